@@ -1,1 +1,3 @@
+mod journal_file;
+
 fn main() {}

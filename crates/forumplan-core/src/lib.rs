@@ -1,2 +1,25 @@
-//! The forum model: plan files loaded and validated into a dependency graph,
-//! working calendars, and the progress journal.
+//! The forum model: plan files loaded and validated into a dependency graph
+//! of tasks, working calendars, and the progress journal.
+//!
+//! The pipeline starts here: [`load_plan`] takes the bytes of a plan file
+//! and returns a validated [`Forum`] or every problem in the file as
+//! [`Diagnostic`]s with byte spans. This crate does no I/O and never reads
+//! the clock: callers hand it bytes and dates.
+
+pub mod calendar;
+mod diagnostic;
+pub mod document;
+mod forum;
+pub mod journal;
+mod load;
+pub mod plan;
+mod settings;
+mod span;
+mod validate;
+
+pub use diagnostic::{Diagnostic, Severity, closest};
+pub use forum::{CalendarId, Dependency, Forum, ForumTask, TaskId, WorkstreamId};
+pub use load::{Format, Loaded, load_plan};
+pub use settings::EffectiveSettings;
+pub use span::{LineColumn, LineIndex, Span};
+pub use validate::{DEFAULT_CALENDAR, DEFAULT_TIMEZONE};

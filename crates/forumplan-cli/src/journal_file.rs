@@ -1,0 +1,309 @@
+//! Reading and appending the progress journal file.
+//!
+//! The journal is only ever appended to: a writer takes an exclusive lock,
+//! appends one whole line in one write, syncs it to disk and releases the
+//! lock. Nothing here truncates or rewrites the file; parsing and replay are
+//! in `forumplan_core::journal`.
+
+// Used by the update command (daily-operations issue).
+#![cfg_attr(not(test), allow(dead_code))]
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use forumplan_core::journal::{
+    EntryError, Journal, JournalEntry, format_entry, parse_journal_bytes,
+};
+
+/// Why an entry could not be appended to a journal file.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum JournalWriteError {
+    /// The entry breaks a journal rule; nothing was written.
+    #[error("refusing to append to journal {}: {source}", path.display())]
+    InvalidEntry {
+        /// The journal file.
+        path: PathBuf,
+        /// The rule the entry breaks.
+        source: EntryError,
+    },
+    /// An I/O operation on the journal file failed.
+    #[error("cannot {operation} journal {}: {source}", path.display())]
+    Io {
+        /// The journal file.
+        path: PathBuf,
+        /// What was being done ("open", "lock", "write to", ...).
+        operation: &'static str,
+        /// The underlying error.
+        source: io::Error,
+    },
+}
+
+/// Why a journal file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read journal {}: {source}", path.display())]
+pub(crate) struct JournalReadError {
+    /// The journal file.
+    pub(crate) path: PathBuf,
+    /// The underlying error.
+    pub(crate) source: io::Error,
+}
+
+/// Appends one entry to the journal at `path`, creating the file if needed.
+///
+/// The file is opened in append mode and locked exclusively (`File::lock`,
+/// an advisory lock that other `forumplan` processes and threads honour)
+/// for the whole operation. The line is written with a single `write_all`
+/// of one buffer and then synced with `sync_all` before the lock is
+/// released.
+///
+/// If the file does not end with a newline, a previous writer crashed in
+/// the middle of a line. That damaged line is left exactly as it is (the
+/// journal is never rewritten or truncated); instead the buffer starts with
+/// `\n`, so the partial line is closed off on its own line (readers report
+/// it and skip it) and the new entry is intact on the next one.
+pub(crate) fn append_entry(path: &Path, entry: &JournalEntry) -> Result<(), JournalWriteError> {
+    let io_error = |operation: &'static str| {
+        move |source: io::Error| JournalWriteError::Io {
+            path: path.to_owned(),
+            operation,
+            source,
+        }
+    };
+    entry
+        .validate()
+        .map_err(|source| JournalWriteError::InvalidEntry {
+            path: path.to_owned(),
+            source,
+        })?;
+    let line = format_entry(entry);
+
+    let mut file = OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .open(path)
+        .map_err(io_error("open"))?;
+    file.lock().map_err(io_error("lock"))?;
+
+    // Only now, under the lock, is the end of the file stable.
+    let needs_newline = !ends_with_newline(&mut file).map_err(io_error("read the end of"))?;
+    let mut buffer = String::with_capacity(line.len() + 1);
+    if needs_newline {
+        buffer.push('\n');
+    }
+    buffer.push_str(&line);
+
+    // In append mode every write goes to the end of the file, wherever the
+    // cursor was left by the read above.
+    file.write_all(buffer.as_bytes())
+        .map_err(io_error("write to"))?;
+    file.sync_all().map_err(io_error("sync"))?;
+    // Dropping the file closes it, which releases the lock.
+    drop(file);
+    Ok(())
+}
+
+/// Whether the file is empty or ends with `\n`.
+fn ends_with_newline(file: &mut File) -> io::Result<bool> {
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Ok(true);
+    }
+    file.seek(SeekFrom::Start(len - 1))?;
+    let mut last = [0_u8; 1];
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
+}
+
+/// Reads and parses the journal at `path`. A missing file is an empty
+/// journal (a new forum has no journal yet). Bad lines are in the returned
+/// journal's `errors`; only I/O failures are errors here.
+///
+/// A shared lock is taken while reading so that a concurrent append is not
+/// seen half-written; if the file system cannot lock, the file is read
+/// anyway (at worst a half-written last line is reported as incomplete).
+pub(crate) fn read_journal(path: &Path) -> Result<Journal, JournalReadError> {
+    let read_error = |source: io::Error| JournalReadError {
+        path: path.to_owned(),
+        source,
+    };
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Journal::default()),
+        Err(e) => return Err(read_error(e)),
+    };
+    if let Err(error) = file.lock_shared() {
+        tracing::debug!(path = %path.display(), %error, "cannot lock the journal for reading; reading it unlocked");
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(read_error)?;
+    drop(file);
+    Ok(parse_journal_bytes(&bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+    use std::fs;
+    use std::sync::Arc;
+
+    use chrono::{DateTime, Local, NaiveDate};
+    use forumplan_core::journal::{JournalEntry, TaskState, parse_journal};
+    use uuid::Uuid;
+
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn recorded_entry(task: &str, state: TaskState, progress: Option<u8>) -> JournalEntry {
+        let mut entry = JournalEntry::new(day("2022-09-12"), task, state)
+            .with_by("Vụ Kinh tế")
+            .with_note("Chờ ý kiến\nThường trực")
+            .recorded(Uuid::now_v7(), DateTime::from(Local::now()));
+        entry.progress = progress;
+        entry
+    }
+
+    #[test]
+    fn append_creates_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("forum.journal.jsonl");
+        let entry = recorded_entry("agenda-final", TaskState::InProgress, Some(60));
+        append_entry(&path, &entry).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(text, format_entry(&entry));
+        let journal = read_journal(&path).unwrap();
+        assert!(journal.errors.is_empty());
+        assert_eq!(journal.entries.len(), 1);
+        assert_eq!(journal.entries[0].entry, entry);
+    }
+
+    #[test]
+    fn two_appends_give_two_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.jsonl");
+        let first = recorded_entry("a", TaskState::InProgress, Some(10));
+        let second = recorded_entry("a", TaskState::Done, None);
+        append_entry(&path, &first).unwrap();
+        append_entry(&path, &second).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        assert!(text.ends_with('\n'));
+        let journal = read_journal(&path).unwrap();
+        assert!(journal.errors.is_empty());
+        let lines: Vec<(usize, &JournalEntry)> =
+            journal.entries.iter().map(|l| (l.line, &l.entry)).collect();
+        assert_eq!(lines, [(1, &first), (2, &second)]);
+    }
+
+    #[test]
+    fn append_after_a_crash_keeps_earlier_lines_and_isolates_the_partial_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.jsonl");
+        let earlier = recorded_entry("a", TaskState::InProgress, Some(40));
+        let full = format_entry(&recorded_entry("b", TaskState::Blocked, None));
+        // A writer crashed half-way through its line.
+        let partial = &full.as_bytes()[..full.len() / 2];
+        fs::write(&path, [format_entry(&earlier).as_bytes(), partial].concat()).unwrap();
+        let before = fs::read(&path).unwrap();
+
+        let new = recorded_entry("a", TaskState::Done, Some(100));
+        append_entry(&path, &new).unwrap();
+
+        let after = fs::read(&path).unwrap();
+        assert!(
+            after.starts_with(&before),
+            "earlier bytes are never rewritten"
+        );
+        let journal = read_journal(&path).unwrap();
+        let lines: Vec<(usize, &JournalEntry)> =
+            journal.entries.iter().map(|l| (l.line, &l.entry)).collect();
+        assert_eq!(lines, [(1, &earlier), (3, &new)]);
+        assert_eq!(journal.errors.len(), 1);
+        assert_eq!(journal.errors[0].line, 2);
+    }
+
+    #[test]
+    fn invalid_entries_are_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.jsonl");
+        let bad = recorded_entry("a", TaskState::Done, Some(50));
+        let err = append_entry(&path, &bad).unwrap_err();
+        assert!(matches!(err, JournalWriteError::InvalidEntry { .. }));
+        assert!(err.to_string().contains("j.jsonl"), "{err}");
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn errors_name_the_path_and_the_operation() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-dir").join("j.jsonl");
+        let err = append_entry(&path, &recorded_entry("a", TaskState::Done, None)).unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("cannot open journal "), "{message}");
+        assert!(message.contains("no-such-dir"), "{message}");
+
+        // A directory cannot be read as a journal.
+        let err = read_journal(dir.path()).unwrap_err();
+        assert!(
+            err.to_string().contains(&*dir.path().to_string_lossy()),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_missing_journal_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = read_journal(&dir.path().join("new-forum.journal.jsonl")).unwrap();
+        assert!(journal.entries.is_empty() && journal.errors.is_empty());
+    }
+
+    #[test]
+    fn concurrent_appends_never_interleave() {
+        const THREADS: usize = 8;
+        const APPENDS: usize = 200;
+        let dir = tempfile::tempdir().unwrap();
+        let path = Arc::new(dir.path().join("j.jsonl"));
+        let handles: Vec<_> = (0..THREADS)
+            .map(|t| {
+                let path = Arc::clone(&path);
+                std::thread::spawn(move || {
+                    for i in 0..APPENDS {
+                        let entry = recorded_entry(
+                            &format!("task-{t}"),
+                            TaskState::InProgress,
+                            Some((i % 101) as u8),
+                        )
+                        .with_note("Hội trường Diên Hồng ".repeat(i % 7));
+                        append_entry(&path, &entry).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for handle in handles {
+            handle.join().unwrap();
+        }
+
+        let text = fs::read_to_string(&*path).unwrap();
+        assert_eq!(text.lines().count(), THREADS * APPENDS);
+        let journal = parse_journal(&text);
+        assert!(journal.errors.is_empty(), "{:?}", &journal.errors[..1]);
+        assert_eq!(journal.entries.len(), THREADS * APPENDS);
+        let ids: HashSet<Uuid> = journal.iter_entries().map(|e| e.id.unwrap()).collect();
+        assert_eq!(ids.len(), THREADS * APPENDS);
+        // Each thread's lines are in its own order.
+        for t in 0..THREADS {
+            let task = format!("task-{t}");
+            let progress: Vec<u8> = journal
+                .iter_entries()
+                .filter(|e| e.task == task)
+                .map(|e| e.progress.unwrap())
+                .collect();
+            let expected: Vec<u8> = (0..APPENDS).map(|i| (i % 101) as u8).collect();
+            assert_eq!(progress, expected);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Working calendars: which days count as working days for a task.
+//!
+//! A calendar is a set of worked weekdays, minus holidays, plus extra
+//! worked days (the government's day swaps). Two are built in: `vn`
+//! (Monday–Friday and Vietnam's public holidays, lunar ones included,
+//! 1990–2100) and `every-day`. Plans derive their own with `base`.
+
+pub mod lunar;
+pub mod vn_holidays;
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::plan::Weekday;
+
+/// Names of the built-in calendars.
+pub const BUILTIN_CALENDARS: [&str; 2] = ["vn", "every-day"];
+
+/// A resolved working calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Calendar {
+    name: String,
+    /// Worked weekdays, indexed from Monday.
+    weekdays: [bool; 7],
+    holidays: HashSet<NaiveDate>,
+    extra: HashSet<NaiveDate>,
+}
+
+impl Calendar {
+    /// The built-in calendar called `name`, if there is one.
+    pub fn builtin(name: &str) -> Option<Calendar> {
+        match name {
+            "vn" => Some(Calendar::vn()),
+            "every-day" => Some(Calendar::every_day()),
+            _ => None,
+        }
+    }
+
+    /// Monday–Friday, less Vietnam's public holidays.
+    pub fn vn() -> Calendar {
+        let holidays = (vn_holidays::FIRST_YEAR..=vn_holidays::LAST_YEAR)
+            .flat_map(vn_holidays::vn_public_holidays)
+            .map(|(date, _)| date)
+            .collect();
+        Calendar {
+            name: "vn".into(),
+            weekdays: [true, true, true, true, true, false, false],
+            holidays,
+            extra: HashSet::new(),
+        }
+    }
+
+    /// Monday–Friday, no holidays: where a plan calendar without `base` starts.
+    pub fn monday_to_friday() -> Calendar {
+        Calendar {
+            name: "monday-to-friday".into(),
+            weekdays: [true, true, true, true, true, false, false],
+            holidays: HashSet::new(),
+            extra: HashSet::new(),
+        }
+    }
+
+    /// Seven working days a week, no holidays.
+    pub fn every_day() -> Calendar {
+        Calendar { name: "every-day".into(), weekdays: [true; 7], holidays: HashSet::new(), extra: HashSet::new() }
+    }
+
+    /// A calendar named `name` that starts from `base` and then applies its
+    /// own rules: `weekdays` (if given) replaces the base's weekdays;
+    /// `holidays` are added, and win over the base's extra working days;
+    /// `working_days_extra` are added, and win over the base's holidays.
+    pub fn derive(
+        name: &str,
+        base: &Calendar,
+        weekdays: Option<&[Weekday]>,
+        holidays: impl IntoIterator<Item = NaiveDate>,
+        working_days_extra: impl IntoIterator<Item = NaiveDate>,
+    ) -> Calendar {
+        let mut calendar = base.clone();
+        calendar.name = name.to_owned();
+        if let Some(days) = weekdays {
+            calendar.weekdays = [false; 7];
+            for day in days {
+                calendar.weekdays[day.to_chrono().num_days_from_monday() as usize] = true;
+            }
+        }
+        for day in holidays {
+            calendar.extra.remove(&day);
+            calendar.holidays.insert(day);
+        }
+        for day in working_days_extra {
+            calendar.holidays.remove(&day);
+            calendar.extra.insert(day);
+        }
+        calendar
+    }
+
+    /// The calendar's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether `date` is a working day.
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        self.extra.contains(&date)
+            || (self.weekdays[date.weekday().num_days_from_monday() as usize] && !self.holidays.contains(&date))
+    }
+
+    /// Whether `date` is one of the calendar's declared holidays (as opposed
+    /// to a weekday that is simply not worked).
+    pub fn is_holiday(&self, date: NaiveDate) -> bool {
+        self.holidays.contains(&date) && !self.extra.contains(&date)
+    }
+
+    /// Whether any day from `first` to `last` (inclusive) is a working day.
+    pub fn has_working_day_between(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        first.iter_days().take_while(|d| *d <= last).any(|d| self.is_working_day(d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn vn_excludes_weekends_and_public_holidays() {
+        let vn = Calendar::vn();
+        assert!(vn.is_working_day(day(2022, 9, 16))); // Friday
+        assert!(!vn.is_working_day(day(2022, 9, 17))); // Saturday
+        assert!(!vn.is_working_day(day(2022, 9, 2))); // National Day
+        assert!(!vn.is_working_day(day(2022, 2, 1))); // Tết
+        assert!(vn.is_holiday(day(2022, 2, 1)));
+        assert!(!vn.is_holiday(day(2022, 9, 17)));
+    }
+
+    #[test]
+    fn derived_calendars_layer_their_rules() {
+        let vn = Calendar::vn();
+        let swap = Calendar::derive("vn-2022", &vn, None, [day(2022, 9, 1)], [day(2022, 9, 17)]);
+        assert!(!swap.is_working_day(day(2022, 9, 1)));
+        assert!(swap.is_working_day(day(2022, 9, 17)));
+        let final_days = Calendar::derive("final", &swap, Some(&[Weekday::Sat, Weekday::Sun]), [], []);
+        assert!(final_days.is_working_day(day(2022, 9, 18))); // Sunday
+        assert!(!final_days.is_working_day(day(2022, 9, 16))); // Friday no longer worked
+        assert!(!final_days.is_working_day(day(2022, 9, 3))); // a Saturday holiday stays off
+        let undone = Calendar::derive("x", &swap, None, [day(2022, 9, 17)], []);
+        assert!(!undone.is_working_day(day(2022, 9, 17)));
+    }
+}

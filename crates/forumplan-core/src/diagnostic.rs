@@ -1,0 +1,128 @@
+//! Problems found in a plan, located in its source text.
+//!
+//! The library only describes a problem (what, where, how to fix it);
+//! rendering it with carets and colour is the command line's job.
+
+use crate::span::Span;
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The plan cannot be used until this is fixed.
+    Error,
+    /// The plan works, but probably not as its author meant.
+    Warning,
+}
+
+/// One problem in a plan file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable name for the rule, e.g. `unknown-task` (see docs/diagnostics.md).
+    pub code: &'static str,
+    /// One line saying what is wrong.
+    pub message: String,
+    /// Where, when the problem has a place in the file.
+    pub span: Option<Span>,
+    /// A short remark printed under the caret.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub hint: Option<String>,
+    /// Other places that explain the problem (e.g. the rest of a cycle).
+    pub related: Vec<(Span, String)>,
+}
+
+impl Diagnostic {
+    /// An error about the text at `span`.
+    pub fn error(code: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic::new(Severity::Error, code, message, Some(span))
+    }
+
+    /// A warning about the text at `span`.
+    pub fn warning(code: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, code, message, Some(span))
+    }
+
+    /// A problem of any severity, optionally located.
+    pub fn new(
+        severity: Severity,
+        code: &'static str,
+        message: impl Into<String>,
+        span: Option<Span>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            span,
+            label: None,
+            hint: None,
+            related: Vec::new(),
+        }
+    }
+
+    /// Adds the remark printed under the caret.
+    pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds how to fix it.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds another place that explains the problem.
+    pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
+        self.related.push((span, label.into()));
+        self
+    }
+
+    /// Whether this is an error (not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a
+/// likely typo (used for "did you mean …?" hints).
+pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb { diagonal } else { 1 + diagonal.min(above).min(row[j]) };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_finds_typos_only() {
+        let fields = ["duration", "due", "after", "name"];
+        assert_eq!(closest("duraton", fields), Some("duration"));
+        assert_eq!(closest("aftr", fields), Some("after"));
+        assert_eq!(closest("colour", fields), None);
+    }
+}

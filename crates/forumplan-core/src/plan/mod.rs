@@ -1,0 +1,240 @@
+//! The plan file's model: what must be done, by whom, in what order, by when.
+//!
+//! These types mirror the file format of `shared/design/plan-format.md`
+//! one to one. They serialize to that format (for `init`) and describe it
+//! as a JSON Schema (for `schema`); reading goes through [`crate::load`],
+//! which keeps source positions and reports every problem at once.
+
+mod convert;
+mod values;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub(crate) use convert::convert_plan;
+pub(crate) use values::date_in_supported_range;
+pub use values::{DateSpec, Days, Lag, LinkType, Weekday};
+
+/// A whole plan file.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The event itself.
+    pub forum: ForumInfo,
+    /// Thresholds and report language; defaults come from `config/defaults.toml`.
+    #[serde(default, skip_serializing_if = "Settings::is_empty")]
+    pub settings: Settings,
+    /// Named working calendars, in addition to the built-in `vn` and `every-day`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub calendars: BTreeMap<String, CalendarDef>,
+    /// The departments' lines of work (content, protocol, logistics…).
+    pub workstreams: Vec<Workstream>,
+    /// Everything that must be done.
+    pub tasks: Vec<Task>,
+}
+
+/// The `forum` section: the event the whole plan leads up to.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForumInfo {
+    /// Short identifier, e.g. `vesf-2022`.
+    pub id: String,
+    /// Full name, e.g. "Diễn đàn Kinh tế - Xã hội Việt Nam 2022".
+    pub name: String,
+    /// The event day, `YYYY-MM-DD`.
+    #[schemars(with = "DateSpec")]
+    pub date: NaiveDate,
+    /// Where it takes place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    /// IANA time zone that decides what "today" is (default `Asia/Ho_Chi_Minh`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// The forum's calendar (default `vn`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
+    /// The earliest day work may be scheduled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_start: Option<DateSpec>,
+    /// The progress journal, relative to the plan file (default `<plan stem>.journal.jsonl`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub journal: Option<String>,
+}
+
+/// The `settings` section; each value left out takes its default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// A task with at most this many working days of float is at risk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_risk_float: Option<u32>,
+    /// How many calendar days ahead "due soon" looks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lookahead_days: Option<u32>,
+    /// Report language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+}
+
+impl Settings {
+    fn is_empty(&self) -> bool {
+        *self == Settings::default()
+    }
+}
+
+/// A report language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    /// Vietnamese: dd/mm/yyyy dates.
+    Vi,
+    /// English: ISO dates.
+    En,
+}
+
+/// A named working calendar.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarDef {
+    /// A calendar to inherit days off and worked days from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    /// Days of the week that are worked (default: the base's, else Monday–Friday).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekdays: Option<Vec<Weekday>>,
+    /// Days off.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<DateSpec>,
+    /// Days worked although their weekday is not (government day swaps).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub working_days_extra: Vec<DateSpec>,
+}
+
+/// A line of work led by one unit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Workstream {
+    /// Identifier, e.g. `content`.
+    pub id: String,
+    /// Name, e.g. "Nội dung".
+    pub name: String,
+    /// The leading unit, e.g. "Vụ Kinh tế".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    /// The person (or role) to call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focal_point: Option<String>,
+}
+
+/// One piece of work.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// Identifier, unique among tasks; `event` is reserved.
+    pub id: String,
+    /// The workstream it belongs to.
+    pub workstream: String,
+    /// What is to be done.
+    pub name: String,
+    /// Working days of work; `0d` is a milestone.
+    pub duration: Days,
+    /// Predecessors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<Link>,
+    /// Start no earlier than.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<DateSpec>,
+    /// Finish no later than.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<DateSpec>,
+    /// Must start on this day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fixed_start: Option<DateSpec>,
+    /// The task's calendar (default: the forum's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
+    /// Who does it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Three-point estimate for risk analysis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<Estimate>,
+    /// Free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// A dependency on a predecessor task (or on the event).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The predecessor's id, or `event`.
+    pub task: String,
+    /// Which ends the link ties together.
+    pub kind: LinkType,
+    /// Working days between them; negative is a lead.
+    pub lag: Lag,
+}
+
+/// A three-point duration estimate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Estimate {
+    /// Best case.
+    pub optimistic: Days,
+    /// Most likely.
+    pub likely: Days,
+    /// Worst case.
+    pub pessimistic: Days,
+}
+
+/// The reserved id naming the event day in `after`.
+pub const EVENT_ID: &str = "event";
+
+impl Serialize for Link {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        if self.kind == LinkType::FinishToStart && self.lag.0 == 0 {
+            return serializer.serialize_str(&self.task);
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("task", &self.task)?;
+        if self.kind != LinkType::FinishToStart {
+            map.serialize_entry("type", &self.kind)?;
+        }
+        if self.lag.0 != 0 {
+            map.serialize_entry("lag", &self.lag)?;
+        }
+        map.end()
+    }
+}
+
+impl JsonSchema for Link {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Link".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let id = generator.subschema_for::<String>();
+        let kind = generator.subschema_for::<LinkType>();
+        let lag = generator.subschema_for::<Lag>();
+        schemars::json_schema!({
+            "description": "A predecessor: its id (a finish-to-start link with no lag), or an object with the link type and lag.",
+            "oneOf": [
+                id,
+                {
+                    "type": "object",
+                    "properties": {
+                        "task": { "type": "string", "description": "The predecessor's id, or `event`." },
+                        "type": kind,
+                        "lag": lag
+                    },
+                    "required": ["task"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}

@@ -1,0 +1,315 @@
+//! The small textual values of a plan: dates, durations, lags, link types
+//! and weekdays, with their parsers and their JSON Schema.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, Days as ChronoDays, NaiveDate};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Serialize, Serializer};
+
+/// The largest duration or lag accepted, in days: far beyond any forum,
+/// small enough that date arithmetic can never overflow.
+const MAX_DAYS: u32 = 36_600;
+
+/// A date as written in a plan: absolute, or relative to the event day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateSpec {
+    /// `YYYY-MM-DD`.
+    Absolute(NaiveDate),
+    /// `T-10` (ten calendar days before the event) or `T+3`.
+    Relative(i32),
+}
+
+impl DateSpec {
+    /// The calendar day this names, given the event day; `None` only when the
+    /// offset leaves chrono's range (the loader reports that as out of range).
+    pub fn resolve(self, event: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            DateSpec::Absolute(date) => Some(date),
+            DateSpec::Relative(offset) => {
+                let days = ChronoDays::new(u64::from(offset.unsigned_abs()));
+                if offset < 0 { event.checked_sub_days(days) } else { event.checked_add_days(days) }
+            }
+        }
+    }
+}
+
+impl FromStr for DateSpec {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<DateSpec, String> {
+        if let Some(offset) = s.strip_prefix('T') {
+            let valid = offset.len() > 1
+                && matches!(offset.as_bytes()[0], b'+' | b'-')
+                && offset[1..].bytes().all(|b| b.is_ascii_digit());
+            let days = offset[1.min(offset.len())..].parse::<u32>().ok().filter(|&d| d <= MAX_DAYS);
+            return match (valid, days) {
+                (true, Some(days)) => {
+                    let days = days as i32;
+                    Ok(DateSpec::Relative(if offset.starts_with('-') { -days } else { days }))
+                }
+                (true, None) => Err(format!("`{s}` is too far from the event")),
+                (false, _) => Err(format!(
+                    "`{s}` is not a relative date: write `T-` or `T+` and a number of days, e.g. `T-10`"
+                )),
+            };
+        }
+        let is_iso_shape = s.len() == 10
+            && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        if !is_iso_shape {
+            return Err(format!("`{s}` is not a date: write `YYYY-MM-DD` (e.g. `2022-09-18`) or `T-10`"));
+        }
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(DateSpec::Absolute)
+            .map_err(|_| format!("`{s}` is not a day of the calendar"))
+    }
+}
+
+impl fmt::Display for DateSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateSpec::Absolute(date) => write!(f, "{}", date.format("%Y-%m-%d")),
+            DateSpec::Relative(offset) => write!(f, "T{offset:+}"),
+        }
+    }
+}
+
+impl Serialize for DateSpec {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl JsonSchema for DateSpec {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "A day: `YYYY-MM-DD`, or relative to the event day: `T-10` is ten calendar days before it, `T+3` three after.",
+            "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2}|T[+-][0-9]+)$"
+        })
+    }
+}
+
+/// Is `date` within the years plans may use (1970–2100)?
+pub(crate) fn date_in_supported_range(date: NaiveDate) -> bool {
+    (1970..=2100).contains(&date.year())
+}
+
+/// A whole number of working days, written `"3d"`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Days(pub u32);
+
+/// A signed number of working days (negative: a lead), written `"2d"` or `"-1d"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Lag(pub i32);
+
+/// Parses `"Nd"` with an optional minus sign into a signed day count.
+fn parse_day_count(s: &str) -> Result<i64, String> {
+    let number = s.strip_suffix('d').filter(|n| {
+        let digits = n.strip_prefix('-').unwrap_or(n);
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+    });
+    let Some(number) = number else {
+        return Err(format!("`{s}` is not a number of days: write it like `3d`"));
+    };
+    match number.parse::<i64>() {
+        Ok(n) if n.unsigned_abs() <= u64::from(MAX_DAYS) => Ok(n),
+        _ => Err(format!("`{s}` is too long: at most {MAX_DAYS} days")),
+    }
+}
+
+impl FromStr for Days {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Days, String> {
+        let n = parse_day_count(s)?;
+        u32::try_from(n)
+            .map(Days)
+            .map_err(|_| format!("`{s}` is negative: a duration is 0 or more working days"))
+    }
+}
+
+impl FromStr for Lag {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Lag, String> {
+        // The range check in parse_day_count keeps this within i32.
+        parse_day_count(s).map(|n| Lag(n as i32))
+    }
+}
+
+impl fmt::Display for Days {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}d", self.0)
+    }
+}
+
+impl fmt::Display for Lag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}d", self.0)
+    }
+}
+
+impl Serialize for Days {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl Serialize for Lag {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl JsonSchema for Days {
+    fn schema_name() -> Cow<'static, str> {
+        "Duration".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "Whole working days of the task's calendar, e.g. `3d`; `0d` is a milestone.",
+            "pattern": "^[0-9]+d$"
+        })
+    }
+}
+
+impl JsonSchema for Lag {
+    fn schema_name() -> Cow<'static, str> {
+        "Lag".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "Working days of the successor's calendar between the linked ends, e.g. `2d`; negative is a lead, e.g. `-1d`.",
+            "pattern": "^-?[0-9]+d$"
+        })
+    }
+}
+
+/// Which ends of two tasks a link ties together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+pub enum LinkType {
+    /// The successor starts after the predecessor finishes.
+    #[serde(rename = "FS")]
+    FinishToStart,
+    /// The successor starts after the predecessor starts.
+    #[serde(rename = "SS")]
+    StartToStart,
+    /// The successor finishes after the predecessor finishes.
+    #[serde(rename = "FF")]
+    FinishToFinish,
+    /// The successor finishes after the predecessor starts.
+    #[serde(rename = "SF")]
+    StartToFinish,
+}
+
+impl LinkType {
+    /// The code used in plan files.
+    pub fn code(self) -> &'static str {
+        match self {
+            LinkType::FinishToStart => "FS",
+            LinkType::StartToStart => "SS",
+            LinkType::FinishToFinish => "FF",
+            LinkType::StartToFinish => "SF",
+        }
+    }
+}
+
+impl FromStr for LinkType {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<LinkType, String> {
+        match s {
+            "FS" => Ok(LinkType::FinishToStart),
+            "SS" => Ok(LinkType::StartToStart),
+            "FF" => Ok(LinkType::FinishToFinish),
+            "SF" => Ok(LinkType::StartToFinish),
+            _ => Err(format!("`{s}` is not a link type: use FS, SS, FF or SF")),
+        }
+    }
+}
+
+/// A day of the week, written `mon` … `sun`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(missing_docs)] // The names say it all.
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Weekday {
+    /// The same day as chrono names it.
+    pub fn to_chrono(self) -> chrono::Weekday {
+        match self {
+            Weekday::Mon => chrono::Weekday::Mon,
+            Weekday::Tue => chrono::Weekday::Tue,
+            Weekday::Wed => chrono::Weekday::Wed,
+            Weekday::Thu => chrono::Weekday::Thu,
+            Weekday::Fri => chrono::Weekday::Fri,
+            Weekday::Sat => chrono::Weekday::Sat,
+            Weekday::Sun => chrono::Weekday::Sun,
+        }
+    }
+}
+
+impl FromStr for Weekday {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Weekday, String> {
+        match s {
+            "mon" => Ok(Weekday::Mon),
+            "tue" => Ok(Weekday::Tue),
+            "wed" => Ok(Weekday::Wed),
+            "thu" => Ok(Weekday::Thu),
+            "fri" => Ok(Weekday::Fri),
+            "sat" => Ok(Weekday::Sat),
+            "sun" => Ok(Weekday::Sun),
+            _ => Err(format!("`{s}` is not a weekday: use mon, tue, wed, thu, fri, sat or sun")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_absolute_and_relative() {
+        let event = NaiveDate::from_ymd_opt(2022, 9, 18).unwrap();
+        assert_eq!("T-10".parse::<DateSpec>().unwrap().resolve(event), NaiveDate::from_ymd_opt(2022, 9, 8));
+        assert_eq!("T+3".parse::<DateSpec>().unwrap().resolve(event), NaiveDate::from_ymd_opt(2022, 9, 21));
+        assert_eq!("T-0".parse::<DateSpec>().unwrap().resolve(event), Some(event));
+        assert_eq!("T+3".parse::<DateSpec>().unwrap().to_string(), "T+3");
+        assert_eq!("2022-09-01".parse::<DateSpec>().unwrap().to_string(), "2022-09-01");
+        for bad in ["T-x", "T10", "T-", "2022-13-01", "2022-9-1", "18/09/2022", "", "T-99999999999"] {
+            assert!(bad.parse::<DateSpec>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn durations_and_lags() {
+        assert_eq!("3d".parse::<Days>(), Ok(Days(3)));
+        assert_eq!("0d".parse::<Days>(), Ok(Days(0)));
+        assert!("-2d".parse::<Days>().unwrap_err().contains("negative"));
+        assert_eq!("-2d".parse::<Lag>(), Ok(Lag(-2)));
+        for bad in ["3", "3 days", "d", "-d", "2x", "1.5d", "99999999999d"] {
+            assert!(bad.parse::<Lag>().is_err(), "{bad}");
+        }
+    }
+}

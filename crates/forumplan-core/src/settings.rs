@@ -1,0 +1,58 @@
+//! Effective settings: the plan's `settings` over the defaults in
+//! `config/defaults.toml`.
+
+use serde::Deserialize;
+
+use crate::plan::{Locale, Settings};
+
+/// The shipped defaults, compiled in so the library reads no file.
+const DEFAULTS_TOML: &str = include_str!("../../../config/defaults.toml");
+
+/// Settings with every value decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EffectiveSettings {
+    /// A task with at most this many working days of float is at risk.
+    pub at_risk_float: u32,
+    /// How many calendar days ahead "due soon" looks.
+    pub lookahead_days: u32,
+    /// Report language.
+    pub locale: Locale,
+}
+
+impl EffectiveSettings {
+    /// The defaults from `config/defaults.toml`.
+    pub fn defaults() -> EffectiveSettings {
+        // The file is part of the build and checked by a test below, so a
+        // parse failure here is a build defect, not a user error.
+        toml::from_str(DEFAULTS_TOML).expect("config/defaults.toml is valid")
+    }
+
+    /// `settings` laid over the defaults.
+    pub fn from_plan(settings: &Settings) -> EffectiveSettings {
+        let defaults = EffectiveSettings::defaults();
+        EffectiveSettings {
+            at_risk_float: settings.at_risk_float.unwrap_or(defaults.at_risk_float),
+            lookahead_days: settings.lookahead_days.unwrap_or(defaults.lookahead_days),
+            locale: settings.locale.unwrap_or(defaults.locale),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_defaults_parse() {
+        let defaults = EffectiveSettings::defaults();
+        assert_eq!(defaults, EffectiveSettings { at_risk_float: 2, lookahead_days: 7, locale: Locale::Vi });
+    }
+
+    #[test]
+    fn plan_settings_override_defaults() {
+        let settings = Settings { at_risk_float: Some(5), lookahead_days: None, locale: Some(Locale::En) };
+        let effective = EffectiveSettings::from_plan(&settings);
+        assert_eq!(effective, EffectiveSettings { at_risk_float: 5, lookahead_days: 7, locale: Locale::En });
+    }
+}
