@@ -1,3 +1,63 @@
-mod journal_file;
+//! `forumplan`: the command line that loads a forum plan, checks it, and
+//! (with the scheduler and reporter) tells the committee where it stands.
+//!
+//! Only this crate knows about clap, files, the terminal and the clock.
 
-fn main() {}
+mod cli;
+mod commands;
+mod diagnostics;
+mod error;
+mod journal_file;
+mod plan_file;
+mod write;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, ColorWhen, Command};
+use crate::error::CliError;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    anstream::ColorChoice::write_global(match cli.global.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    });
+    init_logging(cli.global.verbose, cli.global.quiet);
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(error) => {
+            error.report();
+            error.exit_code()
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, CliError> {
+    match command {
+        Command::Validate { plan } => commands::validate::run(&plan),
+        Command::Schema => commands::schema::run(),
+        Command::Init { path, date, name } => commands::init::run(&path, date.as_deref(), &name),
+    }
+}
+
+/// Logs go to stderr, never stdout, so reports stay clean in pipes.
+fn init_logging(verbose: u8, quiet: bool) {
+    let level = match (quiet, verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, 2) => "debug",
+        (false, _) => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("FORUMPLAN_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(anstream::stderr)
+        .with_target(false)
+        .without_time()
+        .init();
+}

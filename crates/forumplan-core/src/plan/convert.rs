@@ -131,7 +131,10 @@ impl Converter {
     /// The value of a required field, or an error on the object.
     fn required<'v, 'a>(&mut self, object: Object<'v, 'a>, key: &str) -> Option<&'v Value<'a>> {
         let value = object.get(key);
-        if value.is_none() {
+        // A misspelt key was reported as an unknown field whose hint names
+        // this one; saying it is missing as well would only repeat that.
+        let misspelt = || object.members.iter().any(|m| closest(&m.key, [key]).is_some() && m.key != key);
+        if value.is_none() && !misspelt() {
             let start = object.value.span.start;
             self.error(
                 Diagnostic::error(
@@ -402,11 +405,9 @@ impl Converter {
     /// placeholder so that indexes match the file's.
     fn workstream(&mut self, value: &Value<'_>, index: usize) -> Workstream {
         let mut workstream = Workstream::default();
-        let what = format!("workstream #{}", index + 1);
+        let what = describe(value, "workstream", index);
         let Some(object) = self.object(value, &what, "workstreams", WORKSTREAM_FIELDS) else { return workstream };
         workstream.id = self.required(object, "id").and_then(|v| self.id(v, "id")).unwrap_or_default();
-        let named = format!("workstream `{}`", workstream.id);
-        let object = if workstream.id.is_empty() { object } else { Object { what: &named, ..object } };
         workstream.name = self.required(object, "name").and_then(|v| self.string(v, "name")).unwrap_or_default();
         workstream.lead = self.optional_string(object, "lead");
         workstream.focal_point = self.optional_string(object, "focal_point");
@@ -415,13 +416,11 @@ impl Converter {
 
     /// A task; like workstreams, kept as a placeholder when unusable.
     fn task(&mut self, value: &Value<'_>, index: usize) -> Task {
-        let what = format!("task #{}", index + 1);
+        let what = describe(value, "task", index);
         let Some(object) = self.object(value, &what, "tasks", TASK_FIELDS) else {
             return Task::default();
         };
         let id = self.required(object, "id").and_then(|v| self.id(v, "id")).unwrap_or_default();
-        let named = format!("task `{id}`");
-        let object = if id.is_empty() { object } else { Object { what: &named, ..object } };
         let what = object.what;
         let workstream = self.required(object, "workstream").and_then(|v| self.string(v, "workstream"));
         let name = self.required(object, "name").and_then(|v| self.string(v, "name"));
@@ -491,5 +490,14 @@ impl Converter {
             );
         }
         Some(Estimate { optimistic, likely, pessimistic })
+    }
+}
+
+/// How messages name the `index`-th object of a list: by its id when it
+/// has a string one ("task `agenda`"), else by position ("task #3").
+fn describe(value: &Value<'_>, kind: &str, index: usize) -> String {
+    match value.member("id").map(|m| &m.value.node) {
+        Some(Node::String(id)) => format!("{kind} `{id}`"),
+        _ => format!("{kind} #{}", index + 1),
     }
 }

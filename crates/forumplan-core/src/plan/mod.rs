@@ -238,3 +238,16 @@ impl JsonSchema for Link {
         })
     }
 }
+
+/// The JSON Schema of plan files, pretty-printed (what `forumplan schema`
+/// prints and `config/forumplan.schema.json` holds).
+pub fn json_schema() -> String {
+    let mut schema = schemars::schema_for!(Plan);
+    schema.insert("title".into(), "forumplan plan file".into());
+    schema.insert(
+        "description".into(),
+        "A forum's preparation plan: the event, working calendars, workstreams and the tasks that lead up to the event day. See docs/plan-format.md."
+            .into(),
+    );
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}

@@ -1,0 +1,61 @@
+//! The command line, as clap sees it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Keeps a large forum's preparation on schedule: validates the plan,
+/// schedules it back from the event day, and reports readiness.
+#[derive(Debug, Parser)]
+#[command(name = "forumplan", version, about, max_term_width = 100)]
+pub(crate) struct Cli {
+    #[command(flatten)]
+    pub(crate) global: GlobalArgs,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Args)]
+pub(crate) struct GlobalArgs {
+    /// Log more to stderr (-v: progress, -vv: details, -vvv: everything).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub(crate) verbose: u8,
+    /// Log only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub(crate) quiet: bool,
+    /// When to use colour; `auto` colours terminals only and honours NO_COLOR.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
+    pub(crate) color: ColorWhen,
+}
+
+/// The `--color` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Check a plan file and report every error and warning in it.
+    Validate {
+        /// The plan file (JSON, or TOML when it ends in `.toml`).
+        plan: PathBuf,
+    },
+    /// Print the JSON Schema of plan files (for editors and other tools).
+    Schema,
+    /// Write a starter plan: the six usual workstreams and their typical tasks,
+    /// dated relative to the event.
+    Init {
+        /// Where to write it (`.toml` for TOML, otherwise JSON); must not exist.
+        path: PathBuf,
+        /// The event day, YYYY-MM-DD (default: 90 days from today).
+        #[arg(long)]
+        date: Option<String>,
+        /// The forum's name.
+        #[arg(long, default_value = "Diễn đàn Kinh tế - Xã hội Việt Nam")]
+        name: String,
+    },
+}
