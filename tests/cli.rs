@@ -1,1 +1,142 @@
+//! End-to-end tests of the `forumplan` binary: fixture plans in, exit codes
+//! and diagnostics out, compared with snapshots kept beside the fixtures.
 
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The workspace root, where fixture paths start.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
+}
+
+/// Runs `forumplan` in the workspace root, without colour.
+fn forumplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_forumplan"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("FORUMPLAN_LOG")
+        .output()
+        .expect("run forumplan")
+}
+
+/// Exit code, stdout and stderr in one text, for snapshots.
+fn transcript(output: &Output) -> String {
+    format!(
+        "exit code: {}\n----- stdout -----\n{}----- stderr -----\n{}",
+        output.status.code().map_or("signal".to_owned(), |c| c.to_string()),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    )
+}
+
+/// The plan files (`.json`, `.toml`) in a fixture folder, sorted.
+fn plans_in(folder: &str) -> Vec<String> {
+    let mut plans: Vec<String> = std::fs::read_dir(root().join(folder))
+        .expect("fixture folder")
+        .map(|entry| entry.expect("fixture entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json") || name.ends_with(".toml"))
+        .collect();
+    plans.sort();
+    plans
+}
+
+/// Validates every plan in `folder`, checks the exit code, and compares
+/// the output with the snapshot beside each file (`<file>.snap`).
+fn check_fixture_folder(folder: &str, expected_exit: i32) -> usize {
+    let plans = plans_in(folder);
+    for name in &plans {
+        let path = format!("{folder}/{name}");
+        let output = forumplan(&["validate", &path]);
+        assert_eq!(output.status.code(), Some(expected_exit), "{path}:\n{}", transcript(&output));
+        insta::with_settings!({
+            snapshot_path => root().join(folder),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+            description => format!("forumplan validate {path}"),
+        }, {
+            insta::assert_snapshot!(name.as_str(), transcript(&output));
+        });
+    }
+    plans.len()
+}
+
+#[test]
+fn invalid_plans_fail_with_their_expected_diagnostics() {
+    let count = check_fixture_folder("fixtures/invalid", 1);
+    assert!(count >= 25, "only {count} invalid fixtures");
+}
+
+#[test]
+fn questionable_plans_pass_with_their_expected_warnings() {
+    let count = check_fixture_folder("fixtures/warnings", 0);
+    assert!(count >= 3, "only {count} warning fixtures");
+}
+
+#[test]
+fn bundled_forum_plans_are_valid() {
+    for plan in ["fixtures/vesf-2022/plan.json", "fixtures/provincial-forum/plan.toml"] {
+        let output = forumplan(&["validate", plan]);
+        assert_eq!(output.status.code(), Some(0), "{plan}:\n{}", transcript(&output));
+        assert!(output.stderr.is_empty(), "{plan} has warnings:\n{}", transcript(&output));
+        assert!(String::from_utf8_lossy(&output.stdout).contains("valid"));
+    }
+}
+
+#[test]
+fn the_committed_schema_matches_the_code() {
+    let output = forumplan(&["schema"]);
+    assert_eq!(output.status.code(), Some(0));
+    let committed = std::fs::read_to_string(root().join("config/forumplan.schema.json")).expect("committed schema");
+    assert!(
+        committed == String::from_utf8_lossy(&output.stdout),
+        "config/forumplan.schema.json is stale: run `cargo run -- schema > config/forumplan.schema.json`"
+    );
+}
+
+#[test]
+fn init_writes_a_valid_plan_in_json_and_toml() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for file in ["forum.json", "forum.toml"] {
+        let path = dir.path().join(file);
+        let path = path.to_str().expect("UTF-8 path");
+        let output = forumplan(&["init", path, "--date", "2026-09-18", "--name", "Diễn đàn Kinh tế - Xã hội Việt Nam 2026"]);
+        assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+        let text = std::fs::read_to_string(path).expect("written plan");
+        assert!(text.contains("dien-dan-kinh-te-xa-hoi-viet-nam-2026"), "{text}");
+        assert!(text.contains("T-1"), "dates stay relative to the event:\n{text}");
+        let output = forumplan(&["validate", path]);
+        assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+        assert!(output.stderr.is_empty(), "{}", transcript(&output));
+    }
+}
+
+#[test]
+fn init_refuses_to_overwrite_a_file() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("plan.json");
+    std::fs::write(&path, "keep me").expect("write");
+    let output = forumplan(&["init", path.to_str().expect("UTF-8 path"), "--date", "2026-09-18"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "keep me");
+}
+
+#[test]
+fn init_rejects_a_malformed_date() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("plan.json");
+    let output = forumplan(&["init", path.to_str().expect("UTF-8 path"), "--date", "18/09/2026"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("YYYY-MM-DD"));
+    assert!(!path.exists());
+}
+
+#[test]
+fn a_missing_plan_file_is_a_clear_error() {
+    let output = forumplan(&["validate", "fixtures/no-such-plan.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot read `fixtures/no-such-plan.json`"), "{stderr}");
+    assert!(stderr.contains("help:"), "{stderr}");
+}

@@ -120,7 +120,7 @@ impl<'p> Validator<'p, '_, '_> {
         let tasks: Vec<ForumTask> = tasks.into_iter().zip(post_event).map(|(t, post_event)| ForumTask { post_event, ..t }).collect();
         self.check_cycles(&links);
         self.check_event_bounds(&tasks, event);
-        self.warnings(&tasks, &links);
+        self.warnings(&tasks, &links, &workstreams);
         Some(ForumParts {
             event: event?,
             plan_start,
@@ -519,7 +519,7 @@ impl<'p> Validator<'p, '_, '_> {
         }
     }
 
-    fn warnings(&mut self, tasks: &[ForumTask], links: &[(TaskId, TaskId, Dependency)]) {
+    fn warnings(&mut self, tasks: &[ForumTask], links: &[(TaskId, TaskId, Dependency)], workstreams: &HashMap<&str, usize>) {
         let plan = self.plan;
         let mut used = vec![false; plan.workstreams.len()];
         for task in tasks {
@@ -528,7 +528,9 @@ impl<'p> Validator<'p, '_, '_> {
             }
         }
         for (i, ws) in plan.workstreams.iter().enumerate() {
-            if !used[i] && !ws.id.is_empty() {
+            // A duplicate was reported as an error; it owns no tasks by construction.
+            let first_of_its_id = workstreams.get(ws.id.as_str()) == Some(&i);
+            if !used[i] && first_of_its_id {
                 let d = Diagnostic::warning("empty-workstream", format!("workstream `{}` has no tasks", ws.id), self.span(&[Key("workstreams"), Index(i), Key("id")]))
                     .with_label("no task belongs here")
                     .with_hint("add its tasks, or remove the workstream");

@@ -20,11 +20,12 @@ pub fn parse_json(text: &str) -> Result<Value<'_>, SyntaxError> {
     if text.starts_with('\u{feff}') {
         parser.pos = '\u{feff}'.len_utf8();
     }
+    let start = parser.pos;
     parser.skip_whitespace()?;
     if parser.pos == parser.bytes.len() {
         return Err(SyntaxError {
             message: "the file is empty".into(),
-            span: Span::at(parser.pos),
+            span: Span::at(start),
             hint: Some("a plan is a JSON object: start from `forumplan init`".into()),
         });
     }
