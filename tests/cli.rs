@@ -6,7 +6,10 @@ use std::process::{Command, Output};
 
 /// The workspace root, where fixture paths start.
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root")
 }
 
 /// Runs `forumplan` in the workspace root, without colour.
@@ -24,7 +27,10 @@ fn forumplan(args: &[&str]) -> Output {
 fn transcript(output: &Output) -> String {
     format!(
         "exit code: {}\n----- stdout -----\n{}----- stderr -----\n{}",
-        output.status.code().map_or("signal".to_owned(), |c| c.to_string()),
+        output
+            .status
+            .code()
+            .map_or("signal".to_owned(), |c| c.to_string()),
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr),
     )
@@ -34,7 +40,13 @@ fn transcript(output: &Output) -> String {
 fn plans_in(folder: &str) -> Vec<String> {
     let mut plans: Vec<String> = std::fs::read_dir(root().join(folder))
         .expect("fixture folder")
-        .map(|entry| entry.expect("fixture entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("fixture entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .filter(|name| name.ends_with(".json") || name.ends_with(".toml"))
         .collect();
     plans.sort();
@@ -48,7 +60,12 @@ fn check_fixture_folder(folder: &str, expected_exit: i32) -> usize {
     for name in &plans {
         let path = format!("{folder}/{name}");
         let output = forumplan(&["validate", &path]);
-        assert_eq!(output.status.code(), Some(expected_exit), "{path}:\n{}", transcript(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(expected_exit),
+            "{path}:\n{}",
+            transcript(&output)
+        );
         insta::with_settings!({
             snapshot_path => root().join(folder),
             prepend_module_to_snapshot => false,
@@ -75,10 +92,22 @@ fn questionable_plans_pass_with_their_expected_warnings() {
 
 #[test]
 fn bundled_forum_plans_are_valid() {
-    for plan in ["fixtures/vesf-2022/plan.json", "fixtures/provincial-forum/plan.toml"] {
+    for plan in [
+        "fixtures/vesf-2022/plan.json",
+        "fixtures/provincial-forum/plan.toml",
+    ] {
         let output = forumplan(&["validate", plan]);
-        assert_eq!(output.status.code(), Some(0), "{plan}:\n{}", transcript(&output));
-        assert!(output.stderr.is_empty(), "{plan} has warnings:\n{}", transcript(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{plan}:\n{}",
+            transcript(&output)
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{plan} has warnings:\n{}",
+            transcript(&output)
+        );
         assert!(String::from_utf8_lossy(&output.stdout).contains("valid"));
     }
 }
@@ -87,7 +116,8 @@ fn bundled_forum_plans_are_valid() {
 fn the_committed_schema_matches_the_code() {
     let output = forumplan(&["schema"]);
     assert_eq!(output.status.code(), Some(0));
-    let committed = std::fs::read_to_string(root().join("config/forumplan.schema.json")).expect("committed schema");
+    let committed = std::fs::read_to_string(root().join("config/forumplan.schema.json"))
+        .expect("committed schema");
     assert!(
         committed == String::from_utf8_lossy(&output.stdout),
         "config/forumplan.schema.json is stale: run `cargo run -- schema > config/forumplan.schema.json`"
@@ -100,11 +130,24 @@ fn init_writes_a_valid_plan_in_json_and_toml() {
     for file in ["forum.json", "forum.toml"] {
         let path = dir.path().join(file);
         let path = path.to_str().expect("UTF-8 path");
-        let output = forumplan(&["init", path, "--date", "2026-09-18", "--name", "Diễn đàn Kinh tế - Xã hội Việt Nam 2026"]);
+        let output = forumplan(&[
+            "init",
+            path,
+            "--date",
+            "2026-09-18",
+            "--name",
+            "Diễn đàn Kinh tế - Xã hội Việt Nam 2026",
+        ]);
         assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
         let text = std::fs::read_to_string(path).expect("written plan");
-        assert!(text.contains("dien-dan-kinh-te-xa-hoi-viet-nam-2026"), "{text}");
-        assert!(text.contains("T-1"), "dates stay relative to the event:\n{text}");
+        assert!(
+            text.contains("dien-dan-kinh-te-xa-hoi-viet-nam-2026"),
+            "{text}"
+        );
+        assert!(
+            text.contains("T-1"),
+            "dates stay relative to the event:\n{text}"
+        );
         let output = forumplan(&["validate", path]);
         assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
         assert!(output.stderr.is_empty(), "{}", transcript(&output));
@@ -116,7 +159,12 @@ fn init_refuses_to_overwrite_a_file() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("plan.json");
     std::fs::write(&path, "keep me").expect("write");
-    let output = forumplan(&["init", path.to_str().expect("UTF-8 path"), "--date", "2026-09-18"]);
+    let output = forumplan(&[
+        "init",
+        path.to_str().expect("UTF-8 path"),
+        "--date",
+        "2026-09-18",
+    ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("already exists"));
     assert_eq!(std::fs::read_to_string(&path).expect("read"), "keep me");
@@ -126,7 +174,12 @@ fn init_refuses_to_overwrite_a_file() {
 fn init_rejects_a_malformed_date() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("plan.json");
-    let output = forumplan(&["init", path.to_str().expect("UTF-8 path"), "--date", "18/09/2026"]);
+    let output = forumplan(&[
+        "init",
+        path.to_str().expect("UTF-8 path"),
+        "--date",
+        "18/09/2026",
+    ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("YYYY-MM-DD"));
     assert!(!path.exists());
@@ -137,6 +190,9 @@ fn a_missing_plan_file_is_a_clear_error() {
     let output = forumplan(&["validate", "fixtures/no-such-plan.json"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("cannot read `fixtures/no-such-plan.json`"), "{stderr}");
+    assert!(
+        stderr.contains("cannot read `fixtures/no-such-plan.json`"),
+        "{stderr}"
+    );
     assert!(stderr.contains("help:"), "{stderr}");
 }

@@ -19,7 +19,9 @@ pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: boo
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.code);
+    let title = level
+        .primary_title(diagnostic.message.as_str())
+        .id(diagnostic.code);
     let mut group = match diagnostic.span {
         Some(span) => {
             // Spans may fall inside a character of lossily decoded text
@@ -41,9 +43,16 @@ pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: boo
             if let Some(label) = &diagnostic.label {
                 primary = primary.label(label.as_str());
             }
-            let mut snippet = Snippet::source(file.text).path(file.path).fold(true).annotation(primary);
+            let mut snippet = Snippet::source(file.text)
+                .path(file.path)
+                .fold(true)
+                .annotation(primary);
             for (span, label) in &diagnostic.related {
-                snippet = snippet.annotation(AnnotationKind::Context.span(clamp(*span)).label(label.as_str()));
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(clamp(*span))
+                        .label(label.as_str()),
+                );
             }
             title.element(snippet)
         }
@@ -52,7 +61,11 @@ pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: boo
     if let Some(hint) = &diagnostic.hint {
         group = group.element(Level::HELP.message(hint.as_str()));
     }
-    let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     renderer.render(&[group])
 }
 
@@ -61,5 +74,9 @@ pub(crate) fn summary(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
 }

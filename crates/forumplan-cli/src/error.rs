@@ -9,10 +9,16 @@ use std::process::ExitCode;
 pub(crate) enum CliError {
     /// A file could not be read.
     #[error("cannot read `{path}`: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// A file could not be written.
     #[error("cannot write `{path}`: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The plan has errors; they were already printed.
     #[error("the plan has errors")]
     InvalidPlan,
@@ -40,14 +46,20 @@ impl CliError {
                 Some("check the path; `forumplan init PATH` writes a new plan".to_owned())
             }
             CliError::Usage { hint, .. } => Some(hint.clone()),
-            CliError::Exists { .. } => Some("choose another path, or remove the file first".to_owned()),
+            CliError::Exists { .. } => {
+                Some("choose another path, or remove the file first".to_owned())
+            }
             _ => None,
         };
-        let style = anstyle::Style::new().bold().fg_color(Some(anstyle::AnsiColor::Red.into()));
+        let style = anstyle::Style::new()
+            .bold()
+            .fg_color(Some(anstyle::AnsiColor::Red.into()));
         let mut stderr = anstream::stderr().lock();
         let _ = writeln!(stderr, "{style}error{style:#}: {self}");
         if let Some(hint) = hint {
-            let help = anstyle::Style::new().bold().fg_color(Some(anstyle::AnsiColor::Cyan.into()));
+            let help = anstyle::Style::new()
+                .bold()
+                .fg_color(Some(anstyle::AnsiColor::Cyan.into()));
             let _ = writeln!(stderr, "  {help}help{help:#}: {hint}");
         }
     }

@@ -11,7 +11,10 @@ use crate::error::CliError;
 /// Reads and loads the plan at `path`. Warnings (and, on failure, errors)
 /// are printed to stderr; a plan with errors is [`CliError::InvalidPlan`].
 pub(crate) fn load(path: &Path) -> Result<Loaded, CliError> {
-    let bytes = std::fs::read(path).map_err(|source| CliError::Read { path: path.to_owned(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| CliError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
     let format = Format::from_file_name(&path.to_string_lossy());
     tracing::info!(path = %path.display(), bytes = bytes.len(), ?format, "loading plan");
     let result = load_plan(&bytes, format);
@@ -29,7 +32,10 @@ fn print_diagnostics(path: &Path, bytes: &[u8], diagnostics: &[Diagnostic]) {
     }
     let text = String::from_utf8_lossy(bytes);
     let display = path.display().to_string();
-    let file = SourceFile { path: &display, text: &text };
+    let file = SourceFile {
+        path: &display,
+        text: &text,
+    };
     let mut stderr = anstream::stderr().lock();
     for diagnostic in diagnostics {
         let _ = writeln!(stderr, "{}\n", render(diagnostic, &file, true));

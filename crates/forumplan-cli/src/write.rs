@@ -8,17 +8,25 @@ use crate::error::CliError;
 
 /// Creates `path` with `contents` atomically; fails if it already exists.
 pub(crate) fn create_atomically(path: &Path, contents: &[u8]) -> Result<(), CliError> {
-    let error = |source| CliError::Write { path: path.to_owned(), source };
+    let error = |source| CliError::Write {
+        path: path.to_owned(),
+        source,
+    };
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new().prefix(".forumplan-").tempfile_in(dir).map_err(error)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".forumplan-")
+        .tempfile_in(dir)
+        .map_err(error)?;
     file.write_all(contents).map_err(error)?;
     file.as_file().sync_all().map_err(error)?;
     file.persist_noclobber(path).map(drop).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            CliError::Exists { path: path.to_owned() }
+            CliError::Exists {
+                path: path.to_owned(),
+            }
         } else {
             error(e.error)
         }

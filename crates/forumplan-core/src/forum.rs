@@ -87,7 +87,12 @@ impl Forum {
         for (from, to, dependency) in parts.links {
             graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), dependency);
         }
-        let task_ids = plan.tasks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let task_ids = plan
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
         Forum {
             settings: EffectiveSettings::from_plan(&plan.settings),
             plan,
@@ -159,12 +164,14 @@ impl Forum {
 
     /// The links into `task`: (predecessor, dependency).
     pub fn predecessors(&self, task: TaskId) -> impl Iterator<Item = (TaskId, Dependency)> + '_ {
-        self.edges(task, Direction::Incoming).map(|e| (e.source().index(), *e.weight()))
+        self.edges(task, Direction::Incoming)
+            .map(|e| (e.source().index(), *e.weight()))
     }
 
     /// The links out of `task`: (successor, dependency).
     pub fn successors(&self, task: TaskId) -> impl Iterator<Item = (TaskId, Dependency)> + '_ {
-        self.edges(task, Direction::Outgoing).map(|e| (e.target().index(), *e.weight()))
+        self.edges(task, Direction::Outgoing)
+            .map(|e| (e.target().index(), *e.weight()))
     }
 
     fn edges(

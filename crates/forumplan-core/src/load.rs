@@ -20,7 +20,11 @@ impl Format {
     /// TOML when `file_name` ends in `.toml` (any case), JSON otherwise.
     pub fn from_file_name(file_name: &str) -> Format {
         let lower = file_name.to_ascii_lowercase();
-        if lower.ends_with(".toml") { Format::Toml } else { Format::Json }
+        if lower.ends_with(".toml") {
+            Format::Toml
+        } else {
+            Format::Json
+        }
     }
 }
 
@@ -44,13 +48,13 @@ pub fn load_plan(bytes: &[u8], format: Format) -> Result<Loaded, Vec<Diagnostic>
                 .with_hint("save the plan as UTF-8 (editors call it \"UTF-8\" or \"Unicode\"); Vietnamese text needs it"),
         ]
     })?;
-    let root = parse(text, format).map_err(|d| vec![d])?;
+    let root = parse(text, format)?;
     let (plan, diagnostics) = convert_plan(&root);
     let (forum, warnings) = crate::validate::validate(plan, &root, diagnostics)?;
     Ok(Loaded { forum, warnings })
 }
 
-fn parse(text: &str, format: Format) -> Result<Value<'_>, Diagnostic> {
+fn parse(text: &str, format: Format) -> Result<Value<'_>, Vec<Diagnostic>> {
     let parsed = match format {
         Format::Json => parse_json(text),
         Format::Toml => parse_toml(text),
@@ -60,6 +64,6 @@ fn parse(text: &str, format: Format) -> Result<Value<'_>, Diagnostic> {
         if let Some(hint) = error.hint {
             d = d.with_hint(hint);
         }
-        d
+        vec![d]
     })
 }

@@ -46,13 +46,31 @@ mod tests {
     #[test]
     fn shipped_defaults_parse() {
         let defaults = EffectiveSettings::defaults();
-        assert_eq!(defaults, EffectiveSettings { at_risk_float: 2, lookahead_days: 7, locale: Locale::Vi });
+        assert_eq!(
+            defaults,
+            EffectiveSettings {
+                at_risk_float: 2,
+                lookahead_days: 7,
+                locale: Locale::Vi
+            }
+        );
     }
 
     #[test]
     fn plan_settings_override_defaults() {
-        let settings = Settings { at_risk_float: Some(5), lookahead_days: None, locale: Some(Locale::En) };
+        let settings = Settings {
+            at_risk_float: Some(5),
+            lookahead_days: None,
+            locale: Some(Locale::En),
+        };
         let effective = EffectiveSettings::from_plan(&settings);
-        assert_eq!(effective, EffectiveSettings { at_risk_float: 5, lookahead_days: 7, locale: Locale::En });
+        assert_eq!(
+            effective,
+            EffectiveSettings {
+                at_risk_float: 5,
+                lookahead_days: 7,
+                locale: Locale::En
+            }
+        );
     }
 }

@@ -23,7 +23,10 @@ impl Span {
 
     /// The empty span at `offset`.
     pub fn at(offset: usize) -> Span {
-        Span { start: offset, end: offset }
+        Span {
+            start: offset,
+            end: offset,
+        }
     }
 
     /// The span as a `Range`, for slicing.
@@ -86,9 +89,18 @@ mod tests {
         let text = "{\n  \"name\": \"Tổng duyệt\", x\n}";
         let index = LineIndex::new(text);
         let x = text.find('x').unwrap();
-        assert_eq!(index.line_column(x), LineColumn { line: 2, column: 26 });
+        assert_eq!(
+            index.line_column(x),
+            LineColumn {
+                line: 2,
+                column: 26
+            }
+        );
         assert_eq!(index.line_column(0), LineColumn { line: 1, column: 1 });
-        assert_eq!(index.line_column(text.len()), LineColumn { line: 3, column: 2 });
+        assert_eq!(
+            index.line_column(text.len()),
+            LineColumn { line: 3, column: 2 }
+        );
     }
 
     #[test]

@@ -30,11 +30,18 @@ pub(crate) fn validate(
     root: &Value<'_>,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Result<(Forum, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut v = Validator { root, plan: &plan, diagnostics: &mut diagnostics, calendars: Calendars::default() };
+    let mut v = Validator {
+        root,
+        plan: &plan,
+        diagnostics: &mut diagnostics,
+        calendars: Calendars::default(),
+    };
     let parts = v.run();
     diagnostics.sort_by_key(|d| (d.span.map(|s| s.start), d.severity));
     match parts {
-        Some(parts) if !diagnostics.iter().any(Diagnostic::is_error) => Ok((Forum::new(plan, parts), diagnostics)),
+        Some(parts) if !diagnostics.iter().any(Diagnostic::is_error) => {
+            Ok((Forum::new(plan, parts), diagnostics))
+        }
         _ => Err(diagnostics),
     }
 }
@@ -78,9 +85,13 @@ impl<'p> Validator<'p, '_, '_> {
             Some(date) => Some(date),
             None => {
                 let shown = date.map_or_else(|| spec.to_string(), |d| d.to_string());
-                let d = Diagnostic::error("date-out-of-range", format!("{shown} is outside the years 1970–2100"), self.span(path))
-                    .with_label("out of range")
-                    .with_hint("plans may use days from 1970-01-01 to 2100-12-31; check the year");
+                let d = Diagnostic::error(
+                    "date-out-of-range",
+                    format!("{shown} is outside the years 1970–2100"),
+                    self.span(path),
+                )
+                .with_label("out of range")
+                .with_hint("plans may use days from 1970-01-01 to 2100-12-31; check the year");
                 self.push(d);
                 None
             }
@@ -92,32 +103,55 @@ impl<'p> Validator<'p, '_, '_> {
         if let Some(event) = event
             && !crate::plan::date_in_supported_range(event)
         {
-            let d = Diagnostic::error("date-out-of-range", format!("{event} is outside the years 1970–2100"), self.span(&[Key("forum"), Key("date")]))
-                .with_label("out of range")
-                .with_hint("plans may use days from 1970-01-01 to 2100-12-31; check the year");
+            let d = Diagnostic::error(
+                "date-out-of-range",
+                format!("{event} is outside the years 1970–2100"),
+                self.span(&[Key("forum"), Key("date")]),
+            )
+            .with_label("out of range")
+            .with_hint("plans may use days from 1970-01-01 to 2100-12-31; check the year");
             self.push(d);
         }
         let timezone = self.timezone();
-        let plan_start = self.date(self.plan.forum.plan_start, &[Key("forum"), Key("plan_start")]);
+        let plan_start = self.date(
+            self.plan.forum.plan_start,
+            &[Key("forum"), Key("plan_start")],
+        );
         if let (Some(start), Some(event)) = (plan_start, event)
             && start >= event
         {
-            let d = Diagnostic::error("plan-start-after-event", format!("`plan_start` {start} is not before the event day {event}"), self.span(&[Key("forum"), Key("plan_start")]))
-                .with_label("on or after the event")
-                .with_hint("`plan_start` is the first day of preparation; it must come before `forum.date`");
+            let d = Diagnostic::error(
+                "plan-start-after-event",
+                format!("`plan_start` {start} is not before the event day {event}"),
+                self.span(&[Key("forum"), Key("plan_start")]),
+            )
+            .with_label("on or after the event")
+            .with_hint(
+                "`plan_start` is the first day of preparation; it must come before `forum.date`",
+            );
             self.push(d);
         }
         let names: Vec<&String> = self.plan.calendars.keys().collect();
         for name in names {
             self.resolve_calendar(name, &mut Vec::new());
         }
-        let forum_calendar_name = self.plan.forum.calendar.as_deref().unwrap_or(DEFAULT_CALENDAR);
-        let forum_calendar = self.calendar_reference(forum_calendar_name, &[Key("forum"), Key("calendar")]);
+        let forum_calendar_name = self
+            .plan
+            .forum
+            .calendar
+            .as_deref()
+            .unwrap_or(DEFAULT_CALENDAR);
+        let forum_calendar =
+            self.calendar_reference(forum_calendar_name, &[Key("forum"), Key("calendar")]);
         let workstreams = self.workstream_ids();
         let task_ids = self.task_ids();
         let (tasks, links) = self.tasks(&workstreams, &task_ids, forum_calendar, event, plan_start);
         let post_event = self.post_event(&tasks, &links);
-        let tasks: Vec<ForumTask> = tasks.into_iter().zip(post_event).map(|(t, post_event)| ForumTask { post_event, ..t }).collect();
+        let tasks: Vec<ForumTask> = tasks
+            .into_iter()
+            .zip(post_event)
+            .map(|(t, post_event)| ForumTask { post_event, ..t })
+            .collect();
         self.check_cycles(&links);
         self.check_event_bounds(&tasks, event);
         self.warnings(&tasks, &links, &workstreams);
@@ -133,7 +167,12 @@ impl<'p> Validator<'p, '_, '_> {
     }
 
     fn timezone(&mut self) -> Option<chrono_tz::Tz> {
-        let name = self.plan.forum.timezone.as_deref().unwrap_or(DEFAULT_TIMEZONE);
+        let name = self
+            .plan
+            .forum
+            .timezone
+            .as_deref()
+            .unwrap_or(DEFAULT_TIMEZONE);
         match name.parse::<chrono_tz::Tz>() {
             Ok(tz) => Some(tz),
             Err(_) => {
@@ -142,9 +181,13 @@ impl<'p> Validator<'p, '_, '_> {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("use an IANA time zone name such as `{DEFAULT_TIMEZONE}`"),
                 };
-                let d = Diagnostic::error("unknown-timezone", format!("unknown time zone `{name}`"), self.span(&[Key("forum"), Key("timezone")]))
-                    .with_label("not a time zone")
-                    .with_hint(hint);
+                let d = Diagnostic::error(
+                    "unknown-timezone",
+                    format!("unknown time zone `{name}`"),
+                    self.span(&[Key("forum"), Key("timezone")]),
+                )
+                .with_label("not a time zone")
+                .with_hint(hint);
                 self.push(d);
                 None
             }
@@ -179,7 +222,8 @@ impl<'p> Validator<'p, '_, '_> {
             }
             Some(base) if !base.is_empty() => {
                 if self.plan.calendars.contains_key(base) || Calendar::builtin(base).is_some() {
-                    self.resolve_calendar(base, chain).map(|id| self.calendars.list[id].clone())
+                    self.resolve_calendar(base, chain)
+                        .map(|id| self.calendars.list[id].clone())
                 } else {
                     self.unknown_calendar(base, &base_path);
                     None
@@ -209,39 +253,74 @@ impl<'p> Validator<'p, '_, '_> {
         dates
             .iter()
             .enumerate()
-            .filter_map(|(i, spec)| self.date(Some(*spec), &[Key("calendars"), Key(name), Key(field), Index(i)]))
+            .filter_map(|(i, spec)| {
+                self.date(
+                    Some(*spec),
+                    &[Key("calendars"), Key(name), Key(field), Index(i)],
+                )
+            })
             .collect()
     }
 
     fn report_calendar_loop(&mut self, cycle: &[String]) {
         // Report a loop once, at the calendar written first in the file.
-        let first = cycle.iter().min_by_key(|c| self.span(&[Key("calendars"), Key(c.as_str())]).start);
+        let first = cycle
+            .iter()
+            .min_by_key(|c| self.span(&[Key("calendars"), Key(c.as_str())]).start);
         let Some(first) = first else { return };
         let at = cycle.iter().position(|c| c == first).unwrap_or(0);
-        let mut order: Vec<&str> = cycle[at..].iter().chain(&cycle[..at]).map(String::as_str).collect();
+        let mut order: Vec<&str> = cycle[at..]
+            .iter()
+            .chain(&cycle[..at])
+            .map(String::as_str)
+            .collect();
         order.push(first);
         let span = self.span(&[Key("calendars"), Key(first), Key("base")]);
-        if self.diagnostics.iter().any(|d| d.code == "calendar-cycle" && d.span == Some(span)) {
+        if self
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "calendar-cycle" && d.span == Some(span))
+        {
             return;
         }
-        let d = Diagnostic::error("calendar-cycle", format!("calendars inherit from each other in a loop: {}", order.join(" → ")), span)
-            .with_label("this `base` leads back here")
-            .with_hint("one calendar of the loop must take `vn`, `every-day` or no `base`");
+        let d = Diagnostic::error(
+            "calendar-cycle",
+            format!(
+                "calendars inherit from each other in a loop: {}",
+                order.join(" → ")
+            ),
+            span,
+        )
+        .with_label("this `base` leads back here")
+        .with_hint("one calendar of the loop must take `vn`, `every-day` or no `base`");
         self.push(d);
-        for c in &cycle[..] {
+        for c in cycle {
             self.calendars.by_name.insert(c.clone(), None);
         }
     }
 
     fn unknown_calendar(&mut self, name: &str, path: &[PathSegment<'_>]) {
-        let known: Vec<&str> = self.plan.calendars.keys().map(String::as_str).chain(BUILTIN_CALENDARS).collect();
+        let known: Vec<&str> = self
+            .plan
+            .calendars
+            .keys()
+            .map(String::as_str)
+            .chain(BUILTIN_CALENDARS)
+            .collect();
         let hint = match closest(name, known.iter().copied()) {
             Some(near) => format!("did you mean `{near}`?"),
-            None => format!("declare it under `calendars`, or use one of: {}", known.join(", ")),
+            None => format!(
+                "declare it under `calendars`, or use one of: {}",
+                known.join(", ")
+            ),
         };
-        let d = Diagnostic::error("unknown-calendar", format!("unknown calendar `{name}`"), self.span(path))
-            .with_label("no such calendar")
-            .with_hint(hint);
+        let d = Diagnostic::error(
+            "unknown-calendar",
+            format!("unknown calendar `{name}`"),
+            self.span(path),
+        )
+        .with_label("no such calendar")
+        .with_hint(hint);
         self.push(d);
     }
 
@@ -265,7 +344,12 @@ impl<'p> Validator<'p, '_, '_> {
                 continue;
             }
             if let Some(&first) = ids.get(ws.id.as_str()) {
-                self.duplicate("workstream", &ws.id, &[Key("workstreams"), Index(first), Key("id")], &[Key("workstreams"), Index(i), Key("id")]);
+                self.duplicate(
+                    "workstream",
+                    &ws.id,
+                    &[Key("workstreams"), Index(first), Key("id")],
+                    &[Key("workstreams"), Index(i), Key("id")],
+                );
             } else {
                 ids.insert(ws.id.as_str(), i);
             }
@@ -289,7 +373,12 @@ impl<'p> Validator<'p, '_, '_> {
                 continue;
             }
             if let Some(&first) = ids.get(task.id.as_str()) {
-                self.duplicate("task", &task.id, &[Key("tasks"), Index(first), Key("id")], &path);
+                self.duplicate(
+                    "task",
+                    &task.id,
+                    &[Key("tasks"), Index(first), Key("id")],
+                    &path,
+                );
             } else {
                 ids.insert(task.id.as_str(), i);
             }
@@ -297,11 +386,21 @@ impl<'p> Validator<'p, '_, '_> {
         ids
     }
 
-    fn duplicate(&mut self, kind: &str, id: &str, first: &[PathSegment<'_>], second: &[PathSegment<'_>]) {
-        let d = Diagnostic::error("duplicate-id", format!("{kind} id `{id}` is used twice"), self.span(second))
-            .with_label("second use")
-            .with_related(self.span(first), "first use")
-            .with_hint(format!("each {kind} needs its own id: rename one of them"));
+    fn duplicate(
+        &mut self,
+        kind: &str,
+        id: &str,
+        first: &[PathSegment<'_>],
+        second: &[PathSegment<'_>],
+    ) {
+        let d = Diagnostic::error(
+            "duplicate-id",
+            format!("{kind} id `{id}` is used twice"),
+            self.span(second),
+        )
+        .with_label("second use")
+        .with_related(self.span(first), "first use")
+        .with_hint(format!("each {kind} needs its own id: rename one of them"));
         self.push(d);
     }
 
@@ -328,9 +427,13 @@ impl<'p> Validator<'p, '_, '_> {
                             Some(near) => format!("did you mean `{near}`?"),
                             None => "declare it under `workstreams`".to_owned(),
                         };
-                        let d = Diagnostic::error("unknown-workstream", format!("unknown workstream `{}`", task.workstream), self.span(&at("workstream")))
-                            .with_label("no such workstream")
-                            .with_hint(hint);
+                        let d = Diagnostic::error(
+                            "unknown-workstream",
+                            format!("unknown workstream `{}`", task.workstream),
+                            self.span(&at("workstream")),
+                        )
+                        .with_label("no such workstream")
+                        .with_hint(hint);
                         self.push(d);
                     }
                     usize::MAX
@@ -346,34 +449,55 @@ impl<'p> Validator<'p, '_, '_> {
             let mut event_links = Vec::new();
             for (j, link) in task.after.iter().enumerate() {
                 let path = [Key("tasks"), Index(i), Key("after"), Index(j)];
-                let dependency = Dependency { kind: link.kind, lag: link.lag.0 };
+                let dependency = Dependency {
+                    kind: link.kind,
+                    lag: link.lag.0,
+                };
                 if link.task == EVENT_ID {
                     event_links.push(dependency);
                 } else if link.task == task.id && !task.id.is_empty() {
-                    let d = Diagnostic::error("self-link", format!("task `{}` is linked to itself", task.id), self.span(&path))
-                        .with_label("links to its own task")
-                        .with_hint("remove this link; a task cannot wait for itself");
+                    let d = Diagnostic::error(
+                        "self-link",
+                        format!("task `{}` is linked to itself", task.id),
+                        self.span(&path),
+                    )
+                    .with_label("links to its own task")
+                    .with_hint("remove this link; a task cannot wait for itself");
                     self.push(d);
                 } else if let Some(&pred) = task_ids.get(link.task.as_str()) {
                     links.push((pred, i, dependency));
                 } else if !link.task.is_empty() {
                     let hint = match closest(&link.task, task_ids.keys().copied()) {
                         Some(near) => format!("did you mean `{near}`?"),
-                        None => "name a task declared under `tasks`, or `event` for post-event work".to_owned(),
+                        None => {
+                            "name a task declared under `tasks`, or `event` for post-event work"
+                                .to_owned()
+                        }
                     };
-                    let d = Diagnostic::error("unknown-task", format!("task `{}` depends on unknown task `{}`", task.id, link.task), self.span(&path))
-                        .with_label("no such task")
-                        .with_hint(hint);
+                    let d = Diagnostic::error(
+                        "unknown-task",
+                        format!("task `{}` depends on unknown task `{}`", task.id, link.task),
+                        self.span(&path),
+                    )
+                    .with_label("no such task")
+                    .with_hint(hint);
                     self.push(d);
                 }
             }
             if let (Some(not_before), Some(due)) = (not_before, due)
                 && due < not_before
             {
-                let d = Diagnostic::error("due-before-not-before", format!("task `{}` is due {due}, before it may start ({not_before})", task.id), self.span(&at("due")))
-                    .with_label("earlier than `not_before`")
-                    .with_related(self.span(&at("not_before")), "may not start before this")
-                    .with_hint("move `due` later or `not_before` earlier");
+                let d = Diagnostic::error(
+                    "due-before-not-before",
+                    format!(
+                        "task `{}` is due {due}, before it may start ({not_before})",
+                        task.id
+                    ),
+                    self.span(&at("due")),
+                )
+                .with_label("earlier than `not_before`")
+                .with_related(self.span(&at("not_before")), "may not start before this")
+                .with_hint("move `due` later or `not_before` earlier");
                 self.push(d);
             }
             if let (Some(date), Some(calendar)) = (fixed_start, calendar) {
@@ -416,7 +540,14 @@ impl<'p> Validator<'p, '_, '_> {
         self.push(d);
     }
 
-    fn check_calendar_window(&mut self, task: TaskId, calendar: CalendarId, event: Option<NaiveDate>, plan_start: Option<NaiveDate>, event_links: &[Dependency]) {
+    fn check_calendar_window(
+        &mut self,
+        task: TaskId,
+        calendar: CalendarId,
+        event: Option<NaiveDate>,
+        plan_start: Option<NaiveDate>,
+        event_links: &[Dependency],
+    ) {
         let Some(event) = event else { return };
         let window = if event_links.is_empty() {
             let first = plan_start.unwrap_or(event - chrono::Days::new(366));
@@ -443,7 +574,9 @@ impl<'p> Validator<'p, '_, '_> {
             successors[from].push(to);
         }
         let mut post = vec![false; tasks.len()];
-        let mut queue: VecDeque<TaskId> = (0..tasks.len()).filter(|&i| !tasks[i].event_links.is_empty()).collect();
+        let mut queue: VecDeque<TaskId> = (0..tasks.len())
+            .filter(|&i| !tasks[i].event_links.is_empty())
+            .collect();
         while let Some(i) = queue.pop_front() {
             if !std::mem::replace(&mut post[i], true) {
                 queue.extend(&successors[i]);
@@ -461,14 +594,21 @@ impl<'p> Validator<'p, '_, '_> {
             graph.add_node(());
         }
         for (k, &(from, to, _)) in links.iter().enumerate() {
-            graph.add_edge(petgraph::graph::NodeIndex::new(from), petgraph::graph::NodeIndex::new(to), k);
+            graph.add_edge(
+                petgraph::graph::NodeIndex::new(from),
+                petgraph::graph::NodeIndex::new(to),
+                k,
+            );
         }
         let mut components = petgraph::algo::tarjan_scc(&graph);
         components.retain(|c| c.len() > 1);
         components.sort_by_key(|c| c.iter().map(|n| n.index()).min());
         for component in components {
-            let members: std::collections::HashSet<usize> = component.iter().map(|n| n.index()).collect();
-            let Some(&start) = members.iter().min() else { continue };
+            let members: std::collections::HashSet<usize> =
+                component.iter().map(|n| n.index()).collect();
+            let Some(&start) = members.iter().min() else {
+                continue;
+            };
             let cycle = shortest_cycle(start, &members, links);
             self.report_cycle(&cycle, links);
         }
@@ -476,11 +616,18 @@ impl<'p> Validator<'p, '_, '_> {
 
     fn report_cycle(&mut self, cycle: &[usize], links: &[(TaskId, TaskId, Dependency)]) {
         // `cycle` holds link indexes: task a → b → … → a.
-        let ids: Vec<&str> = cycle.iter().map(|&k| self.plan.tasks[links[k].0].id.as_str()).collect();
+        let ids: Vec<&str> = cycle
+            .iter()
+            .map(|&k| self.plan.tasks[links[k].0].id.as_str())
+            .collect();
         let first = ids[0];
         let closing = links[*cycle.last().unwrap_or(&0)];
         let link_span = |v: &Self, (from, to, _): (TaskId, TaskId, Dependency)| {
-            let j = v.plan.tasks[to].after.iter().position(|l| l.task == v.plan.tasks[from].id).unwrap_or(0);
+            let j = v.plan.tasks[to]
+                .after
+                .iter()
+                .position(|l| l.task == v.plan.tasks[from].id)
+                .unwrap_or(0);
             v.span(&[Key("tasks"), Index(to), Key("after"), Index(j)])
         };
         let mut d = Diagnostic::error(
@@ -488,11 +635,17 @@ impl<'p> Validator<'p, '_, '_> {
             format!("dependency cycle: {} → {first}", ids.join(" → ")),
             link_span(self, closing),
         )
-        .with_label(format!("`{first}` waits for `{}`, which waits for `{first}`", self.plan.tasks[closing.0].id))
+        .with_label(format!(
+            "`{first}` waits for `{}`, which waits for `{first}`",
+            self.plan.tasks[closing.0].id
+        ))
         .with_hint("remove or reverse one of these links: no task on a cycle could ever start");
         for &k in &cycle[..cycle.len() - 1] {
             let (from, to, _) = links[k];
-            let label = format!("`{}` waits for `{}`", self.plan.tasks[to].id, self.plan.tasks[from].id);
+            let label = format!(
+                "`{}` waits for `{}`",
+                self.plan.tasks[to].id, self.plan.tasks[from].id
+            );
             d = d.with_related(link_span(self, links[k]), label);
         }
         self.push(d);
@@ -504,7 +657,10 @@ impl<'p> Validator<'p, '_, '_> {
             if task.post_event {
                 continue;
             }
-            for (field, date) in [("fixed_start", task.fixed_start), ("not_before", task.not_before)] {
+            for (field, date) in [
+                ("fixed_start", task.fixed_start),
+                ("not_before", task.not_before),
+            ] {
                 if let Some(date) = date.filter(|d| *d >= event) {
                     let d = Diagnostic::error(
                         "pre-event-task-after-event",
@@ -519,7 +675,12 @@ impl<'p> Validator<'p, '_, '_> {
         }
     }
 
-    fn warnings(&mut self, tasks: &[ForumTask], links: &[(TaskId, TaskId, Dependency)], workstreams: &HashMap<&str, usize>) {
+    fn warnings(
+        &mut self,
+        tasks: &[ForumTask],
+        links: &[(TaskId, TaskId, Dependency)],
+        workstreams: &HashMap<&str, usize>,
+    ) {
         let plan = self.plan;
         let mut used = vec![false; plan.workstreams.len()];
         for task in tasks {
@@ -531,9 +692,13 @@ impl<'p> Validator<'p, '_, '_> {
             // A duplicate was reported as an error; it owns no tasks by construction.
             let first_of_its_id = workstreams.get(ws.id.as_str()) == Some(&i);
             if !used[i] && first_of_its_id {
-                let d = Diagnostic::warning("empty-workstream", format!("workstream `{}` has no tasks", ws.id), self.span(&[Key("workstreams"), Index(i), Key("id")]))
-                    .with_label("no task belongs here")
-                    .with_hint("add its tasks, or remove the workstream");
+                let d = Diagnostic::warning(
+                    "empty-workstream",
+                    format!("workstream `{}` has no tasks", ws.id),
+                    self.span(&[Key("workstreams"), Index(i), Key("id")]),
+                )
+                .with_label("no task belongs here")
+                .with_hint("add its tasks, or remove the workstream");
                 self.push(d);
             }
         }
@@ -545,9 +710,13 @@ impl<'p> Validator<'p, '_, '_> {
         for (i, task) in plan.tasks.iter().enumerate() {
             // Links that were reported as errors (unknown, self) still count.
             if !linked[i] && task.after.is_empty() && !task.id.is_empty() {
-                let d = Diagnostic::warning("isolated-task", format!("task `{}` has neither predecessor nor successor", task.id), self.span(&[Key("tasks"), Index(i), Key("id")]))
-                    .with_label("not linked to any task")
-                    .with_hint("link it with `after` so that delays reach the tasks that depend on it");
+                let d = Diagnostic::warning(
+                    "isolated-task",
+                    format!("task `{}` has neither predecessor nor successor", task.id),
+                    self.span(&[Key("tasks"), Index(i), Key("id")]),
+                )
+                .with_label("not linked to any task")
+                .with_hint("link it with `after` so that delays reach the tasks that depend on it");
                 self.push(d);
             }
         }
@@ -556,7 +725,11 @@ impl<'p> Validator<'p, '_, '_> {
 
 /// The links (as indexes into `links`) of a shortest cycle through `start`
 /// within `members`, in dependency order; breadth-first search.
-fn shortest_cycle(start: usize, members: &std::collections::HashSet<usize>, links: &[(TaskId, TaskId, Dependency)]) -> Vec<usize> {
+fn shortest_cycle(
+    start: usize,
+    members: &std::collections::HashSet<usize>,
+    links: &[(TaskId, TaskId, Dependency)],
+) -> Vec<usize> {
     let mut outgoing: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (k, &(from, to, _)) in links.iter().enumerate() {
         if members.contains(&from) && members.contains(&to) {
@@ -590,7 +763,10 @@ fn shortest_cycle(start: usize, members: &std::collections::HashSet<usize>, link
 
 /// The name of the Vietnamese public holiday on `date`, if it is one.
 fn vn_holiday(date: NaiveDate) -> Option<&'static str> {
-    let holiday = vn_public_holidays(date.year()).into_iter().find(|(d, _)| *d == date)?.1;
+    let holiday = vn_public_holidays(date.year())
+        .into_iter()
+        .find(|(d, _)| *d == date)?
+        .1;
     Some(match holiday {
         VnHoliday::NewYear => "New Year's Day",
         VnHoliday::Tet => "Tết (Lunar New Year)",

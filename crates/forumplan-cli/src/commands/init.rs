@@ -19,7 +19,9 @@ const DEFAULT_LEAD_DAYS: u64 = 90;
 
 pub(crate) fn run(path: &Path, date: Option<&str>, name: &str) -> Result<ExitCode, CliError> {
     if path.exists() {
-        return Err(CliError::Exists { path: path.to_owned() });
+        return Err(CliError::Exists {
+            path: path.to_owned(),
+        });
     }
     let date = match date {
         Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CliError::Usage {
@@ -28,23 +30,38 @@ pub(crate) fn run(path: &Path, date: Option<&str>, name: &str) -> Result<ExitCod
         })?,
         None => today_in_vietnam() + chrono::Days::new(DEFAULT_LEAD_DAYS),
     };
-    let starter = load_plan(STARTER_PLAN.as_bytes(), Format::Json)
-        .map_err(|_| CliError::Usage { message: "the built-in starter plan is invalid".into(), hint: "report this as a bug".into() })?;
+    let starter =
+        load_plan(STARTER_PLAN.as_bytes(), Format::Json).map_err(|_| CliError::Usage {
+            message: "the built-in starter plan is invalid".into(),
+            hint: "report this as a bug".into(),
+        })?;
     let mut plan = starter.forum.plan().clone();
     plan.forum.name = name.to_owned();
     plan.forum.date = date;
     plan.forum.id = forum_id(name, date);
     let format = Format::from_file_name(&path.to_string_lossy());
     let text = match format {
-        Format::Json => serde_json::to_string_pretty(&plan).map(|t| t + "\n").map_err(|e| e.to_string()),
+        Format::Json => serde_json::to_string_pretty(&plan)
+            .map(|t| t + "\n")
+            .map_err(|e| e.to_string()),
         Format::Toml => toml::to_string_pretty(&plan).map_err(|e| e.to_string()),
     }
-    .map_err(|message| CliError::Usage { message: format!("cannot write the plan: {message}"), hint: "report this as a bug".into() })?;
+    .map_err(|message| CliError::Usage {
+        message: format!("cannot write the plan: {message}"),
+        hint: "report this as a bug".into(),
+    })?;
     // The re-anchored plan must still be valid (e.g. no fixed day landing on a holiday).
     if let Err(diagnostics) = load_plan(text.as_bytes(), format) {
-        let problems: Vec<String> = diagnostics.iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect();
+        let problems: Vec<String> = diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message.clone())
+            .collect();
         return Err(CliError::Usage {
-            message: format!("the starter plan does not fit an event on {date}: {}", problems.join("; ")),
+            message: format!(
+                "the starter plan does not fit an event on {date}: {}",
+                problems.join("; ")
+            ),
             hint: "choose another event day".into(),
         });
     }
@@ -64,13 +81,19 @@ pub(crate) fn run(path: &Path, date: Option<&str>, name: &str) -> Result<ExitCod
 /// Today in Vietnam, where the forums are held (the plan does not exist yet,
 /// so its time zone cannot be asked).
 fn today_in_vietnam() -> NaiveDate {
-    chrono::Utc::now().with_timezone(&chrono_tz::Asia::Ho_Chi_Minh).date_naive()
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
+        .date_naive()
 }
 
 /// An id from the forum's name and year: "Diễn đàn Kinh tế 2026" → `dien-dan-kinh-te-2026`.
 fn forum_id(name: &str, date: NaiveDate) -> String {
     let mut id = String::new();
-    for c in name.chars().flat_map(char::to_lowercase).map(fold_vietnamese) {
+    for c in name
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_vietnamese)
+    {
         if c.is_ascii_alphanumeric() {
             id.push(c);
         } else if !id.is_empty() && !id.ends_with('-') {
@@ -98,7 +121,10 @@ fn fold_vietnamese(c: char) -> char {
         ('y', "ỳýỷỹỵ"),
         ('d', "đ"),
     ];
-    GROUPS.iter().find(|(_, marked)| marked.contains(c)).map_or(c, |(plain, _)| *plain)
+    GROUPS
+        .iter()
+        .find(|(_, marked)| marked.contains(c))
+        .map_or(c, |(plain, _)| *plain)
 }
 
 #[cfg(test)]
@@ -108,7 +134,10 @@ mod tests {
     #[test]
     fn forum_ids_fold_vietnamese_names() {
         let date = NaiveDate::from_ymd_opt(2026, 9, 18).unwrap();
-        assert_eq!(forum_id("Diễn đàn Kinh tế - Xã hội Việt Nam", date), "dien-dan-kinh-te-xa-hoi-viet-nam-2026");
+        assert_eq!(
+            forum_id("Diễn đàn Kinh tế - Xã hội Việt Nam", date),
+            "dien-dan-kinh-te-xa-hoi-viet-nam-2026"
+        );
         assert_eq!(forum_id("Forum 2026", date), "forum-2026");
         assert_eq!(forum_id("!!!", date), "2026");
     }

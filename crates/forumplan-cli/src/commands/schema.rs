@@ -8,6 +8,9 @@ use crate::error::CliError;
 pub(crate) fn run() -> Result<ExitCode, CliError> {
     let schema = forumplan_core::plan::json_schema();
     let mut stdout = anstream::stdout().lock();
-    writeln!(stdout, "{schema}").map_err(|source| CliError::Write { path: "<stdout>".into(), source })?;
+    writeln!(stdout, "{schema}").map_err(|source| CliError::Write {
+        path: "<stdout>".into(),
+        source,
+    })?;
     Ok(ExitCode::SUCCESS)
 }

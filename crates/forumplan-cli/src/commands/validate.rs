@@ -24,6 +24,9 @@ pub(crate) fn run(path: &Path) -> Result<ExitCode, CliError> {
         forum.workstreams().len(),
         forum.event_date(),
     )
-    .map_err(|source| CliError::Write { path: "<stdout>".into(), source })?;
+    .map_err(|source| CliError::Write {
+        path: "<stdout>".into(),
+        source,
+    })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -63,7 +63,12 @@ impl Calendar {
 
     /// Seven working days a week, no holidays.
     pub fn every_day() -> Calendar {
-        Calendar { name: "every-day".into(), weekdays: [true; 7], holidays: HashSet::new(), extra: HashSet::new() }
+        Calendar {
+            name: "every-day".into(),
+            weekdays: [true; 7],
+            holidays: HashSet::new(),
+            extra: HashSet::new(),
+        }
     }
 
     /// A calendar named `name` that starts from `base` and then applies its
@@ -104,7 +109,8 @@ impl Calendar {
     /// Whether `date` is a working day.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         self.extra.contains(&date)
-            || (self.weekdays[date.weekday().num_days_from_monday() as usize] && !self.holidays.contains(&date))
+            || (self.weekdays[date.weekday().num_days_from_monday() as usize]
+                && !self.holidays.contains(&date))
     }
 
     /// Whether `date` is one of the calendar's declared holidays (as opposed
@@ -115,7 +121,10 @@ impl Calendar {
 
     /// Whether any day from `first` to `last` (inclusive) is a working day.
     pub fn has_working_day_between(&self, first: NaiveDate, last: NaiveDate) -> bool {
-        first.iter_days().take_while(|d| *d <= last).any(|d| self.is_working_day(d))
+        first
+            .iter_days()
+            .take_while(|d| *d <= last)
+            .any(|d| self.is_working_day(d))
     }
 }
 
@@ -144,7 +153,8 @@ mod tests {
         let swap = Calendar::derive("vn-2022", &vn, None, [day(2022, 9, 1)], [day(2022, 9, 17)]);
         assert!(!swap.is_working_day(day(2022, 9, 1)));
         assert!(swap.is_working_day(day(2022, 9, 17)));
-        let final_days = Calendar::derive("final", &swap, Some(&[Weekday::Sat, Weekday::Sun]), [], []);
+        let final_days =
+            Calendar::derive("final", &swap, Some(&[Weekday::Sat, Weekday::Sun]), [], []);
         assert!(final_days.is_working_day(day(2022, 9, 18))); // Sunday
         assert!(!final_days.is_working_day(day(2022, 9, 16))); // Friday no longer worked
         assert!(!final_days.is_working_day(day(2022, 9, 3))); // a Saturday holiday stays off

@@ -16,7 +16,12 @@ const MAX_DEPTH: usize = 128;
 /// Parses a whole JSON text (an optional UTF-8 byte order mark, one value,
 /// whitespace) into a spanned tree.
 pub fn parse_json(text: &str) -> Result<Value<'_>, SyntaxError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0, depth: 0 };
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+    };
     if text.starts_with('\u{feff}') {
         parser.pos = '\u{feff}'.len_utf8();
     }
@@ -54,7 +59,10 @@ impl<'a> Parser<'a> {
 
     /// An error spanning the character at the current position.
     fn error_here(&self, message: &str, hint: Option<&str>) -> SyntaxError {
-        let len = self.text[self.pos..].chars().next().map_or(0, char::len_utf8);
+        let len = self.text[self.pos..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
         SyntaxError {
             message: message.into(),
             span: Span::new(self.pos, self.pos + len),
@@ -66,7 +74,9 @@ impl<'a> Parser<'a> {
         SyntaxError {
             message: format!("unexpected end of file: expected {what}"),
             span: Span::at(self.pos),
-            hint: Some("the file may be cut short; check that every `{`, `[` and `\"` is closed".into()),
+            hint: Some(
+                "the file may be cut short; check that every `{`, `[` and `\"` is closed".into(),
+            ),
         }
     }
 
@@ -119,7 +129,10 @@ impl<'a> Parser<'a> {
                 ));
             }
         };
-        Ok(Value { node, span: Span::new(start, self.pos) })
+        Ok(Value {
+            node,
+            span: Span::new(start, self.pos),
+        })
     }
 
     fn nested(
@@ -179,7 +192,11 @@ impl<'a> Parser<'a> {
             }
             self.skip_whitespace()?;
             let value = self.value()?;
-            members.push(Member { key, key_span, value });
+            members.push(Member {
+                key,
+                key_span,
+                value,
+            });
             self.skip_whitespace()?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -436,8 +453,13 @@ mod tests {
         assert_eq!(node(" true "), Node::Bool(true));
         assert_eq!(node("-12"), Node::Integer(-12));
         assert_eq!(node("1.5e2"), Node::Float(150.0));
-        assert_eq!(node(r#""a\"\u00e9\ud83d\ude00""#), Node::String("a\"é😀".into()));
-        let Node::Object(members) = node(r#"{"a": [1, {"b": "ổ"}]}"#) else { panic!() };
+        assert_eq!(
+            node(r#""a\"\u00e9\ud83d\ude00""#),
+            Node::String("a\"é😀".into())
+        );
+        let Node::Object(members) = node(r#"{"a": [1, {"b": "ổ"}]}"#) else {
+            panic!()
+        };
         assert_eq!(members[0].key, "a");
         assert_eq!(members[0].key_span, Span::new(1, 4));
         assert_eq!(members[0].value.span, Span::new(6, 22));
@@ -445,7 +467,10 @@ mod tests {
 
     #[test]
     fn strings_without_escapes_are_borrowed() {
-        assert!(matches!(node(r#""Tổng duyệt""#), Node::String(Cow::Borrowed("Tổng duyệt"))));
+        assert!(matches!(
+            node(r#""Tổng duyệt""#),
+            Node::String(Cow::Borrowed("Tổng duyệt"))
+        ));
     }
 
     #[test]
@@ -473,7 +498,12 @@ mod tests {
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let text = "[".repeat(100_000);
-        assert!(parse_json(&text).unwrap_err().message.contains("nested too deeply"));
+        assert!(
+            parse_json(&text)
+                .unwrap_err()
+                .message
+                .contains("nested too deeply")
+        );
     }
 
     #[test]

@@ -20,7 +20,10 @@ pub fn parse_toml(text: &str) -> Result<Value<'_>, SyntaxError> {
         }
     })?;
     let span = Span::from(document.span());
-    Ok(Value { node: table(document.into_inner()), span })
+    Ok(Value {
+        node: table(document.into_inner()),
+        span,
+    })
 }
 
 fn table(table: DeTable<'_>) -> Node<'_> {
@@ -29,7 +32,11 @@ fn table(table: DeTable<'_>) -> Node<'_> {
             .into_iter()
             .map(|(key, value)| {
                 let key_span = Span::from(key.span());
-                Member { key: key.into_inner(), key_span, value: convert(value) }
+                Member {
+                    key: key.into_inner(),
+                    key_span,
+                    value: convert(value),
+                }
             })
             .collect(),
     )
@@ -65,7 +72,9 @@ mod tests {
         let date = &forum.member("date").unwrap().value;
         assert_eq!(date.node, Node::String("2022-09-18".into()));
         assert_eq!(&text[date.span.range()], "2022-09-18");
-        let Node::Array(tasks) = &root.member("tasks").unwrap().value.node else { panic!() };
+        let Node::Array(tasks) = &root.member("tasks").unwrap().value.node else {
+            panic!()
+        };
         let id = tasks[0].member("id").unwrap();
         assert_eq!(&text[id.key_span.range()], "id");
         assert_eq!(&text[id.value.span.range()], "\"a\"");

@@ -18,24 +18,43 @@ use crate::document::{Member, Node, Value};
 use crate::span::Span;
 
 const PLAN_FIELDS: &[&str] = &["forum", "settings", "calendars", "workstreams", "tasks"];
-const FORUM_FIELDS: &[&str] =
-    &["id", "name", "date", "venue", "timezone", "calendar", "plan_start", "journal"];
+const FORUM_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "date",
+    "venue",
+    "timezone",
+    "calendar",
+    "plan_start",
+    "journal",
+];
 const SETTINGS_FIELDS: &[&str] = &["at_risk_float", "lookahead_days", "locale"];
 const CALENDAR_FIELDS: &[&str] = &["base", "weekdays", "holidays", "working_days_extra"];
 const WORKSTREAM_FIELDS: &[&str] = &["id", "name", "lead", "focal_point"];
 const TASK_FIELDS: &[&str] = &[
-    "id", "workstream", "name", "duration", "after", "not_before", "due", "fixed_start", "calendar",
-    "owner", "estimate", "notes",
+    "id",
+    "workstream",
+    "name",
+    "duration",
+    "after",
+    "not_before",
+    "due",
+    "fixed_start",
+    "calendar",
+    "owner",
+    "estimate",
+    "notes",
 ];
 const LINK_FIELDS: &[&str] = &["task", "type", "lag"];
 const ESTIMATE_FIELDS: &[&str] = &["optimistic", "likely", "pessimistic"];
 
-const ID_HINT: &str =
-    "ids use lower-case letters, digits, `.`, `_` and `-`, and start with a letter or digit, e.g. `agenda-final`";
+const ID_HINT: &str = "ids use lower-case letters, digits, `.`, `_` and `-`, and start with a letter or digit, e.g. `agenda-final`";
 
 /// Converts the document; the plan is complete only when no error was reported.
 pub(crate) fn convert_plan(root: &Value<'_>) -> (Plan, Vec<Diagnostic>) {
-    let mut c = Converter { diagnostics: Vec::new() };
+    let mut c = Converter {
+        diagnostics: Vec::new(),
+    };
     let plan = c.plan(root);
     (plan, c.diagnostics)
 }
@@ -43,8 +62,12 @@ pub(crate) fn convert_plan(root: &Value<'_>) -> (Plan, Vec<Diagnostic>) {
 /// Whether `id` is a well-formed identifier: `[a-z0-9][a-z0-9._-]*`.
 pub(crate) fn is_valid_id(id: &str) -> bool {
     let mut bytes = id.bytes();
-    bytes.next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 /// The members of an object whose fields have been checked.
@@ -125,7 +148,11 @@ impl Converter {
                 );
             }
         }
-        Some(Object { value, members, what })
+        Some(Object {
+            value,
+            members,
+            what,
+        })
     }
 
     /// The value of a required field, or an error on the object.
@@ -133,7 +160,12 @@ impl Converter {
         let value = object.get(key);
         // A misspelt key was reported as an unknown field whose hint names
         // this one; saying it is missing as well would only repeat that.
-        let misspelt = || object.members.iter().any(|m| closest(&m.key, [key]).is_some() && m.key != key);
+        let misspelt = || {
+            object
+                .members
+                .iter()
+                .any(|m| closest(&m.key, [key]).is_some() && m.key != key)
+        };
         if value.is_none() && !misspelt() {
             let start = object.value.span.start;
             self.error(
@@ -153,7 +185,12 @@ impl Converter {
         match &value.node {
             Node::String(s) => Some(s.to_string()),
             _ => {
-                self.wrong_type(value, "a string", field, Some("write text in double quotes"));
+                self.wrong_type(
+                    value,
+                    "a string",
+                    field,
+                    Some("write text in double quotes"),
+                );
                 None
             }
         }
@@ -175,7 +212,11 @@ impl Converter {
             Node::String(s) => s,
             Node::Integer(n) => {
                 let hint = format!("write it as text, e.g. \"{example}\"");
-                let hint = if example.ends_with('d') { format!("write \"{n}d\"") } else { hint };
+                let hint = if example.ends_with('d') {
+                    format!("write \"{n}d\"")
+                } else {
+                    hint
+                };
                 self.wrong_type(value, "a string", field, Some(&hint));
                 return None;
             }
@@ -199,11 +240,14 @@ impl Converter {
     }
 
     fn date(&mut self, object: Object<'_, '_>, field: &str) -> Option<DateSpec> {
-        object.get(field).and_then(|v| self.parsed(v, field, "invalid-date", "2022-09-18"))
+        object
+            .get(field)
+            .and_then(|v| self.parsed(v, field, "invalid-date", "2022-09-18"))
     }
 
     fn days(&mut self, value: &Value<'_>, field: &str) -> Days {
-        self.parsed(value, field, "invalid-duration", "3d").unwrap_or(Days(0))
+        self.parsed(value, field, "invalid-duration", "3d")
+            .unwrap_or(Days(0))
     }
 
     /// An id: a string of the id alphabet. A malformed id is reported but
@@ -212,9 +256,13 @@ impl Converter {
         let id = self.string(value, field)?;
         if !is_valid_id(&id) {
             self.error(
-                Diagnostic::error("invalid-id", format!("`{id}` is not a valid id"), value.span)
-                    .with_label("invalid id")
-                    .with_hint(ID_HINT),
+                Diagnostic::error(
+                    "invalid-id",
+                    format!("`{id}` is not a valid id"),
+                    value.span,
+                )
+                .with_label("invalid id")
+                .with_hint(ID_HINT),
             );
         }
         Some(id)
@@ -245,7 +293,12 @@ impl Converter {
         match &value.node {
             Node::Array(items) => items,
             _ => {
-                self.wrong_type(value, "an array", field, Some(&format!("write `{field}` as a list: [ ... ]")));
+                self.wrong_type(
+                    value,
+                    "an array",
+                    field,
+                    Some(&format!("write `{field}` as a list: [ ... ]")),
+                );
                 &[]
             }
         }
@@ -281,7 +334,9 @@ impl Converter {
             );
             return plan;
         };
-        let Some(object) = self.object(root, "the plan", "plan", PLAN_FIELDS) else { return plan };
+        let Some(object) = self.object(root, "the plan", "plan", PLAN_FIELDS) else {
+            return plan;
+        };
         if let Some(forum) = self.required(object, "forum") {
             plan.forum = self.forum(forum).unwrap_or(plan.forum);
         }
@@ -307,15 +362,21 @@ impl Converter {
     fn forum(&mut self, value: &Value<'_>) -> Option<ForumInfo> {
         let object = self.object(value, "the forum", "forum", FORUM_FIELDS)?;
         let id = self.required(object, "id").and_then(|v| self.id(v, "id"));
-        let name = self.required(object, "name").and_then(|v| self.string(v, "name"));
+        let name = self
+            .required(object, "name")
+            .and_then(|v| self.string(v, "name"));
         let date = self.required(object, "date").and_then(|v| {
             match self.parsed::<DateSpec>(v, "date", "invalid-date", "2022-09-18")? {
                 DateSpec::Absolute(date) => Some(date),
                 DateSpec::Relative(_) => {
                     self.error(
-                        Diagnostic::error("invalid-date", "the event day cannot be relative to itself", v.span)
-                            .with_label("relative date")
-                            .with_hint("write the event day as `YYYY-MM-DD`"),
+                        Diagnostic::error(
+                            "invalid-date",
+                            "the event day cannot be relative to itself",
+                            v.span,
+                        )
+                        .with_label("relative date")
+                        .with_hint("write the event day as `YYYY-MM-DD`"),
                     );
                     None
                 }
@@ -342,9 +403,13 @@ impl Converter {
             Node::String(s) if s == "en" => Some(Locale::En),
             Node::String(s) => {
                 self.error(
-                    Diagnostic::error("invalid-locale", format!("`{s}` is not a report language"), v.span)
-                        .with_label("unknown language")
-                        .with_hint("use \"vi\" (Vietnamese) or \"en\" (English)"),
+                    Diagnostic::error(
+                        "invalid-locale",
+                        format!("`{s}` is not a report language"),
+                        v.span,
+                    )
+                    .with_label("unknown language")
+                    .with_hint("use \"vi\" (Vietnamese) or \"en\" (English)"),
                 );
                 None
             }
@@ -354,8 +419,12 @@ impl Converter {
             }
         });
         Settings {
-            at_risk_float: object.get("at_risk_float").and_then(|v| self.integer(v, "at_risk_float", 365)),
-            lookahead_days: object.get("lookahead_days").and_then(|v| self.integer(v, "lookahead_days", 366)),
+            at_risk_float: object
+                .get("at_risk_float")
+                .and_then(|v| self.integer(v, "at_risk_float", 365)),
+            lookahead_days: object
+                .get("lookahead_days")
+                .and_then(|v| self.integer(v, "lookahead_days", 366)),
             locale,
         }
     }
@@ -363,40 +432,72 @@ impl Converter {
     fn calendars(&mut self, value: &Value<'_>) -> BTreeMap<String, CalendarDef> {
         let mut calendars = BTreeMap::new();
         let Node::Object(members) = &value.node else {
-            self.wrong_type(value, "an object", "calendars", Some("name each calendar: { \"vn-2022\": { ... } }"));
+            self.wrong_type(
+                value,
+                "an object",
+                "calendars",
+                Some("name each calendar: { \"vn-2022\": { ... } }"),
+            );
             return calendars;
         };
         for (i, member) in members.iter().enumerate() {
             if !is_valid_id(&member.key) {
                 self.error(
-                    Diagnostic::error("invalid-id", format!("`{}` is not a valid calendar name", member.key), member.key_span)
-                        .with_label("invalid name")
-                        .with_hint(ID_HINT),
+                    Diagnostic::error(
+                        "invalid-id",
+                        format!("`{}` is not a valid calendar name", member.key),
+                        member.key_span,
+                    )
+                    .with_label("invalid name")
+                    .with_hint(ID_HINT),
                 );
             }
             if members[..i].iter().any(|m| m.key == member.key) {
                 self.error(
-                    Diagnostic::error("duplicate-id", format!("calendar `{}` is declared twice", member.key), member.key_span)
-                        .with_label("second declaration")
-                        .with_hint("merge the two declarations or rename one"),
+                    Diagnostic::error(
+                        "duplicate-id",
+                        format!("calendar `{}` is declared twice", member.key),
+                        member.key_span,
+                    )
+                    .with_label("second declaration")
+                    .with_hint("merge the two declarations or rename one"),
                 );
                 continue;
             }
             let what = format!("calendar `{}`", member.key);
-            let Some(object) = self.object(&member.value, &what, "calendar", CALENDAR_FIELDS) else { continue };
+            let Some(object) = self.object(&member.value, &what, "calendar", CALENDAR_FIELDS)
+            else {
+                continue;
+            };
             let weekdays = object.get("weekdays").map(|v| {
                 let items = self.array(v, "weekdays");
-                items.iter().filter_map(|d| self.parsed::<Weekday>(d, "weekdays", "invalid-weekday", "mon")).collect()
+                items
+                    .iter()
+                    .filter_map(|d| self.parsed::<Weekday>(d, "weekdays", "invalid-weekday", "mon"))
+                    .collect()
             });
             let mut dates = |field: &str| -> Vec<DateSpec> {
-                let Some(v) = object.get(field) else { return Vec::new() };
+                let Some(v) = object.get(field) else {
+                    return Vec::new();
+                };
                 let items = self.array(v, field);
-                items.iter().filter_map(|d| self.parsed(d, field, "invalid-date", "2022-09-02")).collect()
+                items
+                    .iter()
+                    .filter_map(|d| self.parsed(d, field, "invalid-date", "2022-09-02"))
+                    .collect()
             };
             let holidays = dates("holidays");
             let working_days_extra = dates("working_days_extra");
             let base = self.optional_string(object, "base");
-            calendars.insert(member.key.to_string(), CalendarDef { base, weekdays, holidays, working_days_extra });
+            calendars.insert(
+                member.key.to_string(),
+                CalendarDef {
+                    base,
+                    weekdays,
+                    holidays,
+                    working_days_extra,
+                },
+            );
         }
         calendars
     }
@@ -406,9 +507,17 @@ impl Converter {
     fn workstream(&mut self, value: &Value<'_>, index: usize) -> Workstream {
         let mut workstream = Workstream::default();
         let what = describe(value, "workstream", index);
-        let Some(object) = self.object(value, &what, "workstreams", WORKSTREAM_FIELDS) else { return workstream };
-        workstream.id = self.required(object, "id").and_then(|v| self.id(v, "id")).unwrap_or_default();
-        workstream.name = self.required(object, "name").and_then(|v| self.string(v, "name")).unwrap_or_default();
+        let Some(object) = self.object(value, &what, "workstreams", WORKSTREAM_FIELDS) else {
+            return workstream;
+        };
+        workstream.id = self
+            .required(object, "id")
+            .and_then(|v| self.id(v, "id"))
+            .unwrap_or_default();
+        workstream.name = self
+            .required(object, "name")
+            .and_then(|v| self.string(v, "name"))
+            .unwrap_or_default();
         workstream.lead = self.optional_string(object, "lead");
         workstream.focal_point = self.optional_string(object, "focal_point");
         workstream
@@ -420,13 +529,26 @@ impl Converter {
         let Some(object) = self.object(value, &what, "tasks", TASK_FIELDS) else {
             return Task::default();
         };
-        let id = self.required(object, "id").and_then(|v| self.id(v, "id")).unwrap_or_default();
+        let id = self
+            .required(object, "id")
+            .and_then(|v| self.id(v, "id"))
+            .unwrap_or_default();
         let what = object.what;
-        let workstream = self.required(object, "workstream").and_then(|v| self.string(v, "workstream"));
-        let name = self.required(object, "name").and_then(|v| self.string(v, "name"));
-        let duration = self.required(object, "duration").map(|v| self.days(v, "duration"));
+        let workstream = self
+            .required(object, "workstream")
+            .and_then(|v| self.string(v, "workstream"));
+        let name = self
+            .required(object, "name")
+            .and_then(|v| self.string(v, "name"));
+        let duration = self
+            .required(object, "duration")
+            .map(|v| self.days(v, "duration"));
         let after = match object.get("after") {
-            Some(v) => self.array(v, "after").iter().map(|link| self.link(link)).collect(),
+            Some(v) => self
+                .array(v, "after")
+                .iter()
+                .map(|link| self.link(link))
+                .collect(),
             None => Vec::new(),
         };
         let estimate = object.get("estimate").and_then(|v| self.estimate(v, what));
@@ -447,7 +569,11 @@ impl Converter {
     }
 
     fn link(&mut self, value: &Value<'_>) -> Link {
-        let mut link = Link { task: String::new(), kind: LinkType::FinishToStart, lag: Lag(0) };
+        let mut link = Link {
+            task: String::new(),
+            kind: LinkType::FinishToStart,
+            lag: Lag(0),
+        };
         match &value.node {
             Node::String(id) => link.task = id.to_string(),
             Node::Object(_) => {
@@ -477,7 +603,8 @@ impl Converter {
         let what = format!("the estimate of {task}");
         let object = self.object(value, &what, "estimate", ESTIMATE_FIELDS)?;
         let mut get = |field| self.required(object, field).map(|v| self.days(v, field));
-        let (optimistic, likely, pessimistic) = (get("optimistic")?, get("likely")?, get("pessimistic")?);
+        let (optimistic, likely, pessimistic) =
+            (get("optimistic")?, get("likely")?, get("pessimistic")?);
         if !(optimistic <= likely && likely <= pessimistic) {
             self.error(
                 Diagnostic::error(
@@ -489,7 +616,11 @@ impl Converter {
                 .with_hint("the optimistic duration is the shortest and the pessimistic the longest"),
             );
         }
-        Some(Estimate { optimistic, likely, pessimistic })
+        Some(Estimate {
+            optimistic,
+            likely,
+            pessimistic,
+        })
     }
 }
 

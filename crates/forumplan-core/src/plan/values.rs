@@ -30,7 +30,11 @@ impl DateSpec {
             DateSpec::Absolute(date) => Some(date),
             DateSpec::Relative(offset) => {
                 let days = ChronoDays::new(u64::from(offset.unsigned_abs()));
-                if offset < 0 { event.checked_sub_days(days) } else { event.checked_add_days(days) }
+                if offset < 0 {
+                    event.checked_sub_days(days)
+                } else {
+                    event.checked_add_days(days)
+                }
             }
         }
     }
@@ -44,11 +48,18 @@ impl FromStr for DateSpec {
             let valid = offset.len() > 1
                 && matches!(offset.as_bytes()[0], b'+' | b'-')
                 && offset[1..].bytes().all(|b| b.is_ascii_digit());
-            let days = offset[1.min(offset.len())..].parse::<u32>().ok().filter(|&d| d <= MAX_DAYS);
+            let days = offset[1.min(offset.len())..]
+                .parse::<u32>()
+                .ok()
+                .filter(|&d| d <= MAX_DAYS);
             return match (valid, days) {
                 (true, Some(days)) => {
                     let days = days as i32;
-                    Ok(DateSpec::Relative(if offset.starts_with('-') { -days } else { days }))
+                    Ok(DateSpec::Relative(if offset.starts_with('-') {
+                        -days
+                    } else {
+                        days
+                    }))
                 }
                 (true, None) => Err(format!("`{s}` is too far from the event")),
                 (false, _) => Err(format!(
@@ -57,9 +68,17 @@ impl FromStr for DateSpec {
             };
         }
         let is_iso_shape = s.len() == 10
-            && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            && s.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         if !is_iso_shape {
-            return Err(format!("`{s}` is not a date: write `YYYY-MM-DD` (e.g. `2022-09-18`) or `T-10`"));
+            return Err(format!(
+                "`{s}` is not a date: write `YYYY-MM-DD` (e.g. `2022-09-18`) or `T-10`"
+            ));
         }
         NaiveDate::parse_from_str(s, "%Y-%m-%d")
             .map(DateSpec::Absolute)
@@ -280,7 +299,9 @@ impl FromStr for Weekday {
             "fri" => Ok(Weekday::Fri),
             "sat" => Ok(Weekday::Sat),
             "sun" => Ok(Weekday::Sun),
-            _ => Err(format!("`{s}` is not a weekday: use mon, tue, wed, thu, fri, sat or sun")),
+            _ => Err(format!(
+                "`{s}` is not a weekday: use mon, tue, wed, thu, fri, sat or sun"
+            )),
         }
     }
 }
@@ -292,12 +313,33 @@ mod tests {
     #[test]
     fn dates_parse_absolute_and_relative() {
         let event = NaiveDate::from_ymd_opt(2022, 9, 18).unwrap();
-        assert_eq!("T-10".parse::<DateSpec>().unwrap().resolve(event), NaiveDate::from_ymd_opt(2022, 9, 8));
-        assert_eq!("T+3".parse::<DateSpec>().unwrap().resolve(event), NaiveDate::from_ymd_opt(2022, 9, 21));
-        assert_eq!("T-0".parse::<DateSpec>().unwrap().resolve(event), Some(event));
+        assert_eq!(
+            "T-10".parse::<DateSpec>().unwrap().resolve(event),
+            NaiveDate::from_ymd_opt(2022, 9, 8)
+        );
+        assert_eq!(
+            "T+3".parse::<DateSpec>().unwrap().resolve(event),
+            NaiveDate::from_ymd_opt(2022, 9, 21)
+        );
+        assert_eq!(
+            "T-0".parse::<DateSpec>().unwrap().resolve(event),
+            Some(event)
+        );
         assert_eq!("T+3".parse::<DateSpec>().unwrap().to_string(), "T+3");
-        assert_eq!("2022-09-01".parse::<DateSpec>().unwrap().to_string(), "2022-09-01");
-        for bad in ["T-x", "T10", "T-", "2022-13-01", "2022-9-1", "18/09/2022", "", "T-99999999999"] {
+        assert_eq!(
+            "2022-09-01".parse::<DateSpec>().unwrap().to_string(),
+            "2022-09-01"
+        );
+        for bad in [
+            "T-x",
+            "T10",
+            "T-",
+            "2022-13-01",
+            "2022-9-1",
+            "18/09/2022",
+            "",
+            "T-99999999999",
+        ] {
             assert!(bad.parse::<DateSpec>().is_err(), "{bad}");
         }
     }
