@@ -44,6 +44,17 @@ pub(crate) enum Command {
         /// The plan file (JSON, or TOML when it ends in `.toml`).
         plan: PathBuf,
     },
+    /// Schedule the plan back from the event day: per-task early and late
+    /// dates, float, critical flag, state and readiness; the critical path.
+    Schedule {
+        /// The plan file.
+        plan: PathBuf,
+        #[command(flatten)]
+        day: DayArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ScheduleFormat::Table)]
+        format: ScheduleFormat,
+    },
     /// Print the JSON Schema of plan files (for editors and other tools).
     Schema,
     /// Write a starter plan: the six usual workstreams and their typical tasks,
@@ -58,4 +69,25 @@ pub(crate) enum Command {
         #[arg(long, default_value = "Diễn đàn Kinh tế - Xã hội Việt Nam")]
         name: String,
     },
+}
+
+/// Which day to look at, and which journal to read.
+#[derive(Debug, Args)]
+pub(crate) struct DayArgs {
+    /// The day to report as of: YYYY-MM-DD, `today` or `yesterday` (in the
+    /// forum's time zone).
+    #[arg(long, default_value = "today")]
+    pub(crate) as_of: String,
+    /// The progress journal (default: the plan's `forum.journal`, else
+    /// `<plan stem>.journal.jsonl` beside the plan).
+    #[arg(long)]
+    pub(crate) journal: Option<PathBuf>,
+}
+
+/// `schedule --format` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ScheduleFormat {
+    Table,
+    Json,
+    Csv,
 }

@@ -9,6 +9,7 @@ mod diagnostics;
 mod error;
 mod journal_file;
 mod plan_file;
+mod progress;
 mod write;
 
 use std::process::ExitCode;
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<ExitCode, CliError> {
     match command {
         Command::Validate { plan } => commands::validate::run(&plan),
+        Command::Schedule { plan, day, format } => commands::schedule::run(&plan, &day, format),
         Command::Schema => commands::schema::run(),
         Command::Init { path, date, name } => commands::init::run(&path, date.as_deref(), &name),
     }

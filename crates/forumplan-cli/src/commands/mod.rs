@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
 pub(crate) mod init;
+pub(crate) mod schedule;
 pub(crate) mod schema;
 pub(crate) mod validate;

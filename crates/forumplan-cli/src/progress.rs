@@ -1,0 +1,66 @@
+//! The as-of day and the journal: what every reporting command needs
+//! beside the plan.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use forumplan_core::Forum;
+use forumplan_core::journal::Journal;
+
+use crate::cli::DayArgs;
+use crate::error::CliError;
+use crate::journal_file::read_journal;
+
+/// Resolves `--as-of`: a date, `today` or `yesterday` in the forum's time zone.
+pub(crate) fn as_of(forum: &Forum, text: &str) -> Result<NaiveDate, CliError> {
+    let today = || chrono::Utc::now().with_timezone(&forum.timezone()).date_naive();
+    match text {
+        "today" => Ok(today()),
+        "yesterday" => Ok(today() - chrono::Days::new(1)),
+        _ => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CliError::Usage {
+            message: format!("`{text}` is not a day for --as-of"),
+            hint: "write YYYY-MM-DD (e.g. 2022-09-13), `today` or `yesterday`".into(),
+        }),
+    }
+}
+
+/// The journal file of a plan: `--journal`, else the plan's `forum.journal`
+/// (relative to the plan's folder), else `<plan stem>.journal.jsonl`.
+pub(crate) fn journal_path(plan: &Path, forum: &Forum, journal: Option<&Path>) -> PathBuf {
+    if let Some(journal) = journal {
+        return journal.to_owned();
+    }
+    let folder = plan.parent().unwrap_or(Path::new(""));
+    match &forum.plan().forum.journal {
+        Some(name) => folder.join(name),
+        None => {
+            let stem = plan.file_stem().map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+            folder.join(format!("{stem}.journal.jsonl"))
+        }
+    }
+}
+
+/// Reads the journal; bad lines and entries for unknown tasks are reported
+/// on stderr as warnings and skipped.
+pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<Journal, CliError> {
+    let path = journal_path(plan, forum, day.journal.as_deref());
+    tracing::info!(path = %path.display(), "reading journal");
+    let journal = read_journal(&path).map_err(|error| CliError::Read { path: error.path, source: error.source })?;
+    let mut stderr = anstream::stderr().lock();
+    for error in &journal.errors {
+        let _ = writeln!(stderr, "warning: {}:{}:{}: {} (line skipped)", path.display(), error.line, error.column, error.message);
+    }
+    for line in &journal.entries {
+        if forum.task_id(&line.entry.task).is_none() {
+            let _ = writeln!(
+                stderr,
+                "warning: {}:{}: unknown task `{}` (entry ignored)",
+                path.display(),
+                line.line,
+                line.entry.task
+            );
+        }
+    }
+    Ok(journal)
+}

@@ -1,0 +1,90 @@
+//! Critical paths: chains of critical tasks through driving links, ending
+//! at the latest-finishing pre-event task.
+
+use forumplan_core::TaskId;
+use forumplan_core::journal::TaskState;
+
+use crate::TaskSchedule;
+use crate::passes::{Passes, Rule};
+
+/// At most this many tied paths are reported; a plan with more ties than
+/// this has no single story to tell, and listing them all could take
+/// exponential time.
+const MAX_PATHS: usize = 100;
+
+/// Every tied critical path, each in order from first task to last.
+pub(crate) fn critical_paths(p: &Passes<'_>, tasks: &[TaskSchedule]) -> Vec<Vec<TaskId>> {
+    let forum = p.forum;
+    let counted = |t: usize| !forum.tasks()[t].post_event && tasks[t].state != TaskState::Cancelled;
+    let Some(latest) = (0..tasks.len()).filter(|&t| counted(t)).map(|t| p.early_end[t]).max() else {
+        return Vec::new();
+    };
+    let ends = (0..tasks.len()).filter(|&t| counted(t) && p.early_end[t] == latest && tasks[t].critical);
+    let mut paths = Vec::new();
+    for end in ends {
+        walk_back(p, tasks, end, &mut paths);
+        if paths.len() >= MAX_PATHS {
+            break;
+        }
+    }
+    paths
+}
+
+/// The critical predecessors of `task` whose links drive its early start.
+fn driving_preds(p: &Passes<'_>, tasks: &[TaskSchedule], task: usize) -> Vec<usize> {
+    if !p.is_open(task) {
+        return Vec::new();
+    }
+    let mut preds: Vec<usize> = p
+        .network
+        .preds(task)
+        .iter()
+        .filter(|edge| tasks[edge.task as usize].critical)
+        .filter(|edge| {
+            let pred = edge.task as usize;
+            p.link_bound(edge, task, p.link_start[pred], p.early_end[pred])
+                .and_then(|bound| p.start_for_bound(task, bound, Rule::of(edge).bounds_last))
+                == Some(p.early_start[task])
+        })
+        .map(|edge| edge.task as usize)
+        .collect();
+    preds.sort_unstable();
+    preds.dedup();
+    preds
+}
+
+/// Depth-first, without recursion (chains can be a million tasks long):
+/// every chain of driving critical links that ends at `end`.
+fn walk_back(p: &Passes<'_>, tasks: &[TaskSchedule], end: usize, paths: &mut Vec<Vec<TaskId>>) {
+    let emit = |paths: &mut Vec<Vec<TaskId>>, first: usize, stack: &[(usize, Vec<usize>)]| {
+        paths.push(std::iter::once(first).chain(stack.iter().rev().map(|(t, _)| *t)).collect());
+    };
+    let preds = driving_preds(p, tasks, end);
+    if preds.is_empty() {
+        emit(paths, end, &[]);
+        return;
+    }
+    // Each frame: a task on the current chain and its driving predecessors
+    // still to explore (popped from the back, so stored in reverse).
+    let mut stack = vec![(end, reversed(preds))];
+    while let Some((_, pending)) = stack.last_mut() {
+        let Some(pred) = pending.pop() else {
+            stack.pop();
+            continue;
+        };
+        let preds = driving_preds(p, tasks, pred);
+        if preds.is_empty() {
+            emit(paths, pred, &stack);
+            if paths.len() >= MAX_PATHS {
+                return;
+            }
+        } else {
+            stack.push((pred, reversed(preds)));
+        }
+    }
+}
+
+fn reversed(mut tasks: Vec<usize>) -> Vec<usize> {
+    tasks.reverse();
+    tasks
+}

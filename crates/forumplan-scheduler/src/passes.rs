@@ -1,0 +1,418 @@
+//! The forward and backward passes, float, and the assembly of a
+//! [`Schedule`], exactly as `shared/design/scheduling.md` defines them.
+//!
+//! Days are boundaries: a task occupies `[S, E)`, `S` its first working day
+//! and `E` the day after its last; a milestone is an instant `S = E = b`.
+//! Every link rule has the shape `X(succ) ≥ nth(idx(P(pred)) + c)` in the
+//! successor's calendar, where `X` is the successor's first or last day,
+//! `P` the predecessor's `S` or `E`, and `c` the lag (minus one for the
+//! rules that read the predecessor's last day). Because `nth ∘ idx` is
+//! monotone, the backward pass inverts a rule exactly:
+//! `P(pred) ≤ nth(idx(X + 1) - 1 - c)`.
+
+use chrono::NaiveDate;
+use forumplan_core::journal::{JournalState, TaskState};
+use forumplan_core::plan::LinkType;
+use forumplan_core::Forum;
+
+use crate::critical::critical_paths;
+use crate::network::{Edge, Network};
+use crate::workdays::{Day, WorkCalendar, date_of, day_number};
+use crate::{Conflict, Schedule, ScheduleError, TaskSchedule};
+
+/// How a task takes part in the schedule as of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Finished: its actual dates are fixed facts.
+    Done { start: Day, finish: Day },
+    /// Under way: `remaining` working days from the as-of day.
+    InProgress { actual_start: Day, remaining: i64 },
+    /// To be scheduled; `duration` 0 is a milestone. `constrained` is false
+    /// for cancelled tasks, which keep their links but no dates of their own.
+    Planned { duration: i64, constrained: bool },
+}
+
+/// Which side of the successor a link bounds, and which side of the
+/// predecessor it reads, with the constant of the rule.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rule {
+    /// True: the predecessor's `E`; false: its `S`.
+    pub(crate) reads_end: bool,
+    /// True: bounds the successor's last day; false: its first day.
+    pub(crate) bounds_last: bool,
+    /// `c` in `nth(idx(P) + c)`.
+    pub(crate) offset: i64,
+}
+
+impl Rule {
+    pub(crate) fn of(edge: &Edge) -> Rule {
+        let (reads_end, bounds_last, shift) = match edge.kind {
+            LinkType::FinishToStart => (true, false, 0),
+            LinkType::StartToStart => (false, false, 0),
+            LinkType::FinishToFinish => (true, true, -1),
+            LinkType::StartToFinish => (false, true, -1),
+        };
+        Rule { reads_end, bounds_last, offset: edge.lag + shift }
+    }
+}
+
+/// Everything the passes compute, in day numbers.
+pub(crate) struct Passes<'f> {
+    pub(crate) forum: &'f Forum,
+    pub(crate) network: Network,
+    pub(crate) calendars: Vec<WorkCalendar>,
+    pub(crate) modes: Vec<Mode>,
+    /// Early `S` (first working day, or the milestone's instant).
+    pub(crate) early_start: Vec<Day>,
+    /// Early `E`.
+    pub(crate) early_end: Vec<Day>,
+    /// The `S` that outgoing SS/SF links read: the actual start of work in progress.
+    pub(crate) link_start: Vec<Day>,
+    pub(crate) late_start: Vec<Day>,
+    pub(crate) late_end: Vec<Day>,
+    pub(crate) conflicts: Vec<Conflict>,
+}
+
+impl Passes<'_> {
+    pub(crate) fn calendar(&self, task: usize) -> &WorkCalendar {
+        &self.calendars[self.forum.tasks()[task].calendar]
+    }
+
+    /// The error for a task whose calendar ran out of working days.
+    fn exhausted(&self, task: usize) -> ScheduleError {
+        let calendar = &self.forum.calendars()[self.forum.tasks()[task].calendar];
+        ScheduleError::NoWorkingDay { task: self.forum.task(task).id.clone(), calendar: calendar.name().to_owned() }
+    }
+
+    pub(crate) fn is_milestone(&self, task: usize) -> bool {
+        matches!(self.modes[task], Mode::Planned { duration: 0, .. })
+    }
+
+    /// Whether links into `task` still constrain anything (not for work that
+    /// is done or under way).
+    pub(crate) fn is_open(&self, task: usize) -> bool {
+        matches!(self.modes[task], Mode::Planned { .. })
+    }
+
+    /// The bound a link from `pred` puts on `succ`, given `pred`'s boundaries.
+    pub(crate) fn link_bound(&self, edge: &Edge, succ: usize, pred_start: Day, pred_end: Day) -> Option<Day> {
+        let rule = Rule::of(edge);
+        let cal = self.calendar(succ);
+        let p = if rule.reads_end { pred_end } else { pred_start };
+        cal.nth(cal.idx(p) + rule.offset)
+    }
+
+    /// The earliest `S` a bound on `succ`'s first (or last) day allows.
+    pub(crate) fn start_for_bound(&self, succ: usize, bound: Day, bounds_last: bool) -> Option<Day> {
+        let cal = self.calendar(succ);
+        match self.modes[succ] {
+            Mode::Planned { duration: 0, .. } => Some(if bounds_last { bound + 1 } else { bound }),
+            Mode::Planned { duration, .. } => {
+                let first = cal.next_wd(bound)?;
+                if bounds_last { cal.add_wd(first, -(duration - 1)) } else { Some(first) }
+            }
+            Mode::Done { .. } | Mode::InProgress { .. } => None,
+        }
+    }
+
+    /// The latest predecessor boundary (`S` or `E` per the rule) that keeps
+    /// the link satisfied when the successor's first day is `first` and
+    /// its last day is `last`.
+    pub(crate) fn latest_pred_boundary(&self, edge: &Edge, succ: usize, first: Day, last: Day) -> Option<Day> {
+        let rule = Rule::of(edge);
+        let cal = self.calendar(succ);
+        let target = if rule.bounds_last { last } else { first };
+        cal.nth(cal.idx(target + 1) - 1 - rule.offset)
+    }
+}
+
+pub(crate) fn run(forum: &Forum, journal: &JournalState, as_of: NaiveDate) -> Result<Schedule, ScheduleError> {
+    let n = forum.tasks().len();
+    let mut passes = Passes {
+        forum,
+        network: Network::new(forum),
+        calendars: forum.calendars().iter().map(WorkCalendar::new).collect(),
+        modes: Vec::with_capacity(n),
+        early_start: vec![0; n],
+        early_end: vec![0; n],
+        link_start: vec![0; n],
+        late_start: vec![0; n],
+        late_end: vec![0; n],
+        conflicts: Vec::new(),
+    };
+    let today = day_number(as_of);
+    for task in 0..n {
+        let mode = mode_of(&passes, journal, task, today)?;
+        passes.modes.push(mode);
+    }
+    forward(&mut passes, today)?;
+    backward(&mut passes)?;
+    assemble(&passes, journal, as_of)
+}
+
+fn mode_of(passes: &Passes<'_>, journal: &JournalState, task: usize, today: Day) -> Result<Mode, ScheduleError> {
+    let duration = i64::from(passes.forum.tasks()[task].duration);
+    let Some(progress) = journal.get(&passes.forum.task(task).id) else {
+        return Ok(Mode::Planned { duration, constrained: true });
+    };
+    Ok(match progress.state {
+        TaskState::Done => {
+            let finish = progress.actual_finish.map_or(today, day_number);
+            let start = progress.actual_start.map_or(finish, day_number).min(finish);
+            Mode::Done { start, finish }
+        }
+        TaskState::InProgress => {
+            let done = i64::from(progress.progress.min(100));
+            // ceil(d × (100 − p) / 100), at least one day.
+            let remaining = ((duration * (100 - done) + 99) / 100).max(1);
+            let actual_start = progress.actual_start.map_or(today, day_number);
+            Mode::InProgress { actual_start, remaining }
+        }
+        TaskState::Cancelled => Mode::Planned { duration: 0, constrained: false },
+        TaskState::NotStarted | TaskState::Blocked => Mode::Planned { duration, constrained: true },
+    })
+}
+
+fn forward(p: &mut Passes<'_>, today: Day) -> Result<(), ScheduleError> {
+    let forum = p.forum;
+    let mut conflicts = Vec::new();
+    let event = day_number(forum.event_date());
+    let plan_start = forum.plan_start().map(day_number);
+    for index in 0..p.network.order.len() {
+        let task = p.network.order[index] as usize;
+        let info = &forum.tasks()[task];
+        let cal = p.calendar(task);
+        let (start, end, link_start) = match p.modes[task] {
+            Mode::Done { start, finish } => (start, finish + 1, start),
+            Mode::InProgress { actual_start, remaining } => {
+                let first = cal.next_wd(today).ok_or_else(|| p.exhausted(task))?;
+                let last = cal.add_wd(first, remaining - 1).ok_or_else(|| p.exhausted(task))?;
+                (first, last + 1, actual_start)
+            }
+            Mode::Planned { duration, constrained } => {
+                // Bounds on the first day, then on the last day.
+                let mut first_bound = today.max(plan_start.unwrap_or(Day::MIN));
+                if constrained && let Some(date) = info.not_before {
+                    first_bound = first_bound.max(day_number(date));
+                }
+                let mut last_bound = Day::MIN;
+                let event_links = info.event_links.iter().map(|d| Edge { task: 0, kind: d.kind, lag: i64::from(d.lag) });
+                let links = p.network.preds(task).iter().copied().map(|e| (e, Some(e.task as usize))).chain(event_links.map(|e| (e, None)));
+                for (edge, pred) in links {
+                    let (s, e) = match pred {
+                        Some(pred) => (p.link_start[pred], p.early_end[pred]),
+                        None => (event, event),
+                    };
+                    let bound = p.link_bound(&edge, task, s, e).ok_or_else(|| p.exhausted(task))?;
+                    if Rule::of(&edge).bounds_last {
+                        last_bound = last_bound.max(bound);
+                    } else {
+                        first_bound = first_bound.max(bound);
+                    }
+                }
+                let mut start = p.start_for_bound(task, first_bound, false).ok_or_else(|| p.exhausted(task))?;
+                if last_bound != Day::MIN {
+                    let from_last = p.start_for_bound(task, last_bound, true).ok_or_else(|| p.exhausted(task))?;
+                    start = start.max(from_last);
+                }
+                if let Some(fixed) = info.fixed_start.filter(|_| constrained) {
+                    let fixed_day = day_number(fixed);
+                    if fixed_day < today {
+                        conflicts.push(Conflict::FixedStartPassed { task, fixed_start: fixed });
+                    } else {
+                        if start > fixed_day {
+                            let earliest_allowed = date_of(start).ok_or_else(|| out_of_range(forum, task))?;
+                            conflicts.push(Conflict::FixedStartPushed { task, fixed_start: fixed, earliest_allowed });
+                        }
+                        start = fixed_day;
+                    }
+                }
+                let end = if duration == 0 { start } else { cal.add_wd(start, duration - 1).ok_or_else(|| p.exhausted(task))? + 1 };
+                (start, end, start)
+            }
+        };
+        p.early_start[task] = start;
+        p.early_end[task] = end;
+        p.link_start[task] = link_start;
+    }
+    p.conflicts = conflicts;
+    Ok(())
+}
+
+fn backward(p: &mut Passes<'_>) -> Result<(), ScheduleError> {
+    let forum = p.forum;
+    let event = day_number(forum.event_date());
+    // Post-event work with nothing after it ends with the last post-event task.
+    let post_event_end = (0..forum.tasks().len())
+        .filter(|&t| forum.tasks()[t].post_event)
+        .map(|t| p.early_end[t])
+        .max();
+    for index in (0..p.network.order.len()).rev() {
+        let task = p.network.order[index] as usize;
+        let info = &forum.tasks()[task];
+        let (work, constrained) = match p.modes[task] {
+            Mode::Done { start, finish } => {
+                p.late_start[task] = start;
+                p.late_end[task] = finish + 1;
+                continue;
+            }
+            Mode::InProgress { remaining, .. } => (remaining, true),
+            Mode::Planned { duration, constrained } => (duration, constrained),
+        };
+        let in_progress = matches!(p.modes[task], Mode::InProgress { .. });
+        let cal = p.calendar(task);
+        // Upper bounds on this task's E and S.
+        let mut end_bound: Option<Day> = None;
+        let mut start_bound: Option<Day> = None;
+        let tighten = |slot: &mut Option<Day>, value: Day| *slot = Some(slot.map_or(value, |v| v.min(value)));
+        if !info.post_event {
+            let last_before_event = cal.prev_wd(event - 1).ok_or_else(|| p.exhausted(task))?;
+            tighten(&mut end_bound, last_before_event + 1);
+        }
+        if constrained && let Some(due) = info.due {
+            tighten(&mut end_bound, day_number(due) + 1);
+        }
+        for edge in p.network.succs(task) {
+            let succ = edge.task as usize;
+            if !p.is_open(succ) {
+                continue;
+            }
+            let rule = Rule::of(edge);
+            if in_progress && !rule.reads_end {
+                // Work under way has started: links from its start bind nothing left.
+                continue;
+            }
+            let bound = p
+                .latest_pred_boundary(edge, succ, p.late_start[succ], p.late_end[succ] - 1)
+                .ok_or_else(|| p.exhausted(succ))?;
+            tighten(if rule.reads_end { &mut end_bound } else { &mut start_bound }, bound);
+        }
+        if end_bound.is_none() && start_bound.is_none() {
+            tighten(&mut end_bound, post_event_end.unwrap_or(p.early_end[task]));
+        }
+        let fixed = info.fixed_start.filter(|_| constrained && !in_progress).map(day_number);
+        let (start, end) = if work == 0 {
+            let instant = fixed.unwrap_or_else(|| end_bound.into_iter().chain(start_bound).min().unwrap_or(p.early_end[task]));
+            (instant, instant)
+        } else if let Some(fixed) = fixed {
+            (fixed, cal.add_wd(fixed, work - 1).ok_or_else(|| p.exhausted(task))? + 1)
+        } else {
+            let mut last = Day::MAX;
+            if let Some(bound) = end_bound {
+                last = last.min(cal.prev_wd(bound - 1).ok_or_else(|| p.exhausted(task))?);
+            }
+            if let Some(bound) = start_bound {
+                let start = cal.prev_wd(bound).ok_or_else(|| p.exhausted(task))?;
+                last = last.min(cal.add_wd(start, work - 1).ok_or_else(|| p.exhausted(task))?);
+            }
+            (cal.add_wd(last, -(work - 1)).ok_or_else(|| p.exhausted(task))?, last + 1)
+        };
+        p.late_start[task] = start;
+        p.late_end[task] = end;
+    }
+    Ok(())
+}
+
+fn out_of_range(forum: &Forum, task: usize) -> ScheduleError {
+    ScheduleError::OutOfRange { task: forum.task(task).id.clone() }
+}
+
+/// Working days of float from the early to the late schedule.
+fn total_float(p: &Passes<'_>, task: usize) -> i64 {
+    let cal = p.calendar(task);
+    cal.idx(p.late_start[task]) - cal.idx(p.early_start[task])
+}
+
+/// How many working days `task` can slip without moving any successor's
+/// early dates (or, with no successor it still binds, its late finish).
+fn free_float(p: &Passes<'_>, task: usize) -> Result<i64, ScheduleError> {
+    let cal = p.calendar(task);
+    let milestone = p.is_milestone(task);
+    let in_progress = matches!(p.modes[task], Mode::InProgress { .. });
+    let mut slip: Option<i64> = None;
+    for edge in p.network.succs(task) {
+        let succ = edge.task as usize;
+        if !p.is_open(succ) {
+            continue;
+        }
+        let rule = Rule::of(edge);
+        if in_progress && !rule.reads_end {
+            continue;
+        }
+        let latest = p
+            .latest_pred_boundary(edge, succ, p.early_start[succ], p.early_end[succ] - 1)
+            .ok_or_else(|| p.exhausted(succ))?;
+        let room = match (milestone, rule.reads_end) {
+            (true, _) => cal.idx(latest) - cal.idx(p.early_start[task]),
+            // E ≤ latest: the last day may move up to the working day before it.
+            (false, true) => cal.idx(latest) - 1 - cal.idx(p.early_end[task] - 1),
+            (false, false) => cal.idx(latest + 1) - 1 - cal.idx(p.early_start[task]),
+        };
+        slip = Some(slip.map_or(room, |s| s.min(room)));
+    }
+    let slip = match slip {
+        Some(slip) => slip,
+        None if milestone => total_float(p, task),
+        None => cal.idx(p.late_end[task] - 1) - cal.idx(p.early_end[task] - 1),
+    };
+    Ok(slip.max(0))
+}
+
+fn assemble(p: &Passes<'_>, journal: &JournalState, as_of: NaiveDate) -> Result<Schedule, ScheduleError> {
+    let forum = p.forum;
+    let today = day_number(as_of);
+    let window_start = today.max(forum.plan_start().map_or(Day::MIN, day_number));
+    let mut tasks = Vec::with_capacity(forum.tasks().len());
+    for task in 0..forum.tasks().len() {
+        let date = |day: Day| date_of(day).ok_or_else(|| out_of_range(forum, task));
+        let cal = p.calendar(task);
+        // A milestone at instant b shows on the last working day before b,
+        // but never before the plan window (and on b itself at or before it).
+        let milestone_day = |b: Day| -> Result<NaiveDate, ScheduleError> {
+            if b <= window_start {
+                return date(b);
+            }
+            let shown = cal.prev_wd(b - 1).map_or(window_start, |d| d.max(window_start));
+            date(shown)
+        };
+        let progress = journal.get(&forum.task(task).id);
+        let (state, percent) = progress.map_or((TaskState::NotStarted, 0), |p| (p.state, p.progress));
+        let (early_start, early_finish, late_start, late_finish) = if p.is_milestone(task) {
+            let early = milestone_day(p.early_start[task])?;
+            let late = milestone_day(p.late_start[task])?;
+            (early, early, late, late)
+        } else {
+            (
+                date(p.early_start[task])?,
+                date(p.early_end[task] - 1)?,
+                date(p.late_start[task])?,
+                date(p.late_end[task] - 1)?,
+            )
+        };
+        let (total, free, remaining) = match p.modes[task] {
+            Mode::Done { .. } => (None, None, 0),
+            Mode::InProgress { remaining, .. } => (Some(total_float(p, task)), Some(free_float(p, task)?), remaining),
+            Mode::Planned { duration, .. } => (Some(total_float(p, task)), Some(free_float(p, task)?), duration),
+        };
+        tasks.push(TaskSchedule {
+            state,
+            progress: if state == TaskState::Done { 100 } else { percent },
+            actual_start: progress.and_then(|p| p.actual_start),
+            actual_finish: progress.and_then(|p| p.actual_finish),
+            early_start,
+            early_finish,
+            late_start,
+            late_finish,
+            total_float: total,
+            free_float: free,
+            critical: total.is_some_and(|f| f <= 0),
+            remaining: u32::try_from(remaining).unwrap_or(u32::MAX),
+        });
+    }
+    let forecast_ready = (0..tasks.len())
+        .filter(|&t| !forum.tasks()[t].post_event && tasks[t].state != TaskState::Cancelled)
+        .map(|t| tasks[t].early_finish)
+        .max();
+    let critical_paths = critical_paths(p, &tasks);
+    Ok(Schedule { as_of, tasks, critical_paths, conflicts: p.conflicts.clone(), forecast_ready })
+}
