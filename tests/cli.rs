@@ -196,3 +196,112 @@ fn a_missing_plan_file_is_a_clear_error() {
     );
     assert!(stderr.contains("help:"), "{stderr}");
 }
+
+/// Snapshots of whole reports, kept in `tests/snapshots/`.
+fn assert_report_snapshot(name: &str, report: &str) {
+    insta::with_settings!({
+        snapshot_path => root().join("tests/snapshots"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, report);
+    });
+}
+
+#[test]
+fn the_2022_forum_schedule_as_of_13_september() {
+    let args = [
+        "schedule",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        "2022-09-13",
+        "--format",
+        "json",
+    ];
+    let output = forumplan(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert!(output.stderr.is_empty(), "{}", transcript(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("schedule JSON");
+    assert_eq!(json["as_of"], "2022-09-13");
+    assert_eq!(json["tasks"].as_array().map(Vec::len), Some(138));
+    assert_report_snapshot(
+        "schedule-vesf-2022-2022-09-13.json",
+        &String::from_utf8_lossy(&output.stdout),
+    );
+    let table = forumplan(&[
+        "schedule",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        "2022-09-13",
+    ]);
+    assert_eq!(table.status.code(), Some(0));
+    assert_report_snapshot(
+        "schedule-vesf-2022-2022-09-13.table",
+        &String::from_utf8_lossy(&table.stdout),
+    );
+}
+
+#[test]
+fn schedule_csv_has_one_row_per_task() {
+    let output = forumplan(&[
+        "schedule",
+        "fixtures/provincial-forum/plan.toml",
+        "--as-of",
+        "2023-09-08",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .is_some_and(|h| h.starts_with("id,workstream,name,duration,state"))
+    );
+    assert_eq!(lines.count(), 32);
+}
+
+#[test]
+fn schedule_rejects_a_malformed_as_of_day() {
+    let output = forumplan(&[
+        "schedule",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        "13/09/2022",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("YYYY-MM-DD"));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn a_damaged_journal_line_is_reported_and_skipped() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let journal = dir.path().join("journal.jsonl");
+    let good = r#"{"date":"2022-06-07","task":"org-plan-draft","state":"done"}"#;
+    std::fs::write(
+        &journal,
+        format!("{good}\n{{\"date\":\"2022-06-08\",\"task\":\n"),
+    )
+    .expect("write journal");
+    let journal = journal.to_str().expect("UTF-8 path");
+    let output = forumplan(&[
+        "schedule",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        "2022-06-09",
+        "--journal",
+        journal,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(":2:") && stderr.contains("line skipped"),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("schedule JSON");
+    assert_eq!(json["tasks"][0]["state"], "done");
+}

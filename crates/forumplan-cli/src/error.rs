@@ -36,6 +36,11 @@ impl CliError {
         ExitCode::from(1)
     }
 
+    /// Whether this is a write to a pipe whose reader has gone.
+    pub(crate) fn is_broken_pipe(&self) -> bool {
+        matches!(self, CliError::Write { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
     /// Prints the error and its hint to stderr.
     pub(crate) fn report(&self) {
         if matches!(self, CliError::InvalidPlan) {

@@ -29,6 +29,8 @@ fn main() -> ExitCode {
     init_logging(cli.global.verbose, cli.global.quiet);
     match run(cli.command) {
         Ok(code) => code,
+        // A reader that stops early (`| head`) is not an error.
+        Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {
             error.report();
             error.exit_code()

@@ -14,7 +14,11 @@ use crate::journal_file::read_journal;
 
 /// Resolves `--as-of`: a date, `today` or `yesterday` in the forum's time zone.
 pub(crate) fn as_of(forum: &Forum, text: &str) -> Result<NaiveDate, CliError> {
-    let today = || chrono::Utc::now().with_timezone(&forum.timezone()).date_naive();
+    let today = || {
+        chrono::Utc::now()
+            .with_timezone(&forum.timezone())
+            .date_naive()
+    };
     match text {
         "today" => Ok(today()),
         "yesterday" => Ok(today() - chrono::Days::new(1)),
@@ -35,7 +39,9 @@ pub(crate) fn journal_path(plan: &Path, forum: &Forum, journal: Option<&Path>) -
     match &forum.plan().forum.journal {
         Some(name) => folder.join(name),
         None => {
-            let stem = plan.file_stem().map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+            let stem = plan
+                .file_stem()
+                .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
             folder.join(format!("{stem}.journal.jsonl"))
         }
     }
@@ -46,10 +52,20 @@ pub(crate) fn journal_path(plan: &Path, forum: &Forum, journal: Option<&Path>) -
 pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<Journal, CliError> {
     let path = journal_path(plan, forum, day.journal.as_deref());
     tracing::info!(path = %path.display(), "reading journal");
-    let journal = read_journal(&path).map_err(|error| CliError::Read { path: error.path, source: error.source })?;
+    let journal = read_journal(&path).map_err(|error| CliError::Read {
+        path: error.path,
+        source: error.source,
+    })?;
     let mut stderr = anstream::stderr().lock();
     for error in &journal.errors {
-        let _ = writeln!(stderr, "warning: {}:{}:{}: {} (line skipped)", path.display(), error.line, error.column, error.message);
+        let _ = writeln!(
+            stderr,
+            "warning: {}:{}:{}: {} (line skipped)",
+            path.display(),
+            error.line,
+            error.column,
+            error.message
+        );
     }
     for line in &journal.entries {
         if forum.task_id(&line.entry.task).is_none() {

@@ -93,7 +93,7 @@ mod tests {
             index.line_column(x),
             LineColumn {
                 line: 2,
-                column: 26
+                column: 25
             }
         );
         assert_eq!(index.line_column(0), LineColumn { line: 1, column: 1 });

@@ -145,7 +145,7 @@ impl<'p> Validator<'p, '_, '_> {
             self.calendar_reference(forum_calendar_name, &[Key("forum"), Key("calendar")]);
         let workstreams = self.workstream_ids();
         let task_ids = self.task_ids();
-        let (tasks, links) = self.tasks(&workstreams, &task_ids, forum_calendar, event, plan_start);
+        let (tasks, links) = self.tasks(&workstreams, &task_ids, forum_calendar);
         let post_event = self.post_event(&tasks, &links);
         let tasks: Vec<ForumTask> = tasks
             .into_iter()
@@ -154,6 +154,7 @@ impl<'p> Validator<'p, '_, '_> {
             .collect();
         self.check_cycles(&links);
         self.check_event_bounds(&tasks, event);
+        self.check_calendar_windows(&tasks, event, plan_start);
         self.warnings(&tasks, &links, &workstreams);
         Some(ForumParts {
             event: event?,
@@ -326,6 +327,7 @@ impl<'p> Validator<'p, '_, '_> {
 
     /// The calendar a forum or task names; reports an unknown one.
     fn calendar_reference(&mut self, name: &str, path: &[PathSegment<'_>]) -> Option<CalendarId> {
+        // Empty: a malformed name, already reported by the conversion.
         if name.is_empty() {
             return None;
         }
@@ -411,8 +413,6 @@ impl<'p> Validator<'p, '_, '_> {
         workstreams: &HashMap<&str, usize>,
         task_ids: &HashMap<&str, TaskId>,
         forum_calendar: Option<CalendarId>,
-        event: Option<NaiveDate>,
-        plan_start: Option<NaiveDate>,
     ) -> (Vec<ForumTask>, Vec<(TaskId, TaskId, Dependency)>) {
         let plan = self.plan;
         let mut tasks = Vec::with_capacity(plan.tasks.len());
@@ -503,9 +503,6 @@ impl<'p> Validator<'p, '_, '_> {
             if let (Some(date), Some(calendar)) = (fixed_start, calendar) {
                 self.check_fixed_start(i, date, calendar);
             }
-            if let Some(calendar) = calendar {
-                self.check_calendar_window(i, calendar, event, plan_start, &event_links);
-            }
             tasks.push(ForumTask {
                 workstream,
                 calendar: calendar.unwrap_or(usize::MAX),
@@ -540,29 +537,46 @@ impl<'p> Validator<'p, '_, '_> {
         self.push(d);
     }
 
-    fn check_calendar_window(
+    /// Warns about tasks whose calendar has no working day in their window:
+    /// `plan_start` (or a year before the event) to the day before the event
+    /// for pre-event work, the year after the event for post-event work.
+    fn check_calendar_windows(
         &mut self,
-        task: TaskId,
-        calendar: CalendarId,
+        tasks: &[ForumTask],
         event: Option<NaiveDate>,
         plan_start: Option<NaiveDate>,
-        event_links: &[Dependency],
     ) {
         let Some(event) = event else { return };
-        let window = if event_links.is_empty() {
-            let first = plan_start.unwrap_or(event - chrono::Days::new(366));
-            (first, event.pred_opt().unwrap_or(event))
-        } else {
-            (event, event + chrono::Days::new(366))
-        };
-        let cal = &self.calendars.list[calendar];
-        if !cal.has_working_day_between(window.0, window.1) {
-            let name = cal.name().to_owned();
-            let path = [Key("tasks"), Index(task), Key("calendar")];
-            let d = Diagnostic::warning("calendar-without-working-day", format!("calendar `{name}` of task `{}` has no working day from {} to {}", self.plan.tasks[task].id, window.0, window.1), self.span(&path))
+        let year = chrono::Days::new(366);
+        let pre_event = (
+            plan_start.unwrap_or(event - year),
+            event.pred_opt().unwrap_or(event),
+        );
+        let post_event = (event, event + year);
+        // Calendars are few and tasks many: decide once per calendar and window.
+        let mut empty: HashMap<(CalendarId, bool), bool> = HashMap::new();
+        for (i, task) in tasks.iter().enumerate() {
+            let Some(cal) = self.calendars.list.get(task.calendar) else {
+                continue;
+            };
+            let (first, last) = if task.post_event {
+                post_event
+            } else {
+                pre_event
+            };
+            let is_empty = *empty
+                .entry((task.calendar, task.post_event))
+                .or_insert_with(|| !cal.has_working_day_between(first, last));
+            if is_empty {
+                let d = Diagnostic::warning(
+                    "calendar-without-working-day",
+                    format!("calendar `{}` of task `{}` has no working day from {first} to {last}", cal.name(), self.plan.tasks[i].id),
+                    self.span(&[Key("tasks"), Index(i), Key("calendar")]),
+                )
                 .with_label("no working day in the plan window")
                 .with_hint("the task cannot be scheduled: give the calendar working weekdays or `working_days_extra`");
-            self.push(d);
+                self.push(d);
+            }
         }
     }
 

@@ -49,7 +49,10 @@ fn named(
     links
 }
 
-fn expected(links: &[(&str, Dependency)]) -> Vec<(String, Dependency)> {
+/// A link to or from the task named.
+type Link = (&'static str, Dependency);
+
+fn expected(links: &[Link]) -> Vec<(String, Dependency)> {
     let mut links: Vec<(String, Dependency)> =
         links.iter().map(|&(t, d)| (t.to_owned(), d)).collect();
     links.sort_by_key(|(task, d)| (task.clone(), d.kind.code(), d.lag));
@@ -117,7 +120,8 @@ const GRAPH_PLAN: &str = r#"{
 #[test]
 fn links_become_edges_with_their_type_and_lag() {
     let forum = load_clean(GRAPH_PLAN, Format::Json);
-    let cases: &[(&str, &[(&str, Dependency)], &[(&str, Dependency)])] = &[
+    // (task, its predecessors, its successors)
+    let cases: &[(&str, &[Link], &[Link])] = &[
         (
             "themes",
             &[],

@@ -328,18 +328,15 @@ const TASK_IDS: &[&str] = &[
     "",
     "tổng-duyệt",
 ];
-/// What `after` may name: the ids above, `event`, and unknown tasks.
-///
-/// Empty references (`after`, `workstream`, `calendar`, `base`) and dates
-/// of a `T` followed by a non-ASCII character are left out of every list
-/// here: today the loader accepts the former silently and panics on the
-/// latter (both reported as bugs, with their own failing tests, to be added
-/// with the fix).
-const LINK_TARGETS: &[&str] = &["a", "b", "c", "d", "event", "event", "missing", "Bad Id"];
+/// What `after` may name: the ids above, `event`, unknown tasks, and
+/// malformed or empty references.
+const LINK_TARGETS: &[&str] = &[
+    "a", "b", "c", "d", "event", "event", "missing", "Bad Id", "",
+];
 const WORKSTREAM_IDS: &[&str] = &["content", "logistics", "finance", "content", "Bad WS", ""];
-const WORKSTREAM_REFS: &[&str] = &["content", "logistics", "finance", "content", "missing"];
+const WORKSTREAM_REFS: &[&str] = &["content", "logistics", "finance", "content", "missing", ""];
 const CALENDAR_NAMES: &[&str] = &["vn", "every-day", "c1", "c2", "c1", "Bad Cal"];
-const CALENDAR_REFS: &[&str] = &["vn", "every-day", "c1", "c2", "missing"];
+const CALENDAR_REFS: &[&str] = &["vn", "every-day", "c1", "c2", "missing", ""];
 const DURATIONS: &[&str] = &[
     "0d",
     "1d",
@@ -395,6 +392,9 @@ const DATES: &[&str] = &[
     "2022-02-30",
     "2022-13-01",
     "T-x",
+    "Té",
+    "Tổ",
+    "T\u{301}-1",
     "T10",
     "T-",
     "T",
@@ -842,5 +842,92 @@ fn deep_nesting_is_refused_not_a_stack_overflow() {
                 "{format:?} {open:?} × {depth}"
             );
         }
+    }
+}
+
+/// Regressions found by the properties above, kept as plain tests.
+mod regressions {
+    use super::*;
+
+    const PLAN: &str = r#"{"forum": {"id": "f", "name": "F", "date": "2022-09-18"},
+        "workstreams": [{"id": "w", "name": "W"}],
+        "tasks": [{"id": "a", "workstream": "w", "name": "A", "duration": "1d"},
+                  {"id": "b", "workstream": "w", "name": "B", "duration": "1d", "after": ["a"]}]}"#;
+
+    #[test]
+    fn a_t_followed_by_a_non_ascii_letter_is_an_invalid_date() {
+        for value in ["Té", "Tổ", "T\u{301}-1"] {
+            let text = PLAN.replace(
+                r#""duration": "1d"}"#,
+                &format!(r#""duration": "1d", "fixed_start": "{value}"}}"#),
+            );
+            let errors = load_plan(text.as_bytes(), Format::Json).expect_err(value);
+            assert!(
+                errors.iter().any(|d| d.code == "invalid-date"),
+                "{value}: {errors:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_references_are_errors() {
+        for (from, to) in [
+            (
+                r#""date": "2022-09-18""#,
+                r#""date": "2022-09-18", "calendar": """#,
+            ),
+            (
+                r#""workstream": "w", "name": "A""#,
+                r#""workstream": "", "name": "A""#,
+            ),
+            (
+                r#""name": "A", "duration": "1d""#,
+                r#""name": "A", "duration": "1d", "calendar": """#,
+            ),
+            (r#""after": ["a"]"#, r#""after": ["a", ""]"#),
+            (r#""after": ["a"]"#, r#""after": [{"task": ""}]"#),
+        ] {
+            let errors = load_plan(PLAN.replace(from, to).as_bytes(), Format::Json).expect_err(to);
+            assert!(
+                errors
+                    .iter()
+                    .any(|d| d.is_error() && d.code == "invalid-id"),
+                "{to}: {errors:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn spans_stay_inside_the_text_and_on_character_boundaries() {
+        for d in load_plan(b"", Format::Toml).expect_err("empty TOML") {
+            assert_eq!(d.span.map(|s| s.end), Some(0), "{d:?}");
+        }
+        let text = "{\"a\": \"\\u12\u{1ed5}\"}";
+        let span = load_plan(text.as_bytes(), Format::Json).expect_err("bad escape")[0]
+            .span
+            .expect("span");
+        assert!(text.is_char_boundary(span.end), "{span:?}");
+    }
+
+    #[test]
+    fn post_event_work_is_checked_against_the_post_event_window() {
+        // `b` follows `a`, which follows the event: both are post-event, and
+        // their calendar works only 5 September 2022, before the event.
+        let text = PLAN
+            .replace(r#""date": "2022-09-18"}"#, r#""date": "2022-09-18", "plan_start": "2022-08-01"}, "calendars": {"x": {"weekdays": [], "working_days_extra": ["2022-09-05"]}}"#)
+            .replace(r#""name": "A", "duration": "1d""#, r#""name": "A", "duration": "1d", "after": ["event"], "calendar": "x""#)
+            .replace(r#""name": "B", "duration": "1d""#, r#""name": "B", "duration": "1d", "calendar": "x""#);
+        let loaded = load_plan(text.as_bytes(), Format::Json).expect("valid with warnings");
+        let warned: Vec<&str> = loaded
+            .warnings
+            .iter()
+            .filter(|d| d.code == "calendar-without-working-day")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(warned.len(), 2, "{warned:?}");
+        assert!(
+            warned.iter().all(|m| m.contains("from 2022-09-18")),
+            "{warned:?}"
+        );
     }
 }

@@ -101,7 +101,11 @@ impl<'a> ScheduleView<'a> {
     pub fn write_json(&self, out: &mut dyn Write, pretty: bool) -> io::Result<()> {
         let info = &self.forum.plan().forum;
         let document = JsonSchedule {
-            forum: JsonForum { id: &info.id, name: &info.name, date: info.date },
+            forum: JsonForum {
+                id: &info.id,
+                name: &info.name,
+                date: info.date,
+            },
             as_of: self.schedule.as_of,
             forecast_ready: self.schedule.forecast_ready,
             tasks: self.json_tasks().collect(),
@@ -116,7 +120,11 @@ impl<'a> ScheduleView<'a> {
                 .conflicts
                 .iter()
                 .map(|c| match *c {
-                    Conflict::FixedStartPushed { task, fixed_start, earliest_allowed } => JsonConflict {
+                    Conflict::FixedStartPushed {
+                        task,
+                        fixed_start,
+                        earliest_allowed,
+                    } => JsonConflict {
                         kind: "fixed_start_pushed",
                         task: self.task_id(task),
                         fixed_start,
@@ -151,7 +159,11 @@ impl<'a> ScheduleView<'a> {
 
     /// Writes an aligned plain-text table and the critical paths.
     pub fn write_table(&self, out: &mut dyn Write) -> io::Result<()> {
-        let id_width = (0..self.schedule.tasks.len()).map(|t| self.task_id(t).chars().count()).max().unwrap_or(4).max(4);
+        let id_width = (0..self.schedule.tasks.len())
+            .map(|t| self.task_id(t).chars().count())
+            .max()
+            .unwrap_or(4)
+            .max(4);
         writeln!(
             out,
             "{:<id_width$}  {:<10}  {:<10}  {:<10}  {:<10}  {:>4}  {:>4}  {:<4}  {:<11}  READINESS",
@@ -176,7 +188,11 @@ impl<'a> ScheduleView<'a> {
         }
         writeln!(out)?;
         match self.schedule.forecast_ready {
-            Some(day) => writeln!(out, "forecast ready: {day} (event {})", self.forum.event_date())?,
+            Some(day) => writeln!(
+                out,
+                "forecast ready: {day} (event {})",
+                self.forum.event_date()
+            )?,
             None => writeln!(out, "forecast ready: nothing to do before the event")?,
         }
         if self.schedule.critical_paths.is_empty() {
@@ -188,7 +204,11 @@ impl<'a> ScheduleView<'a> {
         }
         for conflict in &self.schedule.conflicts {
             match *conflict {
-                Conflict::FixedStartPushed { task, fixed_start, earliest_allowed } => writeln!(
+                Conflict::FixedStartPushed {
+                    task,
+                    fixed_start,
+                    earliest_allowed,
+                } => writeln!(
                     out,
                     "conflict: `{}` is fixed to start {fixed_start}, but its predecessors allow {earliest_allowed} at the earliest",
                     self.task_id(task)
@@ -206,5 +226,8 @@ impl<'a> ScheduleView<'a> {
 
 /// The serde name of a unit enum value (`at_risk`), for text output.
 fn serde_name<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }

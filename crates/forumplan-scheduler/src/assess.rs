@@ -139,13 +139,18 @@ pub fn assess(forum: &Forum, schedule: &Schedule) -> Assessment {
                 Some(f) if f <= at_risk_float => Readiness::AtRisk,
                 Some(_) => Readiness::OnTrack,
             };
-            TaskReadiness { readiness, state: t.state }
+            TaskReadiness {
+                readiness,
+                state: t.state,
+            }
         })
         .collect();
     let counted = |t: usize| tasks[t].state != TaskState::Cancelled;
     let workstreams: Vec<WorkstreamSummary> = (0..forum.workstreams().len())
         .map(|ws| {
-            let members: Vec<usize> = (0..tasks.len()).filter(|&t| forum.tasks()[t].workstream == ws && counted(t)).collect();
+            let members: Vec<usize> = (0..tasks.len())
+                .filter(|&t| forum.tasks()[t].workstream == ws && counted(t))
+                .collect();
             summarize_workstream(forum, schedule, &tasks, ws, &members)
         })
         .collect();
@@ -153,21 +158,39 @@ pub fn assess(forum: &Forum, schedule: &Schedule) -> Assessment {
     let forum_calendar = WorkCalendar::new(&forum.calendars()[forum.forum_calendar()]);
     let (today, event) = (day_number(schedule.as_of), day_number(forum.event_date()));
     let summary = ForumSummary {
-        rag: workstreams.iter().map(|w| w.rag).max().unwrap_or(Rag::Green),
+        rag: workstreams
+            .iter()
+            .map(|w| w.rag)
+            .max()
+            .unwrap_or(Rag::Green),
         completion: completion(forum, schedule, &all),
         days_left: event - today,
         working_days_left: forum_calendar.idx(event) - forum_calendar.idx(today),
         forecast_ready: schedule.forecast_ready,
-        on_time: schedule.forecast_ready.is_none_or(|d| d < forum.event_date()),
+        on_time: schedule
+            .forecast_ready
+            .is_none_or(|d| d < forum.event_date()),
     };
     let float = |t: usize| schedule.tasks[t].total_float.unwrap_or(i64::MAX);
-    let mut late: Vec<TaskId> = all.iter().copied().filter(|&t| tasks[t].readiness == Readiness::Late).collect();
+    let mut late: Vec<TaskId> = all
+        .iter()
+        .copied()
+        .filter(|&t| tasks[t].readiness == Readiness::Late)
+        .collect();
     late.sort_by_key(|&t| (float(t), t));
-    let mut blocked: Vec<TaskId> = all.iter().copied().filter(|&t| tasks[t].state == TaskState::Blocked).collect();
+    let mut blocked: Vec<TaskId> = all
+        .iter()
+        .copied()
+        .filter(|&t| tasks[t].state == TaskState::Blocked)
+        .collect();
     blocked.sort_by_key(|&t| (float(t), t));
-    let not_started = |t: usize| matches!(tasks[t].state, TaskState::NotStarted | TaskState::Blocked);
-    let mut must_start_today: Vec<TaskId> =
-        all.iter().copied().filter(|&t| not_started(t) && schedule.tasks[t].late_start <= schedule.as_of).collect();
+    let not_started =
+        |t: usize| matches!(tasks[t].state, TaskState::NotStarted | TaskState::Blocked);
+    let mut must_start_today: Vec<TaskId> = all
+        .iter()
+        .copied()
+        .filter(|&t| not_started(t) && schedule.tasks[t].late_start <= schedule.as_of)
+        .collect();
     must_start_today.sort_by_key(|&t| (schedule.tasks[t].late_start, t));
     let horizon = schedule.as_of + chrono::Days::new(u64::from(forum.settings().lookahead_days));
     let mut due_soon: Vec<TaskId> = all
@@ -177,7 +200,16 @@ pub fn assess(forum: &Forum, schedule: &Schedule) -> Assessment {
         .filter(|&t| (schedule.as_of..=horizon).contains(&schedule.tasks[t].late_finish))
         .collect();
     due_soon.sort_by_key(|&t| (schedule.tasks[t].late_finish, t));
-    Assessment { as_of: schedule.as_of, tasks, workstreams, forum: summary, late, blocked, must_start_today, due_soon }
+    Assessment {
+        as_of: schedule.as_of,
+        tasks,
+        workstreams,
+        forum: summary,
+        late,
+        blocked,
+        must_start_today,
+        due_soon,
+    }
 }
 
 fn summarize_workstream(
@@ -187,11 +219,14 @@ fn summarize_workstream(
     workstream: WorkstreamId,
     members: &[usize],
 ) -> WorkstreamSummary {
-    let count = |f: &dyn Fn(&TaskReadiness) -> bool| members.iter().filter(|&&t| f(&tasks[t])).count();
+    let count =
+        |f: &dyn Fn(&TaskReadiness) -> bool| members.iter().filter(|&&t| f(&tasks[t])).count();
     let late = count(&|t| t.readiness == Readiness::Late);
     let at_risk = count(&|t| t.readiness == Readiness::AtRisk);
     let blocked = count(&|t| t.state == TaskState::Blocked);
-    let critical_blocked = members.iter().any(|&t| tasks[t].state == TaskState::Blocked && schedule.tasks[t].critical);
+    let critical_blocked = members
+        .iter()
+        .any(|&t| tasks[t].state == TaskState::Blocked && schedule.tasks[t].critical);
     let rag = if late > 0 || critical_blocked {
         Rag::Red
     } else if at_risk > 0 || blocked > 0 {
@@ -218,14 +253,20 @@ fn completion(forum: &Forum, schedule: &Schedule, members: &[usize]) -> f64 {
     if total == 0.0 {
         return 0.0;
     }
-    members.iter().map(|&t| weight(t) * f64::from(schedule.tasks[t].progress)).sum::<f64>() / total
+    members
+        .iter()
+        .map(|&t| weight(t) * f64::from(schedule.tasks[t].progress))
+        .sum::<f64>()
+        / total
 }
 
 /// What changed from `before` (an earlier day) to `after`.
 pub fn compare(before: &Assessment, after: &Assessment) -> Changes {
     let pick = |f: &dyn Fn(&TaskReadiness, &TaskReadiness) -> bool| -> Vec<TaskId> {
         (0..after.tasks.len().min(before.tasks.len()))
-            .filter(|&t| after.tasks[t].state != TaskState::Cancelled && f(&before.tasks[t], &after.tasks[t]))
+            .filter(|&t| {
+                after.tasks[t].state != TaskState::Cancelled && f(&before.tasks[t], &after.tasks[t])
+            })
             .collect()
     };
     Changes {
@@ -233,7 +274,9 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Changes {
         as_of: after.as_of,
         newly_done: pick(&|b, a| a.readiness == Readiness::Done && b.readiness != Readiness::Done),
         newly_late: pick(&|b, a| a.readiness == Readiness::Late && b.readiness != Readiness::Late),
-        newly_at_risk: pick(&|b, a| a.readiness == Readiness::AtRisk && b.readiness == Readiness::OnTrack),
+        newly_at_risk: pick(&|b, a| {
+            a.readiness == Readiness::AtRisk && b.readiness == Readiness::OnTrack
+        }),
         newly_blocked: pick(&|b, a| a.state == TaskState::Blocked && b.state != TaskState::Blocked),
         unblocked: pick(&|b, a| b.state == TaskState::Blocked && a.state != TaskState::Blocked),
         forecast_before: before.forum.forecast_ready,

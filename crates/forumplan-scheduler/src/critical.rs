@@ -16,10 +16,15 @@ const MAX_PATHS: usize = 100;
 pub(crate) fn critical_paths(p: &Passes<'_>, tasks: &[TaskSchedule]) -> Vec<Vec<TaskId>> {
     let forum = p.forum;
     let counted = |t: usize| !forum.tasks()[t].post_event && tasks[t].state != TaskState::Cancelled;
-    let Some(latest) = (0..tasks.len()).filter(|&t| counted(t)).map(|t| p.early_end[t]).max() else {
+    let Some(latest) = (0..tasks.len())
+        .filter(|&t| counted(t))
+        .map(|t| p.early_end[t])
+        .max()
+    else {
         return Vec::new();
     };
-    let ends = (0..tasks.len()).filter(|&t| counted(t) && p.early_end[t] == latest && tasks[t].critical);
+    let ends =
+        (0..tasks.len()).filter(|&t| counted(t) && p.early_end[t] == latest && tasks[t].critical);
     let mut paths = Vec::new();
     for end in ends {
         walk_back(p, tasks, end, &mut paths);
@@ -57,7 +62,11 @@ fn driving_preds(p: &Passes<'_>, tasks: &[TaskSchedule], task: usize) -> Vec<usi
 /// every chain of driving critical links that ends at `end`.
 fn walk_back(p: &Passes<'_>, tasks: &[TaskSchedule], end: usize, paths: &mut Vec<Vec<TaskId>>) {
     let emit = |paths: &mut Vec<Vec<TaskId>>, first: usize, stack: &[(usize, Vec<usize>)]| {
-        paths.push(std::iter::once(first).chain(stack.iter().rev().map(|(t, _)| *t)).collect());
+        paths.push(
+            std::iter::once(first)
+                .chain(stack.iter().rev().map(|(t, _)| *t))
+                .collect(),
+        );
     };
     let preds = driving_preds(p, tasks, end);
     if preds.is_empty() {

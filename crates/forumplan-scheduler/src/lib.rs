@@ -23,7 +23,10 @@ use forumplan_core::journal::{JournalState, TaskState};
 use forumplan_core::{Forum, TaskId};
 use serde::Serialize;
 
-pub use assess::{Assessment, Changes, ForumSummary, Rag, Readiness, TaskReadiness, WorkstreamSummary, assess, compare};
+pub use assess::{
+    Assessment, Changes, ForumSummary, Rag, Readiness, TaskReadiness, WorkstreamSummary, assess,
+    compare,
+};
 
 /// The schedule of one task as of a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -97,7 +100,9 @@ pub struct Schedule {
 pub enum ScheduleError {
     /// A task's calendar ran out of working days (it works no weekday and
     /// the schedule left its extra working days behind).
-    #[error("task `{task}` cannot be scheduled: its calendar `{calendar}` has no working day where the task must go")]
+    #[error(
+        "task `{task}` cannot be scheduled: its calendar `{calendar}` has no working day where the task must go"
+    )]
     NoWorkingDay {
         /// The task's id.
         task: String,
@@ -105,7 +110,9 @@ pub enum ScheduleError {
         calendar: String,
     },
     /// Dates ran beyond what can be represented.
-    #[error("task `{task}` would be scheduled beyond the year 262000: check its durations and lags")]
+    #[error(
+        "task `{task}` would be scheduled beyond the year 262000: check its durations and lags"
+    )]
     OutOfRange {
         /// The task's id.
         task: String,
@@ -114,6 +121,10 @@ pub enum ScheduleError {
 
 /// Schedules `forum` as of `as_of`, with progress from `journal` (replayed
 /// as of the same day). Journal entries for unknown tasks are ignored.
-pub fn schedule(forum: &Forum, journal: &JournalState, as_of: NaiveDate) -> Result<Schedule, ScheduleError> {
+pub fn schedule(
+    forum: &Forum,
+    journal: &JournalState,
+    as_of: NaiveDate,
+) -> Result<Schedule, ScheduleError> {
     passes::run(forum, journal, as_of)
 }

@@ -42,7 +42,11 @@ impl Network {
         };
         prefix(&mut pred_count);
         prefix(&mut succ_count);
-        let blank = Edge { task: 0, kind: LinkType::FinishToStart, lag: 0 };
+        let blank = Edge {
+            task: 0,
+            kind: LinkType::FinishToStart,
+            lag: 0,
+        };
         let mut preds = vec![blank; graph.edge_count()];
         let mut succs = vec![blank; graph.edge_count()];
         let mut pred_fill = pred_count.clone();
@@ -50,12 +54,26 @@ impl Network {
         for edge in graph.raw_edges() {
             let (from, to) = (edge.source().index(), edge.target().index());
             let Dependency { kind, lag } = edge.weight;
-            preds[pred_fill[to] as usize] = Edge { task: from as u32, kind, lag: i64::from(lag) };
+            preds[pred_fill[to] as usize] = Edge {
+                task: from as u32,
+                kind,
+                lag: i64::from(lag),
+            };
             pred_fill[to] += 1;
-            succs[succ_fill[from] as usize] = Edge { task: to as u32, kind, lag: i64::from(lag) };
+            succs[succ_fill[from] as usize] = Edge {
+                task: to as u32,
+                kind,
+                lag: i64::from(lag),
+            };
             succ_fill[from] += 1;
         }
-        let mut network = Network { pred_start: pred_count, preds, succ_start: succ_count, succs, order: Vec::new() };
+        let mut network = Network {
+            pred_start: pred_count,
+            preds,
+            succ_start: succ_count,
+            succs,
+            order: Vec::new(),
+        };
         network.order = network.topological_order(n);
         network
     }
@@ -71,7 +89,9 @@ impl Network {
     /// Kahn's algorithm; validation has ruled out cycles.
     fn topological_order(&self, n: usize) -> Vec<u32> {
         let mut waiting: Vec<u32> = (0..n).map(|i| self.preds(i).len() as u32).collect();
-        let mut order: Vec<u32> = (0..n as u32).filter(|&i| waiting[i as usize] == 0).collect();
+        let mut order: Vec<u32> = (0..n as u32)
+            .filter(|&i| waiting[i as usize] == 0)
+            .collect();
         let mut next = 0;
         while next < order.len() {
             let task = order[next] as usize;

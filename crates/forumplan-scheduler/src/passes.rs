@@ -11,9 +11,9 @@
 //! `P(pred) ≤ nth(idx(X + 1) - 1 - c)`.
 
 use chrono::NaiveDate;
+use forumplan_core::Forum;
 use forumplan_core::journal::{JournalState, TaskState};
 use forumplan_core::plan::LinkType;
-use forumplan_core::Forum;
 
 use crate::critical::critical_paths;
 use crate::network::{Edge, Network};
@@ -52,7 +52,11 @@ impl Rule {
             LinkType::FinishToFinish => (true, true, -1),
             LinkType::StartToFinish => (false, true, -1),
         };
-        Rule { reads_end, bounds_last, offset: edge.lag + shift }
+        Rule {
+            reads_end,
+            bounds_last,
+            offset: edge.lag + shift,
+        }
     }
 }
 
@@ -81,7 +85,10 @@ impl Passes<'_> {
     /// The error for a task whose calendar ran out of working days.
     fn exhausted(&self, task: usize) -> ScheduleError {
         let calendar = &self.forum.calendars()[self.forum.tasks()[task].calendar];
-        ScheduleError::NoWorkingDay { task: self.forum.task(task).id.clone(), calendar: calendar.name().to_owned() }
+        ScheduleError::NoWorkingDay {
+            task: self.forum.task(task).id.clone(),
+            calendar: calendar.name().to_owned(),
+        }
     }
 
     pub(crate) fn is_milestone(&self, task: usize) -> bool {
@@ -95,7 +102,13 @@ impl Passes<'_> {
     }
 
     /// The bound a link from `pred` puts on `succ`, given `pred`'s boundaries.
-    pub(crate) fn link_bound(&self, edge: &Edge, succ: usize, pred_start: Day, pred_end: Day) -> Option<Day> {
+    pub(crate) fn link_bound(
+        &self,
+        edge: &Edge,
+        succ: usize,
+        pred_start: Day,
+        pred_end: Day,
+    ) -> Option<Day> {
         let rule = Rule::of(edge);
         let cal = self.calendar(succ);
         let p = if rule.reads_end { pred_end } else { pred_start };
@@ -103,13 +116,22 @@ impl Passes<'_> {
     }
 
     /// The earliest `S` a bound on `succ`'s first (or last) day allows.
-    pub(crate) fn start_for_bound(&self, succ: usize, bound: Day, bounds_last: bool) -> Option<Day> {
+    pub(crate) fn start_for_bound(
+        &self,
+        succ: usize,
+        bound: Day,
+        bounds_last: bool,
+    ) -> Option<Day> {
         let cal = self.calendar(succ);
         match self.modes[succ] {
             Mode::Planned { duration: 0, .. } => Some(if bounds_last { bound + 1 } else { bound }),
             Mode::Planned { duration, .. } => {
                 let first = cal.next_wd(bound)?;
-                if bounds_last { cal.add_wd(first, -(duration - 1)) } else { Some(first) }
+                if bounds_last {
+                    cal.add_wd(first, -(duration - 1))
+                } else {
+                    Some(first)
+                }
             }
             Mode::Done { .. } | Mode::InProgress { .. } => None,
         }
@@ -118,7 +140,13 @@ impl Passes<'_> {
     /// The latest predecessor boundary (`S` or `E` per the rule) that keeps
     /// the link satisfied when the successor's first day is `first` and
     /// its last day is `last`.
-    pub(crate) fn latest_pred_boundary(&self, edge: &Edge, succ: usize, first: Day, last: Day) -> Option<Day> {
+    pub(crate) fn latest_pred_boundary(
+        &self,
+        edge: &Edge,
+        succ: usize,
+        first: Day,
+        last: Day,
+    ) -> Option<Day> {
         let rule = Rule::of(edge);
         let cal = self.calendar(succ);
         let target = if rule.bounds_last { last } else { first };
@@ -126,7 +154,11 @@ impl Passes<'_> {
     }
 }
 
-pub(crate) fn run(forum: &Forum, journal: &JournalState, as_of: NaiveDate) -> Result<Schedule, ScheduleError> {
+pub(crate) fn run(
+    forum: &Forum,
+    journal: &JournalState,
+    as_of: NaiveDate,
+) -> Result<Schedule, ScheduleError> {
     let n = forum.tasks().len();
     let mut passes = Passes {
         forum,
@@ -150,10 +182,18 @@ pub(crate) fn run(forum: &Forum, journal: &JournalState, as_of: NaiveDate) -> Re
     assemble(&passes, journal, as_of)
 }
 
-fn mode_of(passes: &Passes<'_>, journal: &JournalState, task: usize, today: Day) -> Result<Mode, ScheduleError> {
+fn mode_of(
+    passes: &Passes<'_>,
+    journal: &JournalState,
+    task: usize,
+    today: Day,
+) -> Result<Mode, ScheduleError> {
     let duration = i64::from(passes.forum.tasks()[task].duration);
     let Some(progress) = journal.get(&passes.forum.task(task).id) else {
-        return Ok(Mode::Planned { duration, constrained: true });
+        return Ok(Mode::Planned {
+            duration,
+            constrained: true,
+        });
     };
     Ok(match progress.state {
         TaskState::Done => {
@@ -166,10 +206,19 @@ fn mode_of(passes: &Passes<'_>, journal: &JournalState, task: usize, today: Day)
             // ceil(d × (100 − p) / 100), at least one day.
             let remaining = ((duration * (100 - done) + 99) / 100).max(1);
             let actual_start = progress.actual_start.map_or(today, day_number);
-            Mode::InProgress { actual_start, remaining }
+            Mode::InProgress {
+                actual_start,
+                remaining,
+            }
         }
-        TaskState::Cancelled => Mode::Planned { duration: 0, constrained: false },
-        TaskState::NotStarted | TaskState::Blocked => Mode::Planned { duration, constrained: true },
+        TaskState::Cancelled => Mode::Planned {
+            duration: 0,
+            constrained: false,
+        },
+        TaskState::NotStarted | TaskState::Blocked => Mode::Planned {
+            duration,
+            constrained: true,
+        },
     })
 }
 
@@ -184,50 +233,88 @@ fn forward(p: &mut Passes<'_>, today: Day) -> Result<(), ScheduleError> {
         let cal = p.calendar(task);
         let (start, end, link_start) = match p.modes[task] {
             Mode::Done { start, finish } => (start, finish + 1, start),
-            Mode::InProgress { actual_start, remaining } => {
+            Mode::InProgress {
+                actual_start,
+                remaining,
+            } => {
                 let first = cal.next_wd(today).ok_or_else(|| p.exhausted(task))?;
-                let last = cal.add_wd(first, remaining - 1).ok_or_else(|| p.exhausted(task))?;
+                let last = cal
+                    .add_wd(first, remaining - 1)
+                    .ok_or_else(|| p.exhausted(task))?;
                 (first, last + 1, actual_start)
             }
-            Mode::Planned { duration, constrained } => {
+            Mode::Planned {
+                duration,
+                constrained,
+            } => {
                 // Bounds on the first day, then on the last day.
                 let mut first_bound = today.max(plan_start.unwrap_or(Day::MIN));
                 if constrained && let Some(date) = info.not_before {
                     first_bound = first_bound.max(day_number(date));
                 }
                 let mut last_bound = Day::MIN;
-                let event_links = info.event_links.iter().map(|d| Edge { task: 0, kind: d.kind, lag: i64::from(d.lag) });
-                let links = p.network.preds(task).iter().copied().map(|e| (e, Some(e.task as usize))).chain(event_links.map(|e| (e, None)));
+                let event_links = info.event_links.iter().map(|d| Edge {
+                    task: 0,
+                    kind: d.kind,
+                    lag: i64::from(d.lag),
+                });
+                let links = p
+                    .network
+                    .preds(task)
+                    .iter()
+                    .copied()
+                    .map(|e| (e, Some(e.task as usize)))
+                    .chain(event_links.map(|e| (e, None)));
                 for (edge, pred) in links {
                     let (s, e) = match pred {
                         Some(pred) => (p.link_start[pred], p.early_end[pred]),
                         None => (event, event),
                     };
-                    let bound = p.link_bound(&edge, task, s, e).ok_or_else(|| p.exhausted(task))?;
+                    let bound = p
+                        .link_bound(&edge, task, s, e)
+                        .ok_or_else(|| p.exhausted(task))?;
                     if Rule::of(&edge).bounds_last {
                         last_bound = last_bound.max(bound);
                     } else {
                         first_bound = first_bound.max(bound);
                     }
                 }
-                let mut start = p.start_for_bound(task, first_bound, false).ok_or_else(|| p.exhausted(task))?;
+                let mut start = p
+                    .start_for_bound(task, first_bound, false)
+                    .ok_or_else(|| p.exhausted(task))?;
                 if last_bound != Day::MIN {
-                    let from_last = p.start_for_bound(task, last_bound, true).ok_or_else(|| p.exhausted(task))?;
+                    let from_last = p
+                        .start_for_bound(task, last_bound, true)
+                        .ok_or_else(|| p.exhausted(task))?;
                     start = start.max(from_last);
                 }
                 if let Some(fixed) = info.fixed_start.filter(|_| constrained) {
                     let fixed_day = day_number(fixed);
                     if fixed_day < today {
-                        conflicts.push(Conflict::FixedStartPassed { task, fixed_start: fixed });
+                        conflicts.push(Conflict::FixedStartPassed {
+                            task,
+                            fixed_start: fixed,
+                        });
                     } else {
                         if start > fixed_day {
-                            let earliest_allowed = date_of(start).ok_or_else(|| out_of_range(forum, task))?;
-                            conflicts.push(Conflict::FixedStartPushed { task, fixed_start: fixed, earliest_allowed });
+                            let earliest_allowed =
+                                date_of(start).ok_or_else(|| out_of_range(forum, task))?;
+                            conflicts.push(Conflict::FixedStartPushed {
+                                task,
+                                fixed_start: fixed,
+                                earliest_allowed,
+                            });
                         }
                         start = fixed_day;
                     }
                 }
-                let end = if duration == 0 { start } else { cal.add_wd(start, duration - 1).ok_or_else(|| p.exhausted(task))? + 1 };
+                let end = if duration == 0 {
+                    start
+                } else {
+                    cal.add_wd(start, duration - 1)
+                        .ok_or_else(|| p.exhausted(task))?
+                        + 1
+                };
                 (start, end, start)
             }
         };
@@ -257,14 +344,18 @@ fn backward(p: &mut Passes<'_>) -> Result<(), ScheduleError> {
                 continue;
             }
             Mode::InProgress { remaining, .. } => (remaining, true),
-            Mode::Planned { duration, constrained } => (duration, constrained),
+            Mode::Planned {
+                duration,
+                constrained,
+            } => (duration, constrained),
         };
         let in_progress = matches!(p.modes[task], Mode::InProgress { .. });
         let cal = p.calendar(task);
         // Upper bounds on this task's E and S.
         let mut end_bound: Option<Day> = None;
         let mut start_bound: Option<Day> = None;
-        let tighten = |slot: &mut Option<Day>, value: Day| *slot = Some(slot.map_or(value, |v| v.min(value)));
+        let tighten =
+            |slot: &mut Option<Day>, value: Day| *slot = Some(slot.map_or(value, |v| v.min(value)));
         if !info.post_event {
             let last_before_event = cal.prev_wd(event - 1).ok_or_else(|| p.exhausted(task))?;
             tighten(&mut end_bound, last_before_event + 1);
@@ -285,17 +376,38 @@ fn backward(p: &mut Passes<'_>) -> Result<(), ScheduleError> {
             let bound = p
                 .latest_pred_boundary(edge, succ, p.late_start[succ], p.late_end[succ] - 1)
                 .ok_or_else(|| p.exhausted(succ))?;
-            tighten(if rule.reads_end { &mut end_bound } else { &mut start_bound }, bound);
+            tighten(
+                if rule.reads_end {
+                    &mut end_bound
+                } else {
+                    &mut start_bound
+                },
+                bound,
+            );
         }
         if end_bound.is_none() && start_bound.is_none() {
             tighten(&mut end_bound, post_event_end.unwrap_or(p.early_end[task]));
         }
-        let fixed = info.fixed_start.filter(|_| constrained && !in_progress).map(day_number);
+        let fixed = info
+            .fixed_start
+            .filter(|_| constrained && !in_progress)
+            .map(day_number);
         let (start, end) = if work == 0 {
-            let instant = fixed.unwrap_or_else(|| end_bound.into_iter().chain(start_bound).min().unwrap_or(p.early_end[task]));
+            let instant = fixed.unwrap_or_else(|| {
+                end_bound
+                    .into_iter()
+                    .chain(start_bound)
+                    .min()
+                    .unwrap_or(p.early_end[task])
+            });
             (instant, instant)
         } else if let Some(fixed) = fixed {
-            (fixed, cal.add_wd(fixed, work - 1).ok_or_else(|| p.exhausted(task))? + 1)
+            (
+                fixed,
+                cal.add_wd(fixed, work - 1)
+                    .ok_or_else(|| p.exhausted(task))?
+                    + 1,
+            )
         } else {
             let mut last = Day::MAX;
             if let Some(bound) = end_bound {
@@ -303,9 +415,16 @@ fn backward(p: &mut Passes<'_>) -> Result<(), ScheduleError> {
             }
             if let Some(bound) = start_bound {
                 let start = cal.prev_wd(bound).ok_or_else(|| p.exhausted(task))?;
-                last = last.min(cal.add_wd(start, work - 1).ok_or_else(|| p.exhausted(task))?);
+                last = last.min(
+                    cal.add_wd(start, work - 1)
+                        .ok_or_else(|| p.exhausted(task))?,
+                );
             }
-            (cal.add_wd(last, -(work - 1)).ok_or_else(|| p.exhausted(task))?, last + 1)
+            (
+                cal.add_wd(last, -(work - 1))
+                    .ok_or_else(|| p.exhausted(task))?,
+                last + 1,
+            )
         };
         p.late_start[task] = start;
         p.late_end[task] = end;
@@ -314,7 +433,9 @@ fn backward(p: &mut Passes<'_>) -> Result<(), ScheduleError> {
 }
 
 fn out_of_range(forum: &Forum, task: usize) -> ScheduleError {
-    ScheduleError::OutOfRange { task: forum.task(task).id.clone() }
+    ScheduleError::OutOfRange {
+        task: forum.task(task).id.clone(),
+    }
 }
 
 /// Working days of float from the early to the late schedule.
@@ -358,7 +479,11 @@ fn free_float(p: &Passes<'_>, task: usize) -> Result<i64, ScheduleError> {
     Ok(slip.max(0))
 }
 
-fn assemble(p: &Passes<'_>, journal: &JournalState, as_of: NaiveDate) -> Result<Schedule, ScheduleError> {
+fn assemble(
+    p: &Passes<'_>,
+    journal: &JournalState,
+    as_of: NaiveDate,
+) -> Result<Schedule, ScheduleError> {
     let forum = p.forum;
     let today = day_number(as_of);
     let window_start = today.max(forum.plan_start().map_or(Day::MIN, day_number));
@@ -372,11 +497,14 @@ fn assemble(p: &Passes<'_>, journal: &JournalState, as_of: NaiveDate) -> Result<
             if b <= window_start {
                 return date(b);
             }
-            let shown = cal.prev_wd(b - 1).map_or(window_start, |d| d.max(window_start));
+            let shown = cal
+                .prev_wd(b - 1)
+                .map_or(window_start, |d| d.max(window_start));
             date(shown)
         };
         let progress = journal.get(&forum.task(task).id);
-        let (state, percent) = progress.map_or((TaskState::NotStarted, 0), |p| (p.state, p.progress));
+        let (state, percent) =
+            progress.map_or((TaskState::NotStarted, 0), |p| (p.state, p.progress));
         let (early_start, early_finish, late_start, late_finish) = if p.is_milestone(task) {
             let early = milestone_day(p.early_start[task])?;
             let late = milestone_day(p.late_start[task])?;
@@ -391,12 +519,24 @@ fn assemble(p: &Passes<'_>, journal: &JournalState, as_of: NaiveDate) -> Result<
         };
         let (total, free, remaining) = match p.modes[task] {
             Mode::Done { .. } => (None, None, 0),
-            Mode::InProgress { remaining, .. } => (Some(total_float(p, task)), Some(free_float(p, task)?), remaining),
-            Mode::Planned { duration, .. } => (Some(total_float(p, task)), Some(free_float(p, task)?), duration),
+            Mode::InProgress { remaining, .. } => (
+                Some(total_float(p, task)),
+                Some(free_float(p, task)?),
+                remaining,
+            ),
+            Mode::Planned { duration, .. } => (
+                Some(total_float(p, task)),
+                Some(free_float(p, task)?),
+                duration,
+            ),
         };
         tasks.push(TaskSchedule {
             state,
-            progress: if state == TaskState::Done { 100 } else { percent },
+            progress: if state == TaskState::Done {
+                100
+            } else {
+                percent
+            },
             actual_start: progress.and_then(|p| p.actual_start),
             actual_finish: progress.and_then(|p| p.actual_finish),
             early_start,
@@ -414,5 +554,11 @@ fn assemble(p: &Passes<'_>, journal: &JournalState, as_of: NaiveDate) -> Result<
         .map(|t| tasks[t].early_finish)
         .max();
     let critical_paths = critical_paths(p, &tasks);
-    Ok(Schedule { as_of, tasks, critical_paths, conflicts: p.conflicts.clone(), forecast_ready })
+    Ok(Schedule {
+        as_of,
+        tasks,
+        critical_paths,
+        conflicts: p.conflicts.clone(),
+        forecast_ready,
+    })
 }

@@ -26,7 +26,9 @@ pub fn day_number(date: NaiveDate) -> Day {
 
 /// The date of day number `day`, if chrono can represent it.
 pub fn date_of(day: Day) -> Option<NaiveDate> {
-    i32::try_from(day).ok().and_then(NaiveDate::from_num_days_from_ce_opt)
+    i32::try_from(day)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
 }
 
 fn window() -> (Day, Day) {
@@ -62,7 +64,8 @@ impl WorkCalendar {
         prefix.push(0);
         let mut count = 0u32;
         for offset in 0..len {
-            let is_working = date_of(origin + offset as Day).is_some_and(|d| calendar.is_working_day(d));
+            let is_working =
+                date_of(origin + offset as Day).is_some_and(|d| calendar.is_working_day(d));
             if is_working {
                 working.push(offset as u32);
                 count += 1;
@@ -78,7 +81,14 @@ impl WorkCalendar {
             }
         }
         let per_week = pattern.iter().filter(|&&w| w).count() as i64;
-        WorkCalendar { origin, end, prefix, working, pattern, per_week }
+        WorkCalendar {
+            origin,
+            end,
+            prefix,
+            working,
+            pattern,
+            per_week,
+        }
     }
 
     fn total(&self) -> i64 {
@@ -188,12 +198,23 @@ mod tests {
     fn arithmetic_matches_a_day_by_day_walk_across_the_window_edges() {
         let vn = Calendar::vn();
         let work = WorkCalendar::new(&vn);
-        for start in [day(1968, 12, 20), day(2022, 1, 28), day(2022, 9, 1), day(2101, 12, 25), day(2150, 3, 3), day(1900, 6, 6)] {
+        for start in [
+            day(1968, 12, 20),
+            day(2022, 1, 28),
+            day(2022, 9, 1),
+            day(2101, 12, 25),
+            day(2150, 3, 3),
+            day(1900, 6, 6),
+        ] {
             let mut expected = walk_next(&vn, start);
             assert_eq!(work.next_wd(start), Some(expected));
             for n in 1..40 {
                 expected = walk_next(&vn, expected + 1);
-                assert_eq!(work.add_wd(work.next_wd(start).unwrap(), n), Some(expected), "start {start} n {n}");
+                assert_eq!(
+                    work.add_wd(work.next_wd(start).unwrap(), n),
+                    Some(expected),
+                    "start {start} n {n}"
+                );
             }
             let back = work.next_wd(start).unwrap();
             assert_eq!(work.add_wd(expected, -39), Some(back));
@@ -214,7 +235,13 @@ mod tests {
     #[test]
     fn a_calendar_with_no_weekly_working_day_runs_out() {
         let vn = Calendar::vn();
-        let none = Calendar::derive("none", &vn, Some(&[]), [], [NaiveDate::from_ymd_opt(2022, 9, 17).unwrap()]);
+        let none = Calendar::derive(
+            "none",
+            &vn,
+            Some(&[]),
+            [],
+            [NaiveDate::from_ymd_opt(2022, 9, 17).unwrap()],
+        );
         let work = WorkCalendar::new(&none);
         assert_eq!(work.next_wd(day(2022, 9, 1)), Some(day(2022, 9, 17)));
         assert_eq!(work.next_wd(day(2022, 9, 18)), None);

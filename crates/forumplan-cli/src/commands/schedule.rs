@@ -10,17 +10,28 @@ use crate::cli::{DayArgs, ScheduleFormat};
 use crate::error::CliError;
 use crate::{plan_file, progress};
 
-pub(crate) fn run(plan: &Path, day: &DayArgs, format: ScheduleFormat) -> Result<ExitCode, CliError> {
+pub(crate) fn run(
+    plan: &Path,
+    day: &DayArgs,
+    format: ScheduleFormat,
+) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan)?;
     let forum = &loaded.forum;
     let as_of = progress::as_of(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day)?;
     let state = journal.replay(as_of);
     tracing::info!(%as_of, tasks = forum.tasks().len(), "scheduling");
-    let schedule = forumplan_scheduler::schedule(forum, &state, as_of)
-        .map_err(|error| CliError::Usage { message: error.to_string(), hint: "fix the plan's calendars, durations or lags".into() })?;
+    let schedule =
+        forumplan_scheduler::schedule(forum, &state, as_of).map_err(|error| CliError::Usage {
+            message: error.to_string(),
+            hint: "fix the plan's calendars, durations or lags".into(),
+        })?;
     let assessment = forumplan_scheduler::assess(forum, &schedule);
-    let view = ScheduleView { forum, schedule: &schedule, assessment: &assessment };
+    let view = ScheduleView {
+        forum,
+        schedule: &schedule,
+        assessment: &assessment,
+    };
     let stdout = anstream::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = match format {
@@ -28,6 +39,11 @@ pub(crate) fn run(plan: &Path, day: &DayArgs, format: ScheduleFormat) -> Result<
         ScheduleFormat::Json => view.write_json(&mut out, true),
         ScheduleFormat::Csv => view.write_csv(&mut out),
     };
-    written.and_then(|()| out.flush()).map_err(|source| CliError::Write { path: "<stdout>".into(), source })?;
+    written
+        .and_then(|()| out.flush())
+        .map_err(|source| CliError::Write {
+            path: "<stdout>".into(),
+            source,
+        })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -354,7 +354,14 @@ impl<'a> Parser<'a> {
             }
             None => Err(SyntaxError {
                 message: "invalid \\u escape: expected four hexadecimal digits".into(),
-                span: Span::new(escape_start, (self.pos + 4).min(self.bytes.len())),
+                // Up to four characters (not bytes) after `\u`.
+                span: Span::new(
+                    escape_start,
+                    self.text[self.pos..]
+                        .char_indices()
+                        .nth(4)
+                        .map_or(self.text.len(), |(i, _)| self.pos + i),
+                ),
                 hint: None,
             }),
         }
@@ -462,7 +469,7 @@ mod tests {
         };
         assert_eq!(members[0].key, "a");
         assert_eq!(members[0].key_span, Span::new(1, 4));
-        assert_eq!(members[0].value.span, Span::new(6, 22));
+        assert_eq!(members[0].value.span, Span::new(6, 23));
     }
 
     #[test]

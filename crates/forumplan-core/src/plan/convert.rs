@@ -172,7 +172,7 @@ impl Converter {
                 Diagnostic::error(
                     "missing-field",
                     format!("{} has no `{key}`", object.what),
-                    Span::new(start, start + 1),
+                    Span::new(start, (start + 1).min(object.value.span.end)),
                 )
                 .with_label(format!("`{key}` is required here"))
                 .with_hint(format!("add a `{key}` field to {}", object.what)),
@@ -266,6 +266,26 @@ impl Converter {
             );
         }
         Some(id)
+    }
+
+    /// A reference to an id (a workstream, calendar or task). A malformed
+    /// one is reported here and becomes an empty placeholder, so validation
+    /// does not report it a second time as unknown.
+    fn reference(&mut self, value: &Value<'_>, field: &str) -> Option<String> {
+        let id = self.string(value, field)?;
+        if is_valid_id(&id) {
+            return Some(id);
+        }
+        self.error(
+            Diagnostic::error(
+                "invalid-id",
+                format!("`{id}` is not a valid id, so `{field}` cannot refer to anything"),
+                value.span,
+            )
+            .with_label("invalid id")
+            .with_hint(ID_HINT),
+        );
+        Some(String::new())
     }
 
     fn integer(&mut self, value: &Value<'_>, field: &str, max: u32) -> Option<u32> {
@@ -388,7 +408,9 @@ impl Converter {
             date: date.unwrap_or(chrono::NaiveDate::MIN),
             venue: self.optional_string(object, "venue"),
             timezone: self.optional_string(object, "timezone"),
-            calendar: self.optional_string(object, "calendar"),
+            calendar: object
+                .get("calendar")
+                .and_then(|v| self.reference(v, "calendar")),
             plan_start: self.date(object, "plan_start"),
             journal: self.optional_string(object, "journal"),
         })
@@ -488,7 +510,7 @@ impl Converter {
             };
             let holidays = dates("holidays");
             let working_days_extra = dates("working_days_extra");
-            let base = self.optional_string(object, "base");
+            let base = object.get("base").and_then(|v| self.reference(v, "base"));
             calendars.insert(
                 member.key.to_string(),
                 CalendarDef {
@@ -536,7 +558,7 @@ impl Converter {
         let what = object.what;
         let workstream = self
             .required(object, "workstream")
-            .and_then(|v| self.string(v, "workstream"));
+            .and_then(|v| self.reference(v, "workstream"));
         let name = self
             .required(object, "name")
             .and_then(|v| self.string(v, "name"));
@@ -561,7 +583,9 @@ impl Converter {
             not_before: self.date(object, "not_before"),
             due: self.date(object, "due"),
             fixed_start: self.date(object, "fixed_start"),
-            calendar: self.optional_string(object, "calendar"),
+            calendar: object
+                .get("calendar")
+                .and_then(|v| self.reference(v, "calendar")),
             owner: self.optional_string(object, "owner"),
             estimate,
             notes: self.optional_string(object, "notes"),
@@ -575,10 +599,10 @@ impl Converter {
             lag: Lag(0),
         };
         match &value.node {
-            Node::String(id) => link.task = id.to_string(),
+            Node::String(_) => link.task = self.reference(value, "after").unwrap_or_default(),
             Node::Object(_) => {
                 if let Some(object) = self.object(value, "a link", "after", LINK_FIELDS) {
-                    if let Some(task) = self.required(object, "task").and_then(|v| self.string(v, "task")) {
+                    if let Some(task) = self.required(object, "task").and_then(|v| self.reference(v, "task")) {
                         link.task = task;
                     }
                     if let Some(kind) = object.get("type") {

@@ -45,26 +45,23 @@ impl FromStr for DateSpec {
 
     fn from_str(s: &str) -> Result<DateSpec, String> {
         if let Some(offset) = s.strip_prefix('T') {
-            let valid = offset.len() > 1
-                && matches!(offset.as_bytes()[0], b'+' | b'-')
-                && offset[1..].bytes().all(|b| b.is_ascii_digit());
-            let days = offset[1.min(offset.len())..]
-                .parse::<u32>()
-                .ok()
-                .filter(|&d| d <= MAX_DAYS);
-            return match (valid, days) {
-                (true, Some(days)) => {
-                    let days = days as i32;
-                    Ok(DateSpec::Relative(if offset.starts_with('-') {
-                        -days
-                    } else {
-                        days
-                    }))
-                }
-                (true, None) => Err(format!("`{s}` is too far from the event")),
-                (false, _) => Err(format!(
+            let relative = offset.split_at_checked(1).filter(|(sign, digits)| {
+                matches!(*sign, "+" | "-")
+                    && !digits.is_empty()
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+            });
+            let Some((sign, digits)) = relative else {
+                return Err(format!(
                     "`{s}` is not a relative date: write `T-` or `T+` and a number of days, e.g. `T-10`"
-                )),
+                ));
+            };
+            return match digits.parse::<u32>().ok().filter(|&d| d <= MAX_DAYS) {
+                Some(days) => Ok(DateSpec::Relative(if sign == "-" {
+                    -(days as i32)
+                } else {
+                    days as i32
+                })),
+                None => Err(format!("`{s}` is too far from the event")),
             };
         }
         let is_iso_shape = s.len() == 10
