@@ -305,3 +305,116 @@ fn a_damaged_journal_line_is_reported_and_skipped() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("schedule JSON");
     assert_eq!(json["tasks"][0]["state"], "done");
 }
+
+/// The days the status snapshots are taken: T-30, T-5, T-1 and T+2 of the
+/// 2022 forum (event on 18 September 2022).
+const STATUS_DAYS: [(&str, &str); 4] = [
+    ("t-30", "2022-08-19"),
+    ("t-5", "2022-09-13"),
+    ("t-1", "2022-09-17"),
+    ("t+2", "2022-09-20"),
+];
+
+#[test]
+fn status_reports_in_every_format_and_language_match_their_snapshots() {
+    for (label, day) in STATUS_DAYS {
+        for lang in ["vi", "en"] {
+            for (format, extension) in [
+                ("text", "txt"),
+                ("markdown", "md"),
+                ("json", "json"),
+                ("csv", "csv"),
+            ] {
+                let args = [
+                    "status",
+                    "fixtures/vesf-2022/plan.json",
+                    "--as-of",
+                    day,
+                    "--lang",
+                    lang,
+                    "--format",
+                    format,
+                ];
+                let output = forumplan(&args);
+                assert_eq!(
+                    output.status.code(),
+                    Some(0),
+                    "{args:?}\n{}",
+                    transcript(&output)
+                );
+                assert!(
+                    output.stderr.is_empty(),
+                    "{args:?}\n{}",
+                    transcript(&output)
+                );
+                let name = format!("status-vesf-2022-{label}.{lang}.{extension}");
+                assert_report_snapshot(&name, &String::from_utf8_lossy(&output.stdout));
+            }
+        }
+    }
+}
+
+#[test]
+fn status_text_fits_80_columns_and_has_no_colour_in_a_pipe() {
+    for (_, day) in STATUS_DAYS {
+        let output = forumplan(&[
+            "status",
+            "fixtures/vesf-2022/plan.json",
+            "--as-of",
+            day,
+            "--color",
+            "auto",
+        ]);
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(!text.contains('\u{1b}'), "colour codes in a pipe");
+        for line in text.lines() {
+            let width = unicode_width::UnicodeWidthStr::width(line);
+            assert!(width <= 80, "{width} columns: {line}");
+        }
+    }
+    let forced = forumplan(&[
+        "status",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        "2022-09-13",
+        "--color",
+        "always",
+    ]);
+    assert!(
+        String::from_utf8_lossy(&forced.stdout).contains('\u{1b}'),
+        "--color always colours"
+    );
+}
+
+#[test]
+fn status_output_file_is_written_whole() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("report.md");
+    std::fs::write(&path, "yesterday's report").expect("write");
+    let target = path.to_str().expect("UTF-8 path");
+    let args = [
+        "status",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        "2022-09-13",
+        "--format",
+        "markdown",
+        "-o",
+        target,
+    ];
+    let output = forumplan(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert!(output.stdout.is_empty());
+    let written = std::fs::read_to_string(&path).expect("report");
+    let direct = forumplan(&[
+        "status",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        "2022-09-13",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(written, String::from_utf8_lossy(&direct.stdout));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+}

@@ -1,9 +1,9 @@
 //! Large synthetic forum plans and journals, for benchmarks and tests.
 //!
 //! [`generate_plan`] writes a valid plan (JSON text) of any size: six
-//! workstreams, four calendars (the built-in `vn` and `every-day`, a `vn`
-//! derivative with its own holidays and swapped Saturdays, and a
-//! Monday–Saturday week), and tasks with about three predecessor links each,
+//! workstreams, four calendars (the built-in `vn` and `every-day`, and two
+//! declared ones: `vn-org`, a `vn` derivative with its own holidays and
+//! swapped Saturdays, and `six-day`, a Monday–Saturday week), and tasks with about three predecessor links each,
 //! of all four link types, with leads and lags, some `not_before`, `due` and
 //! `fixed_start` bounds, and about 1% post-event work.
 //!
@@ -27,6 +27,8 @@
 use std::fmt::Write as _;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use forumplan_core::journal::JournalState;
+use forumplan_core::{Format, load_plan};
 
 /// How many layers of dependencies the pre-event tasks are cut into (fewer
 /// for small plans): the longest chain has about this many tasks.
@@ -47,8 +49,29 @@ pub const SUGGESTED_AS_OF: NaiveDate = match NaiveDate::from_ymd_opt(2031, 3, 3)
 
 /// A plan of `tasks` tasks (at least one), as JSON text, deterministic in
 /// `(tasks, seed)`.
+///
+/// The event day is the day after the pre-event work is forecast to be
+/// ready, by `forumplan_scheduler::schedule` as of [`PLAN_START`] with an
+/// empty journal: the longest chain has no float as of the plan start, so
+/// the plan is feasible but tight, and has a critical path.
 pub fn generate_plan(tasks: usize, seed: u64) -> String {
-    Model::build(tasks, seed).plan_json()
+    let mut model = Model::build(tasks, seed);
+    let rough = model.plan_json();
+    if let Some(event) = calibrated_event(&rough) {
+        model.event = event;
+    }
+    model.relative_dues();
+    model.plan_json()
+}
+
+/// The day after the plan's pre-event work is forecast to be ready, as of
+/// the plan start with nothing done; `None` if the plan does not load or
+/// schedule (which would be a bug in the generator).
+fn calibrated_event(plan: &str) -> Option<NaiveDate> {
+    let loaded = load_plan(plan.as_bytes(), Format::Json).ok()?;
+    let schedule =
+        forumplan_scheduler::schedule(&loaded.forum, &JournalState::default(), PLAN_START).ok()?;
+    schedule.forecast_ready?.succ_opt()
 }
 
 /// The journal (JSON Lines) of the plan `generate_plan(plan_tasks, seed)`
@@ -93,10 +116,6 @@ impl Rng {
     /// True with probability `permille` / 1000.
     fn chance_permille(&mut self, permille: u64) -> bool {
         self.below(1000) < permille
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
     }
 }
 
@@ -219,6 +238,8 @@ struct Model {
     seed: u64,
     tasks: Vec<GenTask>,
     event: NaiveDate,
+    /// The last day the declared calendars list holidays for.
+    calendar_until: NaiveDate,
     id_width: usize,
 }
 
@@ -235,13 +256,15 @@ impl Model {
         let pre = n - post;
         let layers = LAYERS.min((pre / 4).max(1));
         let layer_start = |layer: usize| layer * pre / layers;
-        let layer_of = |i: usize| ((i + 1) * layers - 1) / pre;
         let mut rng = Rng::new(seed, 1);
         let weights: u64 = WORKSTREAMS.iter().map(|w| w.3).sum();
         let mut out: Vec<GenTask> = Vec::with_capacity(n);
 
+        let mut layer = 0;
         for i in 0..pre {
-            let layer = layer_of(i);
+            while i >= layer_start(layer + 1) {
+                layer += 1;
+            }
             let (start, end) = (layer_start(layer), layer_start(layer + 1));
             let mut workstream = 0;
             let mut w = rng.below(weights);
@@ -290,7 +313,11 @@ impl Model {
                         if roll < 5 {
                             rng.below(start as u64) as usize
                         } else {
-                            let back = if roll < 20 { rng.range(2, 3) as usize } else { 1 };
+                            let back = if roll < 20 {
+                                rng.range(2, 3) as usize
+                            } else {
+                                1
+                            };
                             let back = back.min(layer);
                             let (s, e, mapped) = position(back);
                             let offset = rng.range(-25, 25);
@@ -353,7 +380,10 @@ impl Model {
             });
             out.push(GenTask {
                 workstream,
-                name: (rng.below(VERBS.len() as u64) as u8, rng.below(OBJECTS.len() as u64) as u8),
+                name: (
+                    rng.below(VERBS.len() as u64) as u8,
+                    rng.below(OBJECTS.len() as u64) as u8,
+                ),
                 duration,
                 calendar,
                 links,
@@ -369,18 +399,10 @@ impl Model {
             });
         }
 
+        // A first guess at the event day, later than the work should need;
+        // [`generate_plan`] then sets it from a real schedule.
         let finish = out.iter().map(|t| t.early_end).max().unwrap_or(0);
         let event = day_of(finish) + Days::new(60);
-        // Dues that would fall after the event become relative to it.
-        for task in &mut out {
-            if let Some(Due::Absolute(day)) = task.due {
-                if day >= event - Days::new(2) {
-                    task.due = Some(Due::Relative(rng.range(1, 3)));
-                } else if rng.chance(30) {
-                    task.due = Some(Due::Relative((event - day).num_days()));
-                }
-            }
-        }
 
         for i in pre..n {
             let mut links = vec![Link {
@@ -403,7 +425,11 @@ impl Model {
                 }
             }
             out.push(GenTask {
-                workstream: if rng.chance(50) { 5 } else { rng.below(6) as usize },
+                workstream: if rng.chance(50) {
+                    5
+                } else {
+                    rng.below(6) as usize
+                },
                 name: (rng.below(POST_EVENT_NAMES.len() as u64) as u8, 0),
                 duration: rng.range(1, 10),
                 calendar: Cal::Forum,
@@ -424,7 +450,24 @@ impl Model {
             seed,
             tasks: out,
             event,
+            calendar_until: event + Days::new(366),
             id_width: (n - 1).to_string().len().max(6),
+        }
+    }
+
+    /// Writes some dues relative to the event (`T-N`, the same day), and
+    /// those that would fall after the event as a day or three before it.
+    fn relative_dues(&mut self) {
+        let mut rng = Rng::new(self.seed, 3);
+        let event = self.event;
+        for task in &mut self.tasks {
+            if let Some(Due::Absolute(day)) = task.due {
+                if day >= event - Days::new(2) {
+                    task.due = Some(Due::Relative(rng.range(1, 3)));
+                } else if rng.chance(30) {
+                    task.due = Some(Due::Relative((event - day).num_days()));
+                }
+            }
         }
     }
 
@@ -436,7 +479,7 @@ impl Model {
     fn plan_json(&self) -> String {
         let mut out = String::with_capacity(self.tasks.len() * 200 + 4096);
         let first_year = PLAN_START.year();
-        let last_year = self.event.year() + 1;
+        let last_year = self.calendar_until.year();
         let _ = write!(
             out,
             concat!(
@@ -469,12 +512,19 @@ impl Model {
                 }
             }
             for month in [1, 4, 7, 10] {
-                if let Some(date) = NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Sat, 2) {
+                if let Some(date) =
+                    NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Sat, 2)
+                {
                     extra.push(date);
                 }
             }
         }
-        let list = |days: &[NaiveDate]| days.iter().map(|d| format!("\"{d}\"")).collect::<Vec<_>>().join(", ");
+        let list = |days: &[NaiveDate]| {
+            days.iter()
+                .map(|d| format!("\"{d}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let _ = writeln!(
             out,
             "    \"vn-org\": {{ \"base\": \"vn\", \"holidays\": [{}], \"working_days_extra\": [{}] }},",
@@ -486,8 +536,7 @@ impl Model {
             .filter_map(|y| NaiveDate::from_ymd_opt(y, 1, 1))
             .collect();
         out.push_str(&list(&new_years));
-        out.push_str("] },\n");
-        out.push_str("    \"every-day\": { \"weekdays\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"] }\n");
+        out.push_str("] }\n");
         out.push_str("  },\n  \"workstreams\": [\n");
         for (k, (id, name, lead, _)) in WORKSTREAMS.iter().enumerate() {
             let comma = if k + 1 < WORKSTREAMS.len() { "," } else { "" };
@@ -499,7 +548,11 @@ impl Model {
         out.push_str("  ],\n  \"tasks\": [\n");
         for (i, task) in self.tasks.iter().enumerate() {
             self.write_task(&mut out, i, task);
-            out.push_str(if i + 1 < self.tasks.len() { ",\n" } else { "\n" });
+            out.push_str(if i + 1 < self.tasks.len() {
+                ",\n"
+            } else {
+                "\n"
+            });
         }
         out.push_str("  ]\n}\n");
         out
@@ -595,7 +648,11 @@ impl Model {
                 continue;
             }
             let finish = day_of(task.early_end).max(start);
-            let roll = rng.below(1000);
+            let mut roll = rng.below(1000);
+            if task.fixed_start.is_some() {
+                // Meetings and ceremonies happen on their day.
+                roll = 100;
+            }
             if roll < 5 {
                 entries.push((start, i, "cancelled", None, true));
                 continue;
@@ -619,7 +676,9 @@ impl Model {
         for (date, task, state, progress, note) in entries {
             let lead = WORKSTREAMS[self.tasks[task].workstream].2;
             // A UUID v7 from the recording time and random bits.
-            let millis = date.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis()) as u64
+            let millis = date
+                .and_hms_opt(0, 0, 0)
+                .map_or(0, |t| t.and_utc().timestamp_millis()) as u64
                 + 3_600_000 * 9
                 + rng.below(36_000_000);
             let random = rng.next();

@@ -55,6 +55,23 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = ScheduleFormat::Table)]
         format: ScheduleFormat,
     },
+    /// The countdown status report: headline, workstreams, late and blocked
+    /// tasks, the critical path, what is due, handoffs, changes since yesterday.
+    Status {
+        /// The plan file.
+        plan: PathBuf,
+        #[command(flatten)]
+        day: DayArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = StatusFormatArg::Text)]
+        format: StatusFormatArg,
+        /// Report language (default: the plan's `settings.locale`, else vi).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Write the report to this file (atomically) instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Print the JSON Schema of plan files (for editors and other tools).
     Schema,
     /// Write a starter plan: the six usual workstreams and their typical tasks,
@@ -90,4 +107,20 @@ pub(crate) enum ScheduleFormat {
     Table,
     Json,
     Csv,
+}
+
+/// `status --format` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum StatusFormatArg {
+    Text,
+    Markdown,
+    Json,
+    Csv,
+}
+
+/// `--lang` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LangArg {
+    Vi,
+    En,
 }

@@ -42,6 +42,13 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
     match command {
         Command::Validate { plan } => commands::validate::run(&plan),
         Command::Schedule { plan, day, format } => commands::schedule::run(&plan, &day, format),
+        Command::Status {
+            plan,
+            day,
+            format,
+            lang,
+            output,
+        } => commands::status::run(&plan, &day, format, lang, output.as_deref()),
         Command::Schema => commands::schema::run(),
         Command::Init { path, date, name } => commands::init::run(&path, date.as_deref(), &name),
     }

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use forumplan_core::Forum;
 use forumplan_core::journal::Journal;
+use forumplan_reporter::status::{StatusInput, StatusReport};
+use forumplan_scheduler::{Assessment, Schedule};
 
 use crate::cli::DayArgs;
 use crate::error::CliError;
@@ -79,4 +81,39 @@ pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<
         }
     }
     Ok(journal)
+}
+
+/// Schedules and assesses `forum` as of `day`.
+pub(crate) fn assess_day(
+    forum: &Forum,
+    journal: &Journal,
+    day: NaiveDate,
+) -> Result<(Schedule, Assessment), CliError> {
+    let state = journal.replay(day);
+    tracing::info!(%day, tasks = forum.tasks().len(), "scheduling");
+    let schedule =
+        forumplan_scheduler::schedule(forum, &state, day).map_err(|error| CliError::Usage {
+            message: error.to_string(),
+            hint: "fix the plan's calendars, durations or lags".into(),
+        })?;
+    let assessment = forumplan_scheduler::assess(forum, &schedule);
+    Ok((schedule, assessment))
+}
+
+/// The status report as of `day`, with the changes since `since`.
+pub(crate) fn status_report(
+    forum: &Forum,
+    journal: &Journal,
+    day: NaiveDate,
+    since: NaiveDate,
+) -> Result<StatusReport, CliError> {
+    let (schedule, assessment) = assess_day(forum, journal, day)?;
+    let (_, before) = assess_day(forum, journal, since)?;
+    let changes = forumplan_scheduler::compare(&before, &assessment);
+    Ok(StatusReport::new(StatusInput {
+        forum,
+        schedule: &schedule,
+        assessment: &assessment,
+        changes: &changes,
+    }))
 }

@@ -4,10 +4,12 @@
 use std::io::Write;
 use std::path::Path;
 
+use tempfile::NamedTempFile;
+
 use crate::error::CliError;
 
-/// Creates `path` with `contents` atomically; fails if it already exists.
-pub(crate) fn create_atomically(path: &Path, contents: &[u8]) -> Result<(), CliError> {
+/// `contents` written and synced to a temporary file beside `path`.
+fn staged(path: &Path, contents: &[u8]) -> Result<NamedTempFile, CliError> {
     let error = |source| CliError::Write {
         path: path.to_owned(),
         source,
@@ -22,13 +24,34 @@ pub(crate) fn create_atomically(path: &Path, contents: &[u8]) -> Result<(), CliE
         .map_err(error)?;
     file.write_all(contents).map_err(error)?;
     file.as_file().sync_all().map_err(error)?;
-    file.persist_noclobber(path).map(drop).map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            CliError::Exists {
-                path: path.to_owned(),
-            }
-        } else {
-            error(e.error)
-        }
+    Ok(file)
+}
+
+/// Replaces `path` with `contents` atomically: readers see the old file or
+/// the new one, never a mix, even if the process is killed midway.
+pub(crate) fn replace_atomically(path: &Path, contents: &[u8]) -> Result<(), CliError> {
+    let file = staged(path, contents)?;
+    file.persist(path).map(drop).map_err(|e| CliError::Write {
+        path: path.to_owned(),
+        source: e.error,
     })
+}
+
+/// Creates `path` with `contents` atomically; fails if it already exists.
+pub(crate) fn create_atomically(path: &Path, contents: &[u8]) -> Result<(), CliError> {
+    staged(path, contents)?
+        .persist_noclobber(path)
+        .map(drop)
+        .map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                CliError::Exists {
+                    path: path.to_owned(),
+                }
+            } else {
+                CliError::Write {
+                    path: path.to_owned(),
+                    source: e.error,
+                }
+            }
+        })
 }

@@ -1,7 +1,11 @@
 //! Renders schedules and readiness assessments for people and for other
-//! tools: terminal text, Markdown, HTML, JSON and CSV.
+//! tools: terminal text, Markdown, HTML, JSON and CSV, in Vietnamese and
+//! English.
 //!
 //! Renderers write to any `std::io::Write` the caller hands them; they never
-//! open files or look at the terminal.
+//! open files or look at the terminal (colour is a flag the caller sets).
 
+pub mod i18n;
+mod layout;
 pub mod schedule;
+pub mod status;

@@ -25,14 +25,26 @@ pub(crate) fn critical_paths(p: &Passes<'_>, tasks: &[TaskSchedule]) -> Vec<Vec<
     };
     let ends =
         (0..tasks.len()).filter(|&t| counted(t) && p.early_end[t] == latest && tasks[t].critical);
-    let mut paths = Vec::new();
+    let mut paths: Vec<Vec<TaskId>> = Vec::new();
     for end in ends {
         walk_back(p, tasks, end, &mut paths);
         if paths.len() >= MAX_PATHS {
             break;
         }
     }
+    // A tied end that drives another (work and the milestone marking its
+    // end) gives a chain that is the start of a longer one: keep the longer.
+    let is_prefix = |short: &Vec<TaskId>| {
+        paths
+            .iter()
+            .any(|long| long.len() > short.len() && long.starts_with(short))
+    };
+    let kept: Vec<bool> = paths.iter().map(|path| !is_prefix(path)).collect();
     paths
+        .into_iter()
+        .zip(kept)
+        .filter_map(|(path, keep)| keep.then_some(path))
+        .collect()
 }
 
 /// The critical predecessors of `task` whose links drive its early start.

@@ -351,17 +351,18 @@ fn backward(p: &mut Passes<'_>) -> Result<(), ScheduleError> {
         };
         let in_progress = matches!(p.modes[task], Mode::InProgress { .. });
         let cal = p.calendar(task);
-        // Upper bounds on this task's E and S.
+        // The task's own deadline (its last day), then upper bounds on its
+        // E and S from the links to its successors.
+        let mut finish_by: Option<Day> = None;
         let mut end_bound: Option<Day> = None;
         let mut start_bound: Option<Day> = None;
         let tighten =
             |slot: &mut Option<Day>, value: Day| *slot = Some(slot.map_or(value, |v| v.min(value)));
         if !info.post_event {
-            let last_before_event = cal.prev_wd(event - 1).ok_or_else(|| p.exhausted(task))?;
-            tighten(&mut end_bound, last_before_event + 1);
+            tighten(&mut finish_by, event - 1);
         }
         if constrained && let Some(due) = info.due {
-            tighten(&mut end_bound, day_number(due) + 1);
+            tighten(&mut finish_by, day_number(due));
         }
         for edge in p.network.succs(task) {
             let succ = edge.task as usize;
@@ -385,8 +386,25 @@ fn backward(p: &mut Passes<'_>) -> Result<(), ScheduleError> {
                 bound,
             );
         }
-        if end_bound.is_none() && start_bound.is_none() {
-            tighten(&mut end_bound, post_event_end.unwrap_or(p.early_end[task]));
+        if finish_by.is_none() && end_bound.is_none() && start_bound.is_none() {
+            tighten(
+                &mut finish_by,
+                post_event_end.unwrap_or(p.early_end[task]) - 1,
+            );
+        }
+        // Finishing by day f means E ≤ f + 1 for work (its last day is then
+        // the last working day ≤ f). For a milestone it means the instant
+        // that ends f's last working day, which is the start of the next
+        // working day: instants that follow work are placed there too (FS
+        // snaps to `next_wd`), so a milestone ending Friday's work sits on
+        // Monday and must not be bounded by Saturday.
+        if let Some(f) = finish_by {
+            let bound = if work == 0 {
+                cal.next_wd(f + 1).ok_or_else(|| p.exhausted(task))?
+            } else {
+                f + 1
+            };
+            tighten(&mut end_bound, bound);
         }
         let fixed = info
             .fixed_start

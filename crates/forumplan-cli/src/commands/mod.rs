@@ -3,4 +3,5 @@
 pub(crate) mod init;
 pub(crate) mod schedule;
 pub(crate) mod schema;
+pub(crate) mod status;
 pub(crate) mod validate;

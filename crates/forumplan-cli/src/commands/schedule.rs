@@ -19,14 +19,7 @@ pub(crate) fn run(
     let forum = &loaded.forum;
     let as_of = progress::as_of(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day)?;
-    let state = journal.replay(as_of);
-    tracing::info!(%as_of, tasks = forum.tasks().len(), "scheduling");
-    let schedule =
-        forumplan_scheduler::schedule(forum, &state, as_of).map_err(|error| CliError::Usage {
-            message: error.to_string(),
-            hint: "fix the plan's calendars, durations or lags".into(),
-        })?;
-    let assessment = forumplan_scheduler::assess(forum, &schedule);
+    let (schedule, assessment) = progress::assess_day(forum, &journal, as_of)?;
     let view = ScheduleView {
         forum,
         schedule: &schedule,

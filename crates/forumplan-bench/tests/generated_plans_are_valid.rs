@@ -1,0 +1,67 @@
+//! Generated plans load without errors or warnings, and schedule.
+
+use forumplan_bench::{SUGGESTED_AS_OF, generate_journal, generate_plan};
+use forumplan_core::journal::parse_journal;
+use forumplan_core::{Format, load_plan};
+
+#[test]
+fn generated_plans_load_and_schedule() {
+    for seed in [1, 2, 3, 42] {
+        let text = generate_plan(1000, seed);
+        let loaded = match load_plan(text.as_bytes(), Format::Json) {
+            Ok(loaded) => loaded,
+            Err(diagnostics) => panic!(
+                "seed {seed}: the plan does not load: {:#?}",
+                &diagnostics[..diagnostics.len().min(5)]
+            ),
+        };
+        assert!(
+            loaded.warnings.is_empty(),
+            "seed {seed}: warnings: {:#?}",
+            loaded.warnings
+        );
+        let forum = &loaded.forum;
+        assert_eq!(forum.tasks().len(), 1000);
+
+        let journal = parse_journal(&generate_journal(1000, seed, SUGGESTED_AS_OF));
+        assert!(
+            journal.errors.is_empty(),
+            "seed {seed}: journal errors: {:#?}",
+            journal.errors
+        );
+        assert!(
+            journal.entries.len() > 50,
+            "seed {seed}: only {} journal entries",
+            journal.entries.len()
+        );
+        assert!(
+            journal
+                .iter_entries()
+                .all(|e| forum.task_id(&e.task).is_some() && e.date <= SUGGESTED_AS_OF)
+        );
+        let state = journal.replay(SUGGESTED_AS_OF);
+
+        let schedule = forumplan_scheduler::schedule(forum, &state, SUGGESTED_AS_OF)
+            .unwrap_or_else(|error| panic!("seed {seed}: {error}"));
+        assert_eq!(schedule.tasks.len(), 1000);
+        // Mostly feasible: the work is forecast to be ready before the event.
+        let ready = schedule.forecast_ready.expect("pre-event work");
+        assert!(
+            ready < forum.event_date(),
+            "seed {seed}: ready {ready}, event {}",
+            forum.event_date()
+        );
+        let assessment = forumplan_scheduler::assess(forum, &schedule);
+        assert_eq!(assessment.tasks.len(), 1000);
+    }
+}
+
+#[test]
+fn generation_is_deterministic() {
+    assert_eq!(generate_plan(500, 7), generate_plan(500, 7));
+    assert_ne!(generate_plan(500, 7), generate_plan(500, 8));
+    assert_eq!(
+        generate_journal(500, 7, SUGGESTED_AS_OF),
+        generate_journal(500, 7, SUGGESTED_AS_OF)
+    );
+}

@@ -1,0 +1,63 @@
+//! `forumplan status PLAN`: the countdown status report.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use forumplan_reporter::i18n::Lang;
+use forumplan_reporter::status::StatusFormat;
+
+use crate::cli::{DayArgs, LangArg, StatusFormatArg};
+use crate::error::CliError;
+use crate::write::replace_atomically;
+use crate::{plan_file, progress};
+
+pub(crate) fn run(
+    plan: &Path,
+    day: &DayArgs,
+    format: StatusFormatArg,
+    lang: Option<LangArg>,
+    output: Option<&Path>,
+) -> Result<ExitCode, CliError> {
+    let loaded = plan_file::load(plan)?;
+    let forum = &loaded.forum;
+    let as_of = progress::as_of(forum, &day.as_of)?;
+    let journal = progress::load_journal(plan, forum, day)?;
+    let report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
+    let lang = match lang {
+        Some(LangArg::Vi) => Lang::Vi,
+        Some(LangArg::En) => Lang::En,
+        None => forum.settings().locale.into(),
+    };
+    let format = match format {
+        // Colour codes are stripped by anstream on stdout when not wanted;
+        // a file never gets them.
+        StatusFormatArg::Text => StatusFormat::Text {
+            color: output.is_none(),
+        },
+        StatusFormatArg::Markdown => StatusFormat::Markdown,
+        StatusFormatArg::Json => StatusFormat::Json,
+        StatusFormatArg::Csv => StatusFormat::Csv,
+    };
+    let mut rendered = Vec::new();
+    report
+        .render(format, lang, &mut rendered)
+        .map_err(|source| CliError::Write {
+            path: "<report>".into(),
+            source,
+        })?;
+    match output {
+        Some(path) => replace_atomically(path, &rendered)?,
+        None => {
+            let mut stdout = anstream::stdout().lock();
+            stdout
+                .write_all(&rendered)
+                .and_then(|()| stdout.flush())
+                .map_err(|source| CliError::Write {
+                    path: "<stdout>".into(),
+                    source,
+                })?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

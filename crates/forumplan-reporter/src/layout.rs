@@ -1,0 +1,96 @@
+//! Fitting text into columns by display width (Vietnamese may be written
+//! with combining marks, which take no column).
+
+use unicode_width::UnicodeWidthStr;
+
+/// The columns `text` takes on a terminal.
+pub(crate) fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// `text` cut to at most `max` columns, ending in `…` when cut.
+pub(crate) fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(&out) + width(c.encode_utf8(&mut [0; 4])) + 1 > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// `text` cut and padded on the right to exactly `columns`.
+pub(crate) fn pad(text: &str, columns: usize) -> String {
+    let cut = truncate(text, columns);
+    let fill = columns.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+/// `text` padded on the left to `columns` (numbers).
+pub(crate) fn pad_left(text: &str, columns: usize) -> String {
+    let fill = columns.saturating_sub(width(text));
+    format!("{}{text}", " ".repeat(fill))
+}
+
+/// `text` broken at spaces into lines of at most `columns` (a single word
+/// longer than that is cut).
+pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if width(&candidate) <= columns {
+            line = candidate;
+        } else {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line = truncate(word, columns);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn combining_marks_take_no_column() {
+        let decomposed = "Tie\u{302}\u{301}n"; // "Tiến" written with combining marks
+        assert_eq!(width(decomposed), 4);
+        assert_eq!(pad(decomposed, 6), format!("{decomposed}  "));
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_within_the_width() {
+        let lines = wrap(
+            "docs-print · Vụ Hành chính · Đang thực hiện · hạn chót 15/09/2022",
+            30,
+        );
+        assert!(lines.iter().all(|l| width(l) <= 30), "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            "docs-print · Vụ Hành chính · Đang thực hiện · hạn chót 15/09/2022"
+        );
+    }
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(truncate("Chuẩn bị kịch bản", 8), "Chuẩn b…");
+        assert_eq!(width(&pad("Chuẩn bị kịch bản", 8)), 8);
+        assert_eq!(pad_left("87%", 5), "  87%");
+    }
+}

@@ -1,0 +1,86 @@
+//! The CSV form: one row per task, headers and words in the report's
+//! language, ISO dates (which every spreadsheet reads the same way), and a
+//! UTF-8 byte order mark so that Excel shows Vietnamese correctly.
+
+use std::io::{self, Write};
+
+use crate::i18n::{self, Lang};
+use crate::status::StatusReport;
+
+const HEADERS_VI: [&str; 17] = [
+    "Mã",
+    "Công việc",
+    "Mảng",
+    "Phụ trách",
+    "Số ngày",
+    "Trạng thái",
+    "Đánh giá",
+    "Tiến độ (%)",
+    "Bắt đầu sớm",
+    "Kết thúc sớm",
+    "Bắt đầu muộn",
+    "Kết thúc muộn",
+    "Dự trữ toàn phần",
+    "Dự trữ tự do",
+    "Găng",
+    "Bắt đầu thực tế",
+    "Kết thúc thực tế",
+];
+const HEADERS_EN: [&str; 17] = [
+    "Id",
+    "Task",
+    "Workstream",
+    "Owner",
+    "Duration",
+    "State",
+    "Readiness",
+    "Progress (%)",
+    "Early start",
+    "Early finish",
+    "Late start",
+    "Late finish",
+    "Total float",
+    "Free float",
+    "Critical",
+    "Actual start",
+    "Actual finish",
+];
+
+pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"\xEF\xBB\xBF")?;
+    let mut writer = ::csv::Writer::from_writer(out);
+    let headers = match lang {
+        Lang::Vi => HEADERS_VI,
+        Lang::En => HEADERS_EN,
+    };
+    writer.write_record(headers)?;
+    let yes_no = |b: bool| match (lang, b) {
+        (Lang::Vi, true) => "Có",
+        (Lang::Vi, false) => "Không",
+        (Lang::En, true) => "Yes",
+        (Lang::En, false) => "No",
+    };
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    for t in &report.tasks {
+        writer.write_record([
+            t.id.clone(),
+            t.name.clone(),
+            t.workstream.clone(),
+            opt(t.owner.clone()),
+            t.duration.to_string(),
+            i18n::state(lang, t.state).to_owned(),
+            i18n::readiness(lang, t.readiness).to_owned(),
+            t.progress.to_string(),
+            t.early_start.to_string(),
+            t.early_finish.to_string(),
+            t.late_start.to_string(),
+            t.late_finish.to_string(),
+            opt(t.total_float.map(|f| f.to_string())),
+            opt(t.free_float.map(|f| f.to_string())),
+            yes_no(t.critical).to_owned(),
+            opt(t.actual_start.map(|d| d.to_string())),
+            opt(t.actual_finish.map(|d| d.to_string())),
+        ])?;
+    }
+    writer.flush()
+}

@@ -1,0 +1,302 @@
+//! The Markdown form: pastes cleanly into a message or a document. The
+//! workstream handoffs are drawn as a Mermaid graph.
+
+use std::io::{self, Write};
+
+use forumplan_scheduler::{Rag, Readiness};
+
+use crate::i18n::{self, Lang, Msg};
+use crate::status::{StatusReport, TaskRow};
+
+fn rag_badge(lang: Lang, rag: Rag) -> String {
+    let dot = match rag {
+        Rag::Red => "🔴",
+        Rag::Amber => "🟡",
+        Rag::Green => "🟢",
+    };
+    format!("{dot} {}", i18n::rag(lang, rag))
+}
+
+/// Text safe inside a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let h = &report.headline;
+    writeln!(
+        out,
+        "# {}: {}",
+        Msg::ReportTitle.text(lang),
+        report.forum.name
+    )?;
+    writeln!(out)?;
+    let mut event = format!(
+        "**{}:** {}",
+        Msg::EventDay.text(lang),
+        i18n::date(lang, report.forum.date)
+    );
+    if let Some(venue) = &report.forum.venue {
+        event.push_str(&format!(" · {venue}"));
+    }
+    writeln!(out, "{event}  ")?;
+    writeln!(
+        out,
+        "**{}:** {}  ",
+        Msg::AsOf.text(lang),
+        i18n::date(lang, report.as_of)
+    )?;
+    writeln!(
+        out,
+        "**{}:** {}  ",
+        Msg::Countdown.text(lang),
+        i18n::countdown(lang, h.days_left, h.working_days_left)
+    )?;
+    writeln!(
+        out,
+        "**{}:** {} · {} {}  ",
+        Msg::Overall.text(lang),
+        rag_badge(lang, h.rag),
+        Msg::Completion.text(lang),
+        i18n::percent(h.completion)
+    )?;
+    let forecast = match h.forecast_ready {
+        Some(day) => format!(
+            "{} ({})",
+            i18n::date(lang, day),
+            if h.on_time {
+                Msg::OnTime
+            } else {
+                Msg::NotOnTime
+            }
+            .text(lang)
+        ),
+        None => Msg::NothingLeft.text(lang).to_owned(),
+    };
+    writeln!(out, "**{}:** {forecast}", Msg::ForecastReady.text(lang))?;
+
+    writeln!(out, "\n## 1. {}\n", Msg::Workstreams.text(lang))?;
+    writeln!(
+        out,
+        "| {} | {} | {} | {}/{} | {} | {} | {} | {} |",
+        Msg::Colour.text(lang),
+        Msg::Workstream.text(lang),
+        Msg::Completion.text(lang),
+        Msg::Done.text(lang),
+        Msg::Tasks.text(lang),
+        Msg::Late.text(lang),
+        Msg::AtRisk.text(lang),
+        Msg::Blocked.text(lang),
+        Msg::Lead.text(lang)
+    )?;
+    writeln!(out, "|---|---|--:|--:|--:|--:|--:|---|")?;
+    for w in &report.workstreams {
+        writeln!(
+            out,
+            "| {} | {} | {} | {}/{} | {} | {} | {} | {} |",
+            rag_badge(lang, w.rag),
+            cell(&w.name),
+            i18n::percent(w.completion),
+            w.done,
+            w.total,
+            w.late,
+            w.at_risk,
+            w.blocked,
+            cell(w.lead.as_deref().unwrap_or(""))
+        )?;
+    }
+
+    writeln!(out, "\n## 2. {}\n", Msg::LateAndBlocked.text(lang))?;
+    task_list(out, lang, &report.late_and_blocked, Msg::NoneLateOrBlocked)?;
+
+    writeln!(out, "\n## 3. {}\n", Msg::CriticalPath.text(lang))?;
+    if report.critical_paths.is_empty() {
+        writeln!(out, "{}", Msg::NoCriticalPath.text(lang))?;
+    }
+    for (n, path) in report.critical_paths.iter().enumerate() {
+        if report.critical_paths.len() > 1 {
+            writeln!(
+                out,
+                "{}{}:",
+                if n > 0 { "\n" } else { "" },
+                format_args!("#{}", n + 1)
+            )?;
+        }
+        for (i, t) in path.iter().enumerate() {
+            writeln!(
+                out,
+                "{}. {} (`{}`) — {}",
+                i + 1,
+                t.name,
+                t.id,
+                i18n::date(lang, t.early_finish)
+            )?;
+        }
+    }
+
+    writeln!(out, "\n## 4. {}\n", Msg::MustStartToday.text(lang))?;
+    task_list(out, lang, &report.must_start_today, Msg::NothingMustStart)?;
+    writeln!(out, "\n## 5. {}\n", Msg::DueSoon.text(lang))?;
+    task_list(out, lang, &report.due_soon, Msg::NothingDueSoon)?;
+
+    writeln!(out, "\n## 6. {}\n", Msg::Handoffs.text(lang))?;
+    handoffs(out, report, lang)?;
+
+    let c = &report.changes;
+    writeln!(
+        out,
+        "\n## 7. {} {}\n",
+        Msg::ChangesSince.text(lang),
+        i18n::date(lang, c.since)
+    )?;
+    if c.is_empty() {
+        writeln!(out, "{}", Msg::NoChanges.text(lang))?;
+    }
+    for (label, tasks) in [
+        (Msg::NewlyDone, &c.newly_done),
+        (Msg::NewlyLate, &c.newly_late),
+        (Msg::NewlyAtRisk, &c.newly_at_risk),
+        (Msg::NewlyBlocked, &c.newly_blocked),
+        (Msg::Unblocked, &c.unblocked),
+    ] {
+        if !tasks.is_empty() {
+            let names: Vec<String> = tasks
+                .iter()
+                .map(|t| format!("{} (`{}`)", t.name, t.id))
+                .collect();
+            writeln!(out, "- **{}:** {}", label.text(lang), names.join("; "))?;
+        }
+    }
+    if c.forecast_before != c.forecast_after {
+        let show = |d: Option<chrono::NaiveDate>| {
+            d.map_or_else(|| "—".to_owned(), |d| i18n::date(lang, d))
+        };
+        writeln!(
+            out,
+            "- **{}:** {} → {}",
+            Msg::ForecastChange.text(lang),
+            show(c.forecast_before),
+            show(c.forecast_after)
+        )?;
+    }
+    if !report.conflicts.is_empty() {
+        writeln!(out, "\n### {}\n", Msg::Conflicts.text(lang))?;
+        for conflict in &report.conflicts {
+            writeln!(
+                out,
+                "- `{}`: {} ({})",
+                conflict.task,
+                conflict.kind,
+                i18n::date(lang, conflict.fixed_start)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn task_list(out: &mut dyn Write, lang: Lang, tasks: &[TaskRow], empty: Msg) -> io::Result<()> {
+    if tasks.is_empty() {
+        return writeln!(out, "{}", empty.text(lang));
+    }
+    for t in tasks {
+        let mut details = Vec::new();
+        if let Some(owner) = &t.owner {
+            details.push(owner.clone());
+        }
+        details.push(i18n::state(lang, t.state).to_owned());
+        details.push(format!(
+            "{} {}",
+            Msg::LateFinish.text(lang).to_lowercase(),
+            i18n::date(lang, t.late_finish)
+        ));
+        if let Some(float) = t.total_float {
+            details.push(format!(
+                "{} {}",
+                Msg::Float.text(lang).to_lowercase(),
+                i18n::float_days(lang, float)
+            ));
+        }
+        writeln!(
+            out,
+            "- **{}** {} (`{}`) — {}",
+            i18n::readiness(lang, t.readiness),
+            t.name,
+            t.id,
+            details.join(" · ")
+        )?;
+    }
+    Ok(())
+}
+
+fn handoffs(out: &mut dyn Write, report: &StatusReport, lang: Lang) -> io::Result<()> {
+    if report.handoffs.is_empty() {
+        return writeln!(out, "{}", Msg::NoHandoffs.text(lang));
+    }
+    let name = |id: &str| {
+        report
+            .workstreams
+            .iter()
+            .find(|w| w.id == id)
+            .map_or(id.to_owned(), |w| w.name.clone())
+    };
+    // Mermaid node ids must be plain words; workstream ids may hold `-` or `.`.
+    let node = |id: &str| format!("ws_{}", id.replace(['-', '.'], "_"));
+    writeln!(out, "```mermaid\ngraph LR")?;
+    for w in &report.workstreams {
+        writeln!(out, "  {}[\"{}\"]", node(&w.id), w.name.replace('"', "'"))?;
+    }
+    for handoff in &report.handoffs {
+        writeln!(
+            out,
+            "  {} -->|{}| {}",
+            node(&handoff.from),
+            handoff.pending.len(),
+            node(&handoff.to)
+        )?;
+    }
+    for (i, handoff) in report.handoffs.iter().enumerate() {
+        let colour = match handoff.flag {
+            Readiness::Late => "#d32f2f",
+            Readiness::AtRisk => "#f9a825",
+            Readiness::OnTrack | Readiness::Done => "#2e7d32",
+        };
+        writeln!(out, "  linkStyle {i} stroke:{colour},stroke-width:2px")?;
+    }
+    writeln!(out, "```\n")?;
+    let waiting: Vec<_> = report
+        .handoffs
+        .iter()
+        .filter(|h| !h.pending.is_empty())
+        .collect();
+    if waiting.is_empty() {
+        writeln!(out, "{}", Msg::NoHandoffs.text(lang))?;
+    }
+    for handoff in waiting {
+        writeln!(
+            out,
+            "- **{}** {} **{}** — {} {} ({})",
+            name(&handoff.to),
+            Msg::WaitsOn.text(lang),
+            name(&handoff.from),
+            handoff.pending.len(),
+            Msg::Pending.text(lang),
+            i18n::readiness(lang, handoff.flag)
+        )?;
+        for pending in &handoff.pending {
+            writeln!(
+                out,
+                "  - {} (`{}`, {}) → {}",
+                pending.task.name,
+                pending.task.id,
+                i18n::readiness(lang, pending.task.readiness),
+                pending
+                    .waiting
+                    .iter()
+                    .map(|w| format!("`{w}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,48 @@
+//! The countdown status report: what the committee reads every morning.
+//!
+//! [`StatusReport`] holds the content; one module per format renders it.
+
+mod csv;
+mod markdown;
+mod model;
+mod text;
+
+pub use model::{
+    ChangesSection, ConflictRow, ForumInfo, Handoff, Headline, PendingHandoff, StatusInput,
+    StatusReport, TaskRow, WorkstreamRow,
+};
+
+use std::io::{self, Write};
+
+use crate::i18n::Lang;
+
+/// The formats of the status report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFormat {
+    /// For an 80-column terminal; `color` adds ANSI colours.
+    Text {
+        /// Colour the RAG words and headings (ANSI).
+        color: bool,
+    },
+    /// Pastes into a message or a document.
+    Markdown,
+    /// The report's content, for other tools.
+    Json,
+    /// One row per task, for a spreadsheet (UTF-8 with a byte order mark).
+    Csv,
+}
+
+impl StatusReport {
+    /// Renders the report in `format` and `lang` to `out`.
+    pub fn render(&self, format: StatusFormat, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+        match format {
+            StatusFormat::Text { color } => text::render(self, lang, color, out),
+            StatusFormat::Markdown => markdown::render(self, lang, out),
+            StatusFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, self)?;
+                writeln!(out)
+            }
+            StatusFormat::Csv => csv::render(self, lang, out),
+        }
+    }
+}

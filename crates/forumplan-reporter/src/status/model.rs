@@ -1,0 +1,446 @@
+//! The content of the status report, computed once and rendered by every
+//! format, so the text, Markdown, HTML, JSON and CSV forms always carry the
+//! same numbers. Serialized as is, this is the report's JSON form; its
+//! shape is documented in `docs/status-json.md`.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use forumplan_core::journal::TaskState;
+use forumplan_core::{Forum, TaskId};
+use forumplan_scheduler::{Assessment, Changes, Conflict, Rag, Readiness, Schedule};
+use serde::Serialize;
+
+/// Everything the status report says.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusReport {
+    /// The event.
+    pub forum: ForumInfo,
+    /// The day reported on.
+    pub as_of: NaiveDate,
+    /// Section 1: the headline.
+    pub headline: Headline,
+    /// Section 2: one row per workstream, in plan order.
+    pub workstreams: Vec<WorkstreamRow>,
+    /// Section 3: late and blocked tasks, worst float first.
+    pub late_and_blocked: Vec<TaskRow>,
+    /// Section 4: every tied critical path, first task to last.
+    pub critical_paths: Vec<Vec<TaskRow>>,
+    /// Section 5: unfinished tasks whose late finish is within the lookahead window.
+    pub due_soon: Vec<TaskRow>,
+    /// Section 5: tasks not started whose late start is today or earlier.
+    pub must_start_today: Vec<TaskRow>,
+    /// Section 6: who waits on whom.
+    pub handoffs: Vec<Handoff>,
+    /// Section 7: what changed since the previous day.
+    pub changes: ChangesSection,
+    /// Constraints the schedule could not obey.
+    pub conflicts: Vec<ConflictRow>,
+    /// Every task, plan order (for the CSV form and the Gantt chart).
+    pub tasks: Vec<TaskRow>,
+}
+
+/// The event's identity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ForumInfo {
+    /// `forum.id`.
+    pub id: String,
+    /// `forum.name`.
+    pub name: String,
+    /// The event day.
+    pub date: NaiveDate,
+    /// Where.
+    pub venue: Option<String>,
+}
+
+/// The one-glance summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headline {
+    /// Calendar days to the event (negative after it).
+    pub days_left: i64,
+    /// Working days of the forum's calendar from the as-of day to the event.
+    pub working_days_left: i64,
+    /// `T-5`, `T`, `T+2`.
+    pub t_minus: String,
+    /// The forum's colour: the worst workstream's.
+    pub rag: Rag,
+    /// Weighted completion, 0–100, one decimal.
+    pub completion: f64,
+    /// The latest early finish of pre-event work.
+    pub forecast_ready: Option<NaiveDate>,
+    /// Whether that is before the event day.
+    pub on_time: bool,
+    /// Counts over the whole forum (cancelled tasks aside).
+    pub tasks_total: usize,
+    /// Tasks done.
+    pub tasks_done: usize,
+    /// Tasks late.
+    pub tasks_late: usize,
+    /// Tasks at risk.
+    pub tasks_at_risk: usize,
+    /// Tasks blocked.
+    pub tasks_blocked: usize,
+}
+
+/// One workstream's line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorkstreamRow {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The lead unit.
+    pub lead: Option<String>,
+    /// The focal point.
+    pub focal_point: Option<String>,
+    /// Red, amber or green.
+    pub rag: Rag,
+    /// Weighted completion, 0–100, one decimal.
+    pub completion: f64,
+    /// Tasks done.
+    pub done: usize,
+    /// Tasks counted (cancelled aside).
+    pub total: usize,
+    /// Tasks late.
+    pub late: usize,
+    /// Tasks at risk.
+    pub at_risk: usize,
+    /// Tasks blocked.
+    pub blocked: usize,
+}
+
+/// One task, with what every section may show of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskRow {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its workstream's id.
+    pub workstream: String,
+    /// Who does it (the task's owner, else the workstream's lead).
+    pub owner: Option<String>,
+    /// Working days (0: a milestone).
+    pub duration: u32,
+    /// Journal state.
+    pub state: TaskState,
+    /// Done, late, at risk, on track.
+    pub readiness: Readiness,
+    /// Percentage done.
+    pub progress: u8,
+    /// Early start.
+    pub early_start: NaiveDate,
+    /// Early finish.
+    pub early_finish: NaiveDate,
+    /// Late start.
+    pub late_start: NaiveDate,
+    /// Late finish.
+    pub late_finish: NaiveDate,
+    /// Total float in working days (`None` when done).
+    pub total_float: Option<i64>,
+    /// Free float in working days (`None` when done).
+    pub free_float: Option<i64>,
+    /// Total float ≤ 0.
+    pub critical: bool,
+    /// First day worked.
+    pub actual_start: Option<NaiveDate>,
+    /// Day finished.
+    pub actual_finish: Option<NaiveDate>,
+}
+
+/// One workstream waiting on another.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Handoff {
+    /// The workstream that delivers.
+    pub from: String,
+    /// The workstream that waits.
+    pub to: String,
+    /// Links between them, in all.
+    pub links: usize,
+    /// The worst readiness among the unfinished deliveries.
+    pub flag: Readiness,
+    /// Unfinished tasks of `from` that tasks of `to` wait for, worst first.
+    pub pending: Vec<PendingHandoff>,
+}
+
+/// One unfinished delivery across workstreams.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PendingHandoff {
+    /// The delivering task.
+    pub task: TaskRow,
+    /// The ids of the waiting tasks in the other workstream.
+    pub waiting: Vec<String>,
+}
+
+/// What changed since the previous day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangesSection {
+    /// The earlier day.
+    pub since: NaiveDate,
+    /// Tasks done since.
+    pub newly_done: Vec<TaskRow>,
+    /// Tasks late since.
+    pub newly_late: Vec<TaskRow>,
+    /// Tasks at risk since.
+    pub newly_at_risk: Vec<TaskRow>,
+    /// Tasks blocked since.
+    pub newly_blocked: Vec<TaskRow>,
+    /// Tasks no longer blocked.
+    pub unblocked: Vec<TaskRow>,
+    /// The forecast ready day then.
+    pub forecast_before: Option<NaiveDate>,
+    /// The forecast ready day now.
+    pub forecast_after: Option<NaiveDate>,
+}
+
+impl ChangesSection {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.newly_done.is_empty()
+            && self.newly_late.is_empty()
+            && self.newly_at_risk.is_empty()
+            && self.newly_blocked.is_empty()
+            && self.unblocked.is_empty()
+            && self.forecast_before == self.forecast_after
+    }
+}
+
+/// A constraint the schedule could not obey.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictRow {
+    /// `fixed_start_pushed` or `fixed_start_passed`.
+    pub kind: &'static str,
+    /// The task.
+    pub task: String,
+    /// Its fixed start.
+    pub fixed_start: NaiveDate,
+    /// The earliest start its predecessors allow, when pushed.
+    pub earliest_allowed: Option<NaiveDate>,
+}
+
+/// The inputs of a status report.
+#[derive(Debug, Clone, Copy)]
+pub struct StatusInput<'a> {
+    /// The forum.
+    pub forum: &'a Forum,
+    /// Its schedule as of the day.
+    pub schedule: &'a Schedule,
+    /// Readiness as of the day.
+    pub assessment: &'a Assessment,
+    /// Changes since the previous day.
+    pub changes: &'a Changes,
+}
+
+impl StatusReport {
+    /// Builds the report's content.
+    pub fn new(input: StatusInput<'_>) -> StatusReport {
+        let StatusInput {
+            forum,
+            schedule,
+            assessment,
+            changes,
+        } = input;
+        let row = |t: TaskId| task_row(input, t);
+        let rows = |ids: &[TaskId]| ids.iter().map(|&t| row(t)).collect::<Vec<_>>();
+        let info = &forum.plan().forum;
+        let summary = &assessment.forum;
+        let count = |f: &dyn Fn(usize) -> bool| {
+            (0..schedule.tasks.len())
+                .filter(|&t| assessment.tasks[t].state != TaskState::Cancelled && f(t))
+                .count()
+        };
+        let mut late_and_blocked: Vec<TaskId> = assessment.late.clone();
+        late_and_blocked.extend(
+            assessment
+                .blocked
+                .iter()
+                .filter(|t| !assessment.late.contains(t)),
+        );
+        late_and_blocked.sort_by_key(|&t| (schedule.tasks[t].total_float.unwrap_or(i64::MAX), t));
+        StatusReport {
+            forum: ForumInfo {
+                id: info.id.clone(),
+                name: info.name.clone(),
+                date: info.date,
+                venue: info.venue.clone(),
+            },
+            as_of: schedule.as_of,
+            headline: Headline {
+                days_left: summary.days_left,
+                working_days_left: summary.working_days_left,
+                t_minus: crate::i18n::t_minus(summary.days_left),
+                rag: summary.rag,
+                completion: one_decimal(summary.completion),
+                forecast_ready: summary.forecast_ready,
+                on_time: summary.on_time,
+                tasks_total: count(&|_| true),
+                tasks_done: count(&|t| assessment.tasks[t].readiness == Readiness::Done),
+                tasks_late: count(&|t| assessment.tasks[t].readiness == Readiness::Late),
+                tasks_at_risk: count(&|t| assessment.tasks[t].readiness == Readiness::AtRisk),
+                tasks_blocked: count(&|t| assessment.tasks[t].state == TaskState::Blocked),
+            },
+            workstreams: assessment
+                .workstreams
+                .iter()
+                .map(|w| {
+                    let ws = &forum.workstreams()[w.workstream];
+                    WorkstreamRow {
+                        id: ws.id.clone(),
+                        name: ws.name.clone(),
+                        lead: ws.lead.clone(),
+                        focal_point: ws.focal_point.clone(),
+                        rag: w.rag,
+                        completion: one_decimal(w.completion),
+                        done: w.done,
+                        total: w.total,
+                        late: w.late,
+                        at_risk: w.at_risk,
+                        blocked: w.blocked,
+                    }
+                })
+                .collect(),
+            late_and_blocked: rows(&late_and_blocked),
+            critical_paths: schedule.critical_paths.iter().map(|p| rows(p)).collect(),
+            due_soon: rows(&assessment.due_soon),
+            must_start_today: rows(&assessment.must_start_today),
+            handoffs: handoffs(input),
+            changes: ChangesSection {
+                since: changes.since,
+                newly_done: rows(&changes.newly_done),
+                newly_late: rows(&changes.newly_late),
+                newly_at_risk: rows(&changes.newly_at_risk),
+                newly_blocked: rows(&changes.newly_blocked),
+                unblocked: rows(&changes.unblocked),
+                forecast_before: changes.forecast_before,
+                forecast_after: changes.forecast_after,
+            },
+            conflicts: schedule
+                .conflicts
+                .iter()
+                .map(|c| match *c {
+                    Conflict::FixedStartPushed {
+                        task,
+                        fixed_start,
+                        earliest_allowed,
+                    } => ConflictRow {
+                        kind: "fixed_start_pushed",
+                        task: forum.task(task).id.clone(),
+                        fixed_start,
+                        earliest_allowed: Some(earliest_allowed),
+                    },
+                    Conflict::FixedStartPassed { task, fixed_start } => ConflictRow {
+                        kind: "fixed_start_passed",
+                        task: forum.task(task).id.clone(),
+                        fixed_start,
+                        earliest_allowed: None,
+                    },
+                })
+                .collect(),
+            tasks: (0..schedule.tasks.len()).map(row).collect(),
+        }
+    }
+}
+
+fn one_decimal(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+fn task_row(input: StatusInput<'_>, task: TaskId) -> TaskRow {
+    let plan_task = input.forum.task(task);
+    let s = &input.schedule.tasks[task];
+    let lead = input
+        .forum
+        .workstreams()
+        .get(input.forum.tasks()[task].workstream)
+        .and_then(|w| w.lead.clone());
+    TaskRow {
+        id: plan_task.id.clone(),
+        name: plan_task.name.clone(),
+        workstream: plan_task.workstream.clone(),
+        owner: plan_task.owner.clone().or(lead),
+        duration: plan_task.duration.0,
+        state: s.state,
+        readiness: input.assessment.tasks[task].readiness,
+        progress: s.progress,
+        early_start: s.early_start,
+        early_finish: s.early_finish,
+        late_start: s.late_start,
+        late_finish: s.late_finish,
+        total_float: s.total_float,
+        free_float: s.free_float,
+        critical: s.critical,
+        actual_start: s.actual_start,
+        actual_finish: s.actual_finish,
+    }
+}
+
+/// For each ordered pair of workstreams linked by tasks: how many links,
+/// and which deliveries are still unfinished, flagged by the worst.
+fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
+    let forum = input.forum;
+    let tasks = forum.tasks();
+    // (from, to) → (link count, pending: delivering task → waiting tasks)
+    let mut pairs: BTreeMap<(usize, usize), (usize, BTreeMap<TaskId, Vec<TaskId>>)> =
+        BTreeMap::new();
+    for (from, to, _) in forum
+        .graph()
+        .raw_edges()
+        .iter()
+        .map(|e| (e.source().index(), e.target().index(), e.weight))
+    {
+        let (a, b) = (tasks[from].workstream, tasks[to].workstream);
+        if a == b {
+            continue;
+        }
+        let entry = pairs.entry((a, b)).or_default();
+        entry.0 += 1;
+        let unfinished = |t: usize| {
+            !matches!(
+                input.schedule.tasks[t].state,
+                TaskState::Done | TaskState::Cancelled
+            )
+        };
+        if unfinished(from) && unfinished(to) {
+            entry.1.entry(from).or_default().push(to);
+        }
+    }
+    let severity = |r: Readiness| match r {
+        Readiness::Late => 0,
+        Readiness::AtRisk => 1,
+        Readiness::OnTrack => 2,
+        Readiness::Done => 3,
+    };
+    pairs
+        .into_iter()
+        .map(|((a, b), (links, pending))| {
+            let mut pending: Vec<PendingHandoff> = pending
+                .into_iter()
+                .map(|(task, mut waiting)| {
+                    waiting.sort_unstable();
+                    waiting.dedup();
+                    PendingHandoff {
+                        task: task_row(input, task),
+                        waiting: waiting.iter().map(|&t| forum.task(t).id.clone()).collect(),
+                    }
+                })
+                .collect();
+            pending.sort_by_key(|p| {
+                (
+                    severity(p.task.readiness),
+                    p.task.total_float.unwrap_or(i64::MAX),
+                    p.task.id.clone(),
+                )
+            });
+            let flag = pending
+                .first()
+                .map_or(Readiness::Done, |p| p.task.readiness);
+            Handoff {
+                from: forum.workstreams()[a].id.clone(),
+                to: forum.workstreams()[b].id.clone(),
+                links,
+                flag,
+                pending,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,345 @@
+//! The terminal form: fits 80 columns, and reads the same without colour
+//! (every colour is also a word in brackets).
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use forumplan_scheduler::{Rag, Readiness};
+
+use crate::i18n::{self, Lang, Msg};
+use crate::layout::{pad, pad_left, truncate, wrap};
+use crate::status::{StatusReport, TaskRow};
+
+/// The report's width in columns.
+const WIDTH: usize = 80;
+
+struct Painter {
+    color: bool,
+}
+
+impl Painter {
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn heading(&self, text: &str) -> String {
+        self.paint(Style::new().bold(), text)
+    }
+
+    /// The colour as a bracketed word, padded to `columns` (0: no padding).
+    fn rag(&self, lang: Lang, rag: Rag, columns: usize) -> String {
+        let word = format!("[{}]", i18n::rag(lang, rag));
+        let word = if columns == 0 {
+            word
+        } else {
+            pad(&word, columns)
+        };
+        let colour = match rag {
+            Rag::Red => AnsiColor::Red,
+            Rag::Amber => AnsiColor::Yellow,
+            Rag::Green => AnsiColor::Green,
+        };
+        self.paint(Style::new().bold().fg_color(Some(colour.into())), &word)
+    }
+
+    fn readiness(&self, lang: Lang, readiness: Readiness) -> String {
+        let word = format!("[{}]", i18n::readiness(lang, readiness));
+        let colour = match readiness {
+            Readiness::Late => AnsiColor::Red,
+            Readiness::AtRisk => AnsiColor::Yellow,
+            Readiness::OnTrack | Readiness::Done => AnsiColor::Green,
+        };
+        self.paint(Style::new().fg_color(Some(colour.into())), &word)
+    }
+}
+
+pub(super) fn render(
+    report: &StatusReport,
+    lang: Lang,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let p = Painter { color };
+    let h = &report.headline;
+    let title = format!(
+        "{} — {}",
+        Msg::ReportTitle.text(lang).to_uppercase(),
+        report.forum.name
+    );
+    writeln!(out, "{}", p.heading(&truncate(&title, WIDTH)))?;
+    let mut event = format!(
+        "{}: {}",
+        Msg::EventDay.text(lang),
+        i18n::date(lang, report.forum.date)
+    );
+    if let Some(venue) = &report.forum.venue {
+        event.push_str(&format!(" · {venue}"));
+    }
+    writeln!(out, "{}", truncate(&event, WIDTH))?;
+    writeln!(
+        out,
+        "{}: {}",
+        Msg::AsOf.text(lang),
+        i18n::date(lang, report.as_of)
+    )?;
+    writeln!(
+        out,
+        "{}",
+        p.heading(&i18n::countdown(lang, h.days_left, h.working_days_left))
+    )?;
+    writeln!(
+        out,
+        "{}: {} · {} {}",
+        Msg::Overall.text(lang),
+        p.rag(lang, h.rag, 0),
+        Msg::Completion.text(lang),
+        i18n::percent(h.completion)
+    )?;
+    let forecast = match h.forecast_ready {
+        Some(day) => {
+            let verdict = if h.on_time {
+                Msg::OnTime
+            } else {
+                Msg::NotOnTime
+            };
+            format!("{} ({})", i18n::date(lang, day), verdict.text(lang))
+        }
+        None => Msg::NothingLeft.text(lang).to_owned(),
+    };
+    writeln!(out, "{}: {forecast}", Msg::ForecastReady.text(lang))?;
+    writeln!(
+        out,
+        "{}: {}/{} · {}: {} · {}: {} · {}: {}",
+        Msg::Done.text(lang),
+        h.tasks_done,
+        h.tasks_total,
+        Msg::Late.text(lang),
+        h.tasks_late,
+        Msg::AtRisk.text(lang),
+        h.tasks_at_risk,
+        Msg::Blocked.text(lang),
+        h.tasks_blocked
+    )?;
+
+    section(out, &p, 1, Msg::Workstreams.text(lang))?;
+    writeln!(
+        out,
+        "  {} {} {} {} {} {} {}",
+        pad(Msg::Colour.text(lang), 7),
+        pad(Msg::Workstream.text(lang), 24),
+        pad_left("%", 4),
+        pad_left(
+            &format!("{}/{}", Msg::Done.text(lang), Msg::Tasks.text(lang)),
+            9
+        ),
+        pad_left(Msg::Late.text(lang), 7),
+        pad_left(Msg::AtRisk.text(lang), 7),
+        pad_left(Msg::Blocked.text(lang), 6),
+    )?;
+    for w in &report.workstreams {
+        writeln!(
+            out,
+            "  {} {} {} {} {} {} {}",
+            p.rag(lang, w.rag, 7),
+            pad(&w.name, 24),
+            pad_left(&i18n::percent(w.completion), 4),
+            pad_left(&format!("{}/{}", w.done, w.total), 9),
+            pad_left(&w.late.to_string(), 7),
+            pad_left(&w.at_risk.to_string(), 7),
+            pad_left(&w.blocked.to_string(), 6),
+        )?;
+        if let Some(lead) = &w.lead {
+            writeln!(
+                out,
+                "          {}",
+                truncate(&format!("{}: {lead}", Msg::Lead.text(lang)), WIDTH - 10)
+            )?;
+        }
+    }
+
+    section(out, &p, 2, Msg::LateAndBlocked.text(lang))?;
+    if report.late_and_blocked.is_empty() {
+        writeln!(out, "  {}", Msg::NoneLateOrBlocked.text(lang))?;
+    }
+    for t in &report.late_and_blocked {
+        task_entry(out, &p, lang, t)?;
+    }
+
+    section(out, &p, 3, Msg::CriticalPath.text(lang))?;
+    if report.critical_paths.is_empty() {
+        writeln!(out, "  {}", Msg::NoCriticalPath.text(lang))?;
+    }
+    for (n, path) in report.critical_paths.iter().enumerate() {
+        if report.critical_paths.len() > 1 {
+            writeln!(out, "  #{}", n + 1)?;
+        }
+        for t in path {
+            let line = format!(
+                "{} → {} ({})",
+                i18n::date(lang, t.early_finish),
+                t.name,
+                t.id
+            );
+            writeln!(out, "    {}", truncate(&line, WIDTH - 4))?;
+        }
+    }
+
+    section(out, &p, 4, Msg::MustStartToday.text(lang))?;
+    if report.must_start_today.is_empty() {
+        writeln!(out, "  {}", Msg::NothingMustStart.text(lang))?;
+    }
+    for t in &report.must_start_today {
+        task_entry(out, &p, lang, t)?;
+    }
+    section(out, &p, 5, Msg::DueSoon.text(lang))?;
+    if report.due_soon.is_empty() {
+        writeln!(out, "  {}", Msg::NothingDueSoon.text(lang))?;
+    }
+    for t in &report.due_soon {
+        task_entry(out, &p, lang, t)?;
+    }
+
+    section(out, &p, 6, Msg::Handoffs.text(lang))?;
+    let waiting: Vec<_> = report
+        .handoffs
+        .iter()
+        .filter(|h| !h.pending.is_empty())
+        .collect();
+    if waiting.is_empty() {
+        writeln!(out, "  {}", Msg::NoHandoffs.text(lang))?;
+    }
+    for handoff in waiting {
+        let name = |id: &str| {
+            report
+                .workstreams
+                .iter()
+                .find(|w| w.id == id)
+                .map_or(id.to_owned(), |w| w.name.clone())
+        };
+        let line = format!(
+            "{} {} {}: {} {}",
+            name(&handoff.to),
+            Msg::WaitsOn.text(lang),
+            name(&handoff.from),
+            handoff.pending.len(),
+            Msg::Pending.text(lang)
+        );
+        writeln!(out, "  {}", p.readiness(lang, handoff.flag))?;
+        indented(out, &line, 4)?;
+        for pending in &handoff.pending {
+            let line = format!(
+                "- {} ({}) → {}",
+                pending.task.name,
+                pending.task.id,
+                pending.waiting.join(", ")
+            );
+            indented(out, &line, 6)?;
+        }
+    }
+
+    let c = &report.changes;
+    section(
+        out,
+        &p,
+        7,
+        &format!(
+            "{} {}",
+            Msg::ChangesSince.text(lang),
+            i18n::date(lang, c.since)
+        ),
+    )?;
+    if c.is_empty() {
+        writeln!(out, "  {}", Msg::NoChanges.text(lang))?;
+    }
+    for (label, tasks) in [
+        (Msg::NewlyDone, &c.newly_done),
+        (Msg::NewlyLate, &c.newly_late),
+        (Msg::NewlyAtRisk, &c.newly_at_risk),
+        (Msg::NewlyBlocked, &c.newly_blocked),
+        (Msg::Unblocked, &c.unblocked),
+    ] {
+        if tasks.is_empty() {
+            continue;
+        }
+        writeln!(out, "  {} ({}):", label.text(lang), tasks.len())?;
+        for t in tasks {
+            writeln!(
+                out,
+                "    - {}",
+                truncate(&format!("{} ({})", t.name, t.id), WIDTH - 6)
+            )?;
+        }
+    }
+    if c.forecast_before != c.forecast_after {
+        let show = |d: Option<chrono::NaiveDate>| {
+            d.map_or_else(|| "—".to_owned(), |d| i18n::date(lang, d))
+        };
+        writeln!(
+            out,
+            "  {}: {} → {}",
+            Msg::ForecastChange.text(lang),
+            show(c.forecast_before),
+            show(c.forecast_after)
+        )?;
+    }
+    if !report.conflicts.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", p.heading(Msg::Conflicts.text(lang)))?;
+        for conflict in &report.conflicts {
+            writeln!(
+                out,
+                "  - {} ({}: {})",
+                conflict.task,
+                conflict.kind,
+                i18n::date(lang, conflict.fixed_start)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn section(out: &mut dyn Write, p: &Painter, number: usize, title: &str) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{}", p.heading(&format!("{number}. {title}")))
+}
+
+/// Two lines per task: what and who, then when and how much float.
+fn task_entry(out: &mut dyn Write, p: &Painter, lang: Lang, t: &TaskRow) -> io::Result<()> {
+    let badge = p.readiness(lang, t.readiness);
+    let badge_width = i18n::readiness(lang, t.readiness).chars().count() + 3;
+    writeln!(
+        out,
+        "  {badge} {}",
+        truncate(&t.name, WIDTH - 3 - badge_width)
+    )?;
+    let mut details = vec![t.id.clone()];
+    if let Some(owner) = &t.owner {
+        details.push(owner.clone());
+    }
+    details.push(i18n::state(lang, t.state).to_owned());
+    details.push(format!(
+        "{} {}",
+        Msg::LateFinish.text(lang).to_lowercase(),
+        i18n::date(lang, t.late_finish)
+    ));
+    if let Some(float) = t.total_float {
+        details.push(format!(
+            "{} {}",
+            Msg::Float.text(lang).to_lowercase(),
+            i18n::float_days(lang, float)
+        ));
+    }
+    indented(out, &details.join(" · "), 6)
+}
+
+/// `text` wrapped to the report's width, each line indented by `indent`.
+fn indented(out: &mut dyn Write, text: &str, indent: usize) -> io::Result<()> {
+    for line in wrap(text, WIDTH - indent) {
+        writeln!(out, "{}{line}", " ".repeat(indent))?;
+    }
+    Ok(())
+}
