@@ -374,14 +374,21 @@ fn task_row(input: StatusInput<'_>, task: TaskId) -> TaskRow {
     }
 }
 
+/// The links from one workstream to another.
+#[derive(Default)]
+struct PairLinks {
+    /// How many.
+    links: usize,
+    /// Unfinished delivering task → the unfinished tasks waiting for it.
+    pending: BTreeMap<TaskId, Vec<TaskId>>,
+}
+
 /// For each ordered pair of workstreams linked by tasks: how many links,
 /// and which deliveries are still unfinished, flagged by the worst.
 fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
     let forum = input.forum;
     let tasks = forum.tasks();
-    // (from, to) → (link count, pending: delivering task → waiting tasks)
-    let mut pairs: BTreeMap<(usize, usize), (usize, BTreeMap<TaskId, Vec<TaskId>>)> =
-        BTreeMap::new();
+    let mut pairs: BTreeMap<(usize, usize), PairLinks> = BTreeMap::new();
     for (from, to, _) in forum
         .graph()
         .raw_edges()
@@ -393,7 +400,7 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
             continue;
         }
         let entry = pairs.entry((a, b)).or_default();
-        entry.0 += 1;
+        entry.links += 1;
         let unfinished = |t: usize| {
             !matches!(
                 input.schedule.tasks[t].state,
@@ -401,7 +408,7 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
             )
         };
         if unfinished(from) && unfinished(to) {
-            entry.1.entry(from).or_default().push(to);
+            entry.pending.entry(from).or_default().push(to);
         }
     }
     let severity = |r: Readiness| match r {
@@ -412,7 +419,7 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
     };
     pairs
         .into_iter()
-        .map(|((a, b), (links, pending))| {
+        .map(|((a, b), PairLinks { links, pending })| {
             let mut pending: Vec<PendingHandoff> = pending
                 .into_iter()
                 .map(|(task, mut waiting)| {
