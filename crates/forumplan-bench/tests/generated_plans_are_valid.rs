@@ -1,7 +1,7 @@
 //! Generated plans load without errors or warnings, and schedule.
 
-use forumplan_bench::{SUGGESTED_AS_OF, generate_journal, generate_plan};
-use forumplan_core::journal::parse_journal;
+use forumplan_bench::{PLAN_START, SUGGESTED_AS_OF, generate_journal, generate_plan};
+use forumplan_core::journal::{JournalState, parse_journal};
 use forumplan_core::{Format, load_plan};
 
 #[test]
@@ -53,6 +53,19 @@ fn generated_plans_load_and_schedule() {
         );
         let assessment = forumplan_scheduler::assess(forum, &schedule);
         assert_eq!(assessment.tasks.len(), 1000);
+
+        // As of the plan start, with nothing done, the plan is exactly tight:
+        // ready the day before the event, along a critical path.
+        let fresh = forumplan_scheduler::schedule(forum, &JournalState::default(), PLAN_START)
+            .unwrap_or_else(|error| panic!("seed {seed}: {error}"));
+        assert_eq!(
+            fresh.forecast_ready.and_then(|d| d.succ_opt()),
+            Some(forum.event_date())
+        );
+        assert!(
+            !fresh.critical_paths.is_empty(),
+            "seed {seed}: no critical path"
+        );
     }
 }
 

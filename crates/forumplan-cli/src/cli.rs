@@ -39,10 +39,14 @@ pub(crate) enum ColorWhen {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Check a plan file and report every error and warning in it.
+    /// Check a plan file (and its journal) and report every error and
+    /// warning in them.
     Validate {
         /// The plan file (JSON, or TOML when it ends in `.toml`).
         plan: PathBuf,
+        /// The journal to check (default: the plan's).
+        #[arg(long)]
+        journal: Option<PathBuf>,
     },
     /// Schedule the plan back from the event day: per-task early and late
     /// dates, float, critical flag, state and readiness; the critical path.
@@ -72,19 +76,77 @@ pub(crate) enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// The morning readiness check: one headline, then only what needs
+    /// attention. Exit code 0 green, 1 amber, 2 red, 3 unknown (plan or
+    /// journal unreadable).
+    Check {
+        /// The plan file.
+        plan: PathBuf,
+        #[command(flatten)]
+        day: DayArgs,
+        /// Compare with this day (default: the day before --as-of).
+        #[arg(long)]
+        since: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Language (default: the plan's `settings.locale`, else vi).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Record progress on a task: appends one entry to the journal.
+    Update {
+        /// The plan file.
+        plan: PathBuf,
+        /// The task's id.
+        task: String,
+        /// The task's state: not_started, in_progress, done, blocked, cancelled.
+        #[arg(long)]
+        state: String,
+        /// Percentage done, 0–100.
+        #[arg(long)]
+        progress: Option<i64>,
+        /// The day the fact is true: YYYY-MM-DD, `today` or `yesterday` (default today).
+        #[arg(long, default_value = "today")]
+        date: String,
+        /// Who reports it (a unit or a person).
+        #[arg(long)]
+        by: Option<String>,
+        /// A remark.
+        #[arg(long)]
+        note: Option<String>,
+        /// The journal (default: the plan's).
+        #[arg(long)]
+        journal: Option<PathBuf>,
+    },
+    /// The journal as a timeline: who recorded what, when.
+    History {
+        /// The plan file.
+        plan: PathBuf,
+        /// Only this task.
+        task: Option<String>,
+        /// The journal (default: the plan's).
+        #[arg(long)]
+        journal: Option<PathBuf>,
+    },
     /// Print the JSON Schema of plan files (for editors and other tools).
     Schema,
     /// Write a starter plan: the six usual workstreams and their typical tasks,
-    /// dated relative to the event.
+    /// dated relative to the event. With --from, start from an earlier
+    /// forum's plan instead, re-anchored to the new date.
     Init {
         /// Where to write it (`.toml` for TOML, otherwise JSON); must not exist.
         path: PathBuf,
         /// The event day, YYYY-MM-DD (default: 90 days from today).
         #[arg(long)]
         date: Option<String>,
-        /// The forum's name.
-        #[arg(long, default_value = "Diễn đàn Kinh tế - Xã hội Việt Nam")]
-        name: String,
+        /// The forum's name (default: the starter's, or the old plan's with
+        /// its year replaced).
+        #[arg(long)]
+        name: Option<String>,
+        /// An earlier forum's plan to start from (its journal is left behind).
+        #[arg(long)]
+        from: Option<PathBuf>,
     },
 }
 
@@ -114,6 +176,7 @@ pub(crate) enum ScheduleFormat {
 pub(crate) enum StatusFormatArg {
     Text,
     Markdown,
+    Html,
     Json,
     Csv,
 }
@@ -123,4 +186,11 @@ pub(crate) enum StatusFormatArg {
 pub(crate) enum LangArg {
     Vi,
     En,
+}
+
+/// `check --format` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CheckFormat {
+    Text,
+    Json,
 }

@@ -5,9 +5,6 @@
 //! lock. Nothing here truncates or rewrites the file; parsing and replay are
 //! in `forumplan_core::journal`.
 
-// Used by the update command (daily-operations issue).
-#![cfg_attr(not(test), allow(dead_code))]
-
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};

@@ -40,7 +40,7 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, CliError> {
     match command {
-        Command::Validate { plan } => commands::validate::run(&plan),
+        Command::Validate { plan, journal } => commands::validate::run(&plan, journal.as_deref()),
         Command::Schedule { plan, day, format } => commands::schedule::run(&plan, &day, format),
         Command::Status {
             plan,
@@ -50,7 +50,50 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             output,
         } => commands::status::run(&plan, &day, format, lang, output.as_deref()),
         Command::Schema => commands::schema::run(),
-        Command::Init { path, date, name } => commands::init::run(&path, date.as_deref(), &name),
+        Command::Init {
+            path,
+            date,
+            name,
+            from,
+        } => commands::init::run(&path, date.as_deref(), name.as_deref(), from.as_deref()),
+        Command::Check {
+            plan,
+            day,
+            since,
+            format,
+            lang,
+        } => Ok(commands::check::run(
+            &plan,
+            &day,
+            since.as_deref(),
+            format,
+            lang,
+        )),
+        Command::Update {
+            plan,
+            task,
+            state,
+            progress,
+            date,
+            by,
+            note,
+            journal,
+        } => {
+            let update = commands::update::Update {
+                task,
+                state,
+                progress,
+                date,
+                by,
+                note,
+            };
+            commands::update::run(&plan, journal.as_deref(), update)
+        }
+        Command::History {
+            plan,
+            task,
+            journal,
+        } => commands::history::run(&plan, task.as_deref(), journal.as_deref()),
     }
 }
 

@@ -26,7 +26,9 @@ pub(crate) fn load(path: &Path) -> Result<Loaded, CliError> {
     result.map_err(|_| CliError::InvalidPlan)
 }
 
-fn print_diagnostics(path: &Path, bytes: &[u8], diagnostics: &[Diagnostic]) {
+/// Prints `diagnostics` about the file at `path` (whose content is `bytes`)
+/// to stderr, with a closing count.
+pub(crate) fn print_diagnostics(path: &Path, bytes: &[u8], diagnostics: &[Diagnostic]) {
     if diagnostics.is_empty() {
         return;
     }

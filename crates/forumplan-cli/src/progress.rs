@@ -7,25 +7,37 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use forumplan_core::Forum;
 use forumplan_core::journal::Journal;
+use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::status::{StatusInput, StatusReport};
 use forumplan_scheduler::{Assessment, Schedule};
 
-use crate::cli::DayArgs;
+use crate::cli::{DayArgs, LangArg};
 use crate::error::CliError;
 use crate::journal_file::read_journal;
 
-/// Resolves `--as-of`: a date, `today` or `yesterday` in the forum's time zone.
-pub(crate) fn as_of(forum: &Forum, text: &str) -> Result<NaiveDate, CliError> {
-    let today = || {
-        chrono::Utc::now()
-            .with_timezone(&forum.timezone())
-            .date_naive()
-    };
+/// The report language: `--lang`, else the plan's `settings.locale`.
+pub(crate) fn lang(forum: &Forum, lang: Option<LangArg>) -> Lang {
+    match lang {
+        Some(LangArg::Vi) => Lang::Vi,
+        Some(LangArg::En) => Lang::En,
+        None => forum.settings().locale.into(),
+    }
+}
+
+/// Today in the forum's time zone.
+pub(crate) fn today(forum: &Forum) -> NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&forum.timezone())
+        .date_naive()
+}
+
+/// Resolves a day argument: a date, `today` or `yesterday` in the forum's time zone.
+pub(crate) fn day(forum: &Forum, text: &str) -> Result<NaiveDate, CliError> {
     match text {
-        "today" => Ok(today()),
-        "yesterday" => Ok(today() - chrono::Days::new(1)),
+        "today" => Ok(today(forum)),
+        "yesterday" => Ok(today(forum) - chrono::Days::new(1)),
         _ => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CliError::Usage {
-            message: format!("`{text}` is not a day for --as-of"),
+            message: format!("`{text}` is not a day"),
             hint: "write YYYY-MM-DD (e.g. 2022-09-13), `today` or `yesterday`".into(),
         }),
     }

@@ -86,6 +86,10 @@ pub enum Msg {
     Milestone,
     WorkingDays,
     Legend,
+    Progress,
+    CriticalTask,
+    FixedStartPushed,
+    FixedStartPassed,
 }
 
 impl Msg {
@@ -167,6 +171,16 @@ impl Msg {
             Msg::Milestone => ("Mốc", "Milestone"),
             Msg::WorkingDays => ("ngày làm việc", "working days"),
             Msg::Legend => ("Chú giải", "Legend"),
+            Msg::Progress => ("Phần đã làm", "Progress"),
+            Msg::CriticalTask => ("Việc găng", "Critical task"),
+            Msg::FixedStartPushed => (
+                "Ngày bắt đầu ấn định bị lùi do việc trước chưa xong",
+                "Fixed start pushed back by unfinished predecessors",
+            ),
+            Msg::FixedStartPassed => (
+                "Đã qua ngày bắt đầu ấn định mà chưa bắt đầu",
+                "Fixed start day passed without starting",
+            ),
         };
         match lang {
             Lang::Vi => vi,
@@ -262,6 +276,14 @@ pub fn float_days(lang: Lang, days: i64) -> String {
         (Lang::Vi, _) => format!("{days} ngày"),
         (Lang::En, 1) => format!("{days} day"),
         (Lang::En, _) => format!("{days} days"),
+    }
+}
+
+/// "and 3 more" for a list cut short.
+pub fn more(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!("và {count} việc khác"),
+        Lang::En => format!("and {count} more"),
     }
 }
 

@@ -5,6 +5,8 @@
 //! Renderers write to any `std::io::Write` the caller hands them; they never
 //! open files or look at the terminal (colour is a flag the caller sets).
 
+pub mod check;
+mod html;
 pub mod i18n;
 mod layout;
 pub mod schedule;

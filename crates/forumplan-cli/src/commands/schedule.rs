@@ -17,7 +17,7 @@ pub(crate) fn run(
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan)?;
     let forum = &loaded.forum;
-    let as_of = progress::as_of(forum, &day.as_of)?;
+    let as_of = progress::day(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day)?;
     let (schedule, assessment) = progress::assess_day(forum, &journal, as_of)?;
     let view = ScheduleView {

@@ -4,7 +4,6 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::status::StatusFormat;
 
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
@@ -21,14 +20,10 @@ pub(crate) fn run(
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan)?;
     let forum = &loaded.forum;
-    let as_of = progress::as_of(forum, &day.as_of)?;
+    let as_of = progress::day(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day)?;
     let report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
-    let lang = match lang {
-        Some(LangArg::Vi) => Lang::Vi,
-        Some(LangArg::En) => Lang::En,
-        None => forum.settings().locale.into(),
-    };
+    let lang = progress::lang(forum, lang);
     let format = match format {
         // Colour codes are stripped by anstream on stdout when not wanted;
         // a file never gets them.
@@ -36,6 +31,7 @@ pub(crate) fn run(
             color: output.is_none(),
         },
         StatusFormatArg::Markdown => StatusFormat::Markdown,
+        StatusFormatArg::Html => StatusFormat::Html,
         StatusFormatArg::Json => StatusFormat::Json,
         StatusFormatArg::Csv => StatusFormat::Csv,
     };

@@ -26,6 +26,8 @@ pub enum StatusFormat {
     },
     /// Pastes into a message or a document.
     Markdown,
+    /// One self-contained page with charts.
+    Html,
     /// The report's content, for other tools.
     Json,
     /// One row per task, for a spreadsheet (UTF-8 with a byte order mark).
@@ -38,6 +40,7 @@ impl StatusReport {
         match format {
             StatusFormat::Text { color } => text::render(self, lang, color, out),
             StatusFormat::Markdown => markdown::render(self, lang, out),
+            StatusFormat::Html => crate::html::render(self, lang, out),
             StatusFormat::Json => {
                 serde_json::to_writer_pretty(&mut *out, self)?;
                 writeln!(out)

@@ -1,0 +1,80 @@
+//! `forumplan check PLAN`: the morning readiness check, with exit codes a
+//! monitoring system understands: 0 green, 1 amber, 2 red, 3 unknown.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use forumplan_scheduler::Rag;
+
+use crate::cli::{CheckFormat, DayArgs, LangArg};
+use crate::error::CliError;
+use crate::{plan_file, progress};
+
+/// The exit code when the plan or journal cannot be read or assessed.
+const UNKNOWN: u8 = 3;
+
+pub(crate) fn run(
+    plan: &Path,
+    day: &DayArgs,
+    since: Option<&str>,
+    format: CheckFormat,
+    lang: Option<LangArg>,
+) -> ExitCode {
+    match check(plan, day, since, format, lang) {
+        Ok(rag) => ExitCode::from(match rag {
+            Rag::Green => 0,
+            Rag::Amber => 1,
+            Rag::Red => 2,
+        }),
+        Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(error) => {
+            error.report();
+            ExitCode::from(UNKNOWN)
+        }
+    }
+}
+
+fn check(
+    plan: &Path,
+    day: &DayArgs,
+    since: Option<&str>,
+    format: CheckFormat,
+    lang: Option<LangArg>,
+) -> Result<Rag, CliError> {
+    let loaded = plan_file::load(plan)?;
+    let forum = &loaded.forum;
+    let as_of = progress::day(forum, &day.as_of)?;
+    let since = match since {
+        Some(text) => progress::day(forum, text)?,
+        None => as_of - chrono::Days::new(1),
+    };
+    if since > as_of {
+        return Err(CliError::Usage {
+            message: format!("--since {since} is after --as-of {as_of}"),
+            hint: "--since names an earlier day to compare with".into(),
+        });
+    }
+    let journal = progress::load_journal(plan, forum, day)?;
+    let report = progress::status_report(forum, &journal, as_of, since)?;
+    let mut rendered = Vec::new();
+    let written = match format {
+        CheckFormat::Text => forumplan_reporter::check::write_text(
+            &report,
+            progress::lang(forum, lang),
+            &mut rendered,
+        ),
+        CheckFormat::Json => forumplan_reporter::check::write_json(&report, &mut rendered),
+    };
+    let stdout_error = |source| CliError::Write {
+        path: "<stdout>".into(),
+        source,
+    };
+    written.map_err(stdout_error)?;
+    let mut stdout = anstream::stdout().lock();
+    stdout
+        .write_all(&rendered)
+        .and_then(|()| stdout.flush())
+        .map_err(stdout_error)?;
+    Ok(report.headline.rag)
+}
