@@ -1,0 +1,324 @@
+//! The HTML form: one self-contained page (inline CSS and SVG, nothing
+//! fetched from the network) that reads on a phone and prints on A4.
+//!
+//! The page is a MiniJinja template, `templates/status.html`, compiled into
+//! the binary and rendered with HTML autoescaping; the charts are SVG built
+//! here (`gantt`, `charts`) and handed to the template as safe markup.
+
+mod charts;
+mod gantt;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use forumplan_scheduler::{Rag, Readiness};
+use minijinja::{Environment, UndefinedBehavior, Value, context};
+
+use crate::i18n::{self, Lang, Msg};
+use crate::status::{ConflictRow, StatusReport, TaskRow};
+
+/// The page template. Its `.html` name turns on HTML autoescaping.
+const TEMPLATE: &str = include_str!("../templates/status.html");
+
+/// Renders `report` as one HTML page in `lang`.
+pub(crate) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.add_template("status.html", TEMPLATE)
+        .map_err(template_error)?;
+    let page = env
+        .get_template("status.html")
+        .and_then(|t| t.render(page_context(report, lang)))
+        .map_err(template_error)?;
+    out.write_all(page.as_bytes())
+}
+
+fn template_error(error: minijinja::Error) -> io::Error {
+    io::Error::other(format!("the HTML template failed: {error:#}"))
+}
+
+/// `text` safe inside SVG or HTML text and double- or single-quoted attributes.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The CSS class of a colour.
+fn rag_class(rag: Rag) -> &'static str {
+    match rag {
+        Rag::Red => "red",
+        Rag::Amber => "amber",
+        Rag::Green => "green",
+    }
+}
+
+/// The CSS class of a readiness.
+fn readiness_class(readiness: Readiness) -> &'static str {
+    match readiness {
+        Readiness::Late => "late",
+        Readiness::AtRisk => "at-risk",
+        Readiness::OnTrack => "on-track",
+        Readiness::Done => "done",
+    }
+}
+
+/// Every label the template uses, by a snake_case key.
+fn labels(lang: Lang) -> Value {
+    let pairs = [
+        ("report_title", Msg::ReportTitle),
+        ("event_day", Msg::EventDay),
+        ("venue", Msg::Venue),
+        ("as_of", Msg::AsOf),
+        ("countdown", Msg::Countdown),
+        ("overall", Msg::Overall),
+        ("completion", Msg::Completion),
+        ("forecast_ready", Msg::ForecastReady),
+        ("workstreams", Msg::Workstreams),
+        ("workstream", Msg::Workstream),
+        ("lead", Msg::Lead),
+        ("colour", Msg::Colour),
+        ("done", Msg::Done),
+        ("tasks", Msg::Tasks),
+        ("late", Msg::Late),
+        ("at_risk", Msg::AtRisk),
+        ("blocked", Msg::Blocked),
+        ("late_and_blocked", Msg::LateAndBlocked),
+        ("none_late_or_blocked", Msg::NoneLateOrBlocked),
+        ("task", Msg::Task),
+        ("owner", Msg::Owner),
+        ("state", Msg::State),
+        ("float", Msg::Float),
+        ("late_finish", Msg::LateFinish),
+        ("late_start", Msg::LateStart),
+        ("finish", Msg::Finish),
+        ("critical_path", Msg::CriticalPath),
+        ("no_critical_path", Msg::NoCriticalPath),
+        ("due_soon", Msg::DueSoon),
+        ("nothing_due_soon", Msg::NothingDueSoon),
+        ("must_start_today", Msg::MustStartToday),
+        ("nothing_must_start", Msg::NothingMustStart),
+        ("handoffs", Msg::Handoffs),
+        ("no_handoffs", Msg::NoHandoffs),
+        ("waits_on", Msg::WaitsOn),
+        ("pending", Msg::Pending),
+        ("changes_since", Msg::ChangesSince),
+        ("forecast_change", Msg::ForecastChange),
+        ("no_changes", Msg::NoChanges),
+        ("conflicts", Msg::Conflicts),
+        ("gantt", Msg::Gantt),
+        ("completion_by_workstream", Msg::CompletionByWorkstream),
+        ("legend", Msg::Legend),
+    ];
+    pairs
+        .into_iter()
+        .map(|(key, msg)| (key, Value::from(msg.text(lang))))
+        .collect::<BTreeMap<_, _>>()
+        .into()
+}
+
+fn page_context(report: &StatusReport, lang: Lang) -> Value {
+    let date = |day: NaiveDate| i18n::date(lang, day);
+    let h = &report.headline;
+    let (forecast, forecast_note, forecast_class) = match h.forecast_ready {
+        Some(day) if h.on_time => (date(day), Msg::OnTime.text(lang), "ok"),
+        Some(day) => (date(day), Msg::NotOnTime.text(lang), "bad"),
+        None => ("—".to_owned(), Msg::NothingLeft.text(lang), "ok"),
+    };
+    let headline = context! {
+        countdown => i18n::countdown(lang, h.days_left, h.working_days_left),
+        t_minus => &h.t_minus,
+        rag => i18n::rag(lang, h.rag),
+        rag_class => rag_class(h.rag),
+        completion => i18n::percent(h.completion),
+        completion_width => h.completion.clamp(0.0, 100.0),
+        forecast,
+        forecast_note,
+        forecast_class,
+        done => h.tasks_done,
+        total => h.tasks_total,
+        late => h.tasks_late,
+        at_risk => h.tasks_at_risk,
+        blocked => h.tasks_blocked,
+    };
+    let workstream_name = |id: &str| {
+        report
+            .workstreams
+            .iter()
+            .find(|w| w.id == id)
+            .map_or_else(|| id.to_owned(), |w| w.name.clone())
+    };
+    let task_name = |id: &str| {
+        report
+            .tasks
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(|| id.to_owned(), |t| t.name.clone())
+    };
+    let workstreams: Vec<Value> = report
+        .workstreams
+        .iter()
+        .map(|w| {
+            context! {
+                name => &w.name,
+                lead => w.lead.as_deref().unwrap_or(""),
+                focal_point => w.focal_point.as_deref().unwrap_or(""),
+                rag => i18n::rag(lang, w.rag),
+                rag_class => rag_class(w.rag),
+                completion => i18n::percent(w.completion),
+                completion_width => w.completion.clamp(0.0, 100.0),
+                done => w.done,
+                total => w.total,
+                late => w.late,
+                at_risk => w.at_risk,
+                blocked => w.blocked,
+            }
+        })
+        .collect();
+    let tasks = |rows: &[TaskRow]| {
+        rows.iter()
+            .map(|t| task_value(lang, t))
+            .collect::<Vec<Value>>()
+    };
+    // Worst first: late, then at risk, then on track.
+    let mut waiting: Vec<_> = report
+        .handoffs
+        .iter()
+        .filter(|handoff| !handoff.pending.is_empty())
+        .collect();
+    waiting.sort_by_key(|handoff| match handoff.flag {
+        Readiness::Late => 0,
+        Readiness::AtRisk => 1,
+        Readiness::OnTrack => 2,
+        Readiness::Done => 3,
+    });
+    let handoffs: Vec<Value> = waiting
+        .into_iter()
+        .map(|handoff| {
+            let pending: Vec<Value> = handoff
+                .pending
+                .iter()
+                .map(|p| {
+                    let waiting: Vec<String> = p.waiting.iter().map(|id| task_name(id)).collect();
+                    context! { task => task_value(lang, &p.task), waiting => waiting.join("; ") }
+                })
+                .collect();
+            context! {
+                from => workstream_name(&handoff.from),
+                to => workstream_name(&handoff.to),
+                count => handoff.pending.len(),
+                flag => i18n::readiness(lang, handoff.flag),
+                flag_class => readiness_class(handoff.flag),
+                pending,
+            }
+        })
+        .collect();
+    let c = &report.changes;
+    let groups: Vec<Value> = [
+        (Msg::NewlyDone, &c.newly_done, "done"),
+        (Msg::NewlyLate, &c.newly_late, "late"),
+        (Msg::NewlyAtRisk, &c.newly_at_risk, "at-risk"),
+        (Msg::NewlyBlocked, &c.newly_blocked, "late"),
+        (Msg::Unblocked, &c.unblocked, "on-track"),
+    ]
+    .into_iter()
+    .filter(|(_, rows, _)| !rows.is_empty())
+    .map(|(label, rows, class)| context! { label => label.text(lang), class, tasks => tasks(rows) })
+    .collect();
+    let show = |d: Option<NaiveDate>| d.map_or_else(|| "—".to_owned(), date);
+    let forecast_change = (c.forecast_before != c.forecast_after)
+        .then(|| context! { before => show(c.forecast_before), after => show(c.forecast_after) });
+    let changes = context! {
+        since => date(c.since),
+        empty => c.is_empty(),
+        groups,
+        forecast_change,
+    };
+    let conflicts: Vec<Value> = report
+        .conflicts
+        .iter()
+        .map(|conflict| conflict_value(lang, conflict, &task_name))
+        .collect();
+    context! {
+        lang => match lang { Lang::Vi => "vi", Lang::En => "en" },
+        l => labels(lang),
+        forum_name => &report.forum.name,
+        event_day => date(report.forum.date),
+        venue => report.forum.venue.as_deref().unwrap_or(""),
+        as_of => date(report.as_of),
+        headline,
+        workstreams,
+        late_and_blocked => tasks(&report.late_and_blocked),
+        critical_paths => report.critical_paths.iter().map(|path| tasks(path)).collect::<Vec<_>>(),
+        must_start_today => tasks(&report.must_start_today),
+        due_soon => tasks(&report.due_soon),
+        has_handoffs => !report.handoffs.is_empty(),
+        handoffs,
+        changes,
+        conflicts,
+        completion_svg => Value::from_safe_string(charts::completion(report, lang)),
+        handoffs_svg => Value::from_safe_string(charts::handoffs(report, lang)),
+        gantt_svg => Value::from_safe_string(gantt::gantt(report, lang)),
+        gantt_legend => Value::from_safe_string(gantt::legend(lang)),
+    }
+}
+
+fn task_value(lang: Lang, t: &TaskRow) -> Value {
+    context! {
+        id => &t.id,
+        name => &t.name,
+        owner => t.owner.as_deref().unwrap_or(""),
+        state => i18n::state(lang, t.state),
+        readiness => i18n::readiness(lang, t.readiness),
+        readiness_class => readiness_class(t.readiness),
+        late_start => i18n::date(lang, t.late_start),
+        late_finish => i18n::date(lang, t.late_finish),
+        early_finish => i18n::date(lang, t.early_finish),
+        float => t.total_float.map(|f| i18n::float_days(lang, f)).unwrap_or_default(),
+        negative_float => t.total_float.is_some_and(|f| f < 0),
+        critical => t.critical,
+        progress => t.progress,
+    }
+}
+
+fn conflict_value(lang: Lang, conflict: &ConflictRow, task_name: &dyn Fn(&str) -> String) -> Value {
+    let (what, day) = match conflict.earliest_allowed {
+        Some(day) => (
+            Msg::FixedStartPushed.text(lang),
+            format!(
+                "{} → {}",
+                i18n::date(lang, conflict.fixed_start),
+                i18n::date(lang, day)
+            ),
+        ),
+        None => (
+            Msg::FixedStartPassed.text(lang),
+            i18n::date(lang, conflict.fixed_start),
+        ),
+    };
+    context! { id => &conflict.task, name => task_name(&conflict.task), what, day }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_markup_and_both_quotes() {
+        assert_eq!(
+            escape(r#"<a href="x">Tom & 'Jerry'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+        );
+        assert_eq!(escape("Hội nghị"), "Hội nghị");
+    }
+}
