@@ -249,6 +249,12 @@ fn day_of(workday: i64) -> NaiveDate {
     PLAN_START + Days::new((workday.max(0) * 150 / 100) as u64)
 }
 
+/// Calendar day of a rough working-day offset, on the early side (for lower
+/// bounds that should rarely bind).
+fn early_day_of(workday: i64) -> NaiveDate {
+    PLAN_START + Days::new((workday.max(0) * 130 / 100) as u64)
+}
+
 impl Model {
     fn build(tasks: usize, seed: u64) -> Model {
         let n = tasks.max(1);
@@ -356,14 +362,10 @@ impl Model {
             }
             let mut not_before = None;
             if !fixed && rng.chance(3) {
-                let at = if rng.chance(70) {
-                    early_start - rng.range(0, 20)
-                } else {
-                    early_start + rng.range(1, 8)
-                };
-                let at = at.max(0);
-                early_start = early_start.max(at);
-                not_before = Some(day_of(at));
+                // Rarely binding: a little before the rough early start,
+                // on the early side of the conversion to days.
+                let at = (early_start - rng.range(0, 20)).max(0);
+                not_before = Some(early_day_of(at));
             }
             let mut fixed_start = None;
             if fixed {

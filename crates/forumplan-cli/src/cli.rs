@@ -129,8 +129,13 @@ pub(crate) enum Command {
         #[arg(long)]
         journal: Option<PathBuf>,
     },
-    /// Print the JSON Schema of plan files (for editors and other tools).
-    Schema,
+    /// Print a JSON Schema: of plan files (for editors and other tools), or
+    /// of the status report's JSON form.
+    Schema {
+        /// Which document to describe.
+        #[arg(long, value_enum, default_value_t = SchemaOf::Plan)]
+        of: SchemaOf,
+    },
     /// Write a starter plan: the six usual workstreams and their typical tasks,
     /// dated relative to the event. With --from, start from an earlier
     /// forum's plan instead, re-anchored to the new date.
@@ -193,4 +198,13 @@ pub(crate) enum LangArg {
 pub(crate) enum CheckFormat {
     Text,
     Json,
+}
+
+/// `schema --of` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SchemaOf {
+    /// The plan file.
+    Plan,
+    /// `status --format json`.
+    Status,
 }

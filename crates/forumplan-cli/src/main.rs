@@ -49,7 +49,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             lang,
             output,
         } => commands::status::run(&plan, &day, format, lang, output.as_deref()),
-        Command::Schema => commands::schema::run(),
+        Command::Schema { of } => commands::schema::run(of),
         Command::Init {
             path,
             date,

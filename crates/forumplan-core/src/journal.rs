@@ -47,7 +47,9 @@ const STATE_NAMES: &str = "not_started, in_progress, done, blocked, cancelled";
 const FIELD_NAMES: &str = "id, date, task, state, progress, by, note, recorded_at";
 
 /// The state of a task, as recorded in the journal and used by the scheduler.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskState {
     /// Work has not begun (`not_started`).

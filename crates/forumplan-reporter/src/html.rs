@@ -119,6 +119,7 @@ fn labels(lang: Lang) -> Value {
         ("gantt", Msg::Gantt),
         ("completion_by_workstream", Msg::CompletionByWorkstream),
         ("legend", Msg::Legend),
+        ("swipe", Msg::SwipeForMore),
     ];
     pairs
         .into_iter()

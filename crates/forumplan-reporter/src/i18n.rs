@@ -90,6 +90,7 @@ pub enum Msg {
     CriticalTask,
     FixedStartPushed,
     FixedStartPassed,
+    SwipeForMore,
 }
 
 impl Msg {
@@ -177,6 +178,7 @@ impl Msg {
                 "Ngày bắt đầu ấn định bị lùi do việc trước chưa xong",
                 "Fixed start pushed back by unfinished predecessors",
             ),
+            Msg::SwipeForMore => ("Vuốt ngang để xem toàn bộ biểu đồ", "Swipe sideways to see the whole chart"),
             Msg::FixedStartPassed => (
                 "Đã qua ngày bắt đầu ấn định mà chưa bắt đầu",
                 "Fixed start day passed without starting",

@@ -10,7 +10,7 @@ use crate::Schedule;
 use crate::workdays::{WorkCalendar, day_number};
 
 /// How ready one task is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Readiness {
     /// Finished.
@@ -24,7 +24,7 @@ pub enum Readiness {
 }
 
 /// A workstream's (or the forum's) colour, worst last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Rag {
     /// Nothing late, at risk or blocked.

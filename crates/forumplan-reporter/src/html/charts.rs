@@ -98,10 +98,10 @@ pub(super) fn completion(report: &StatusReport, lang: Lang) -> String {
 
 /// The handoff graph; empty when no workstream waits on another.
 pub(super) fn handoffs(report: &StatusReport, lang: Lang) -> String {
-    const WIDTH: f64 = 720.0;
-    const HEIGHT: f64 = 400.0;
-    const BOX_W: f64 = 196.0;
-    const BOX_H: f64 = 44.0;
+    const WIDTH: f64 = 560.0;
+    const HEIGHT: f64 = 470.0;
+    const BOX_W: f64 = 168.0;
+    const BOX_H: f64 = 62.0;
     if report.handoffs.is_empty() {
         return String::new();
     }
@@ -127,7 +127,7 @@ pub(super) fn handoffs(report: &StatusReport, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        r#"<svg class="handoff-graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-label="{}" font-family="{FONT}" font-size="12">"#,
+        r#"<svg class="handoff-graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-label="{}" font-family="{FONT}" font-size="15">"#,
         escape(Msg::Handoffs.text(lang))
     );
     out.push_str("<defs>");
@@ -207,26 +207,38 @@ pub(super) fn handoffs(report: &StatusReport, lang: Lang) -> String {
             );
             let _ = writeln!(
                 labels,
-                r##"<g class="edge-label"><title>{}</title><circle cx="{mx:.1}" cy="{my:.1}" r="10" fill="#fff" stroke="{colour}" stroke-width="1.5"/><text x="{mx:.1}" y="{:.1}" text-anchor="middle" font-size="11" font-weight="700" fill="{colour}">{waiting}</text></g>"##,
+                r##"<g class="edge-label"><title>{}</title><circle cx="{mx:.1}" cy="{my:.1}" r="11" fill="#fff" stroke="{colour}" stroke-width="1.5"/><text x="{mx:.1}" y="{:.1}" text-anchor="middle" font-size="13" font-weight="700" fill="{colour}">{waiting}</text></g>"##,
                 escape(&title),
-                my + 4.0
+                my + 4.5
             );
         }
     }
     for (i, w) in report.workstreams.iter().enumerate() {
         let (x, y) = centre(i);
         let (strong, light) = rag_colours(w.rag);
-        let _ = writeln!(
+        let lines = wrap(&w.name, 18);
+        let _ = write!(
             out,
-            r#"<g class="node"><title>{}: {} · {}</title><rect x="{:.1}" y="{:.1}" width="{BOX_W}" height="{BOX_H}" rx="8" fill="{light}" stroke="{strong}" stroke-width="1.6"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-weight="700" fill="{INK}">{}</text><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="11" fill="{MUTED}">{} · {}</text></g>"#,
+            r#"<g class="node"><title>{}: {} · {}</title><rect x="{:.1}" y="{:.1}" width="{BOX_W}" height="{BOX_H}" rx="8" fill="{light}" stroke="{strong}" stroke-width="1.8"/>"#,
             escape(&w.name),
             escape(i18n::rag(lang, w.rag)),
             i18n::percent(w.completion),
             x - BOX_W / 2.0,
             y - BOX_H / 2.0,
-            y - 3.0,
-            escape(&truncate(&w.name, 26)),
-            y + 13.0,
+        );
+        let first = if lines.len() > 1 { y - 13.0 } else { y - 2.0 };
+        for (n, line) in lines.iter().enumerate() {
+            let _ = write!(
+                out,
+                r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle" font-weight="700" fill="{INK}">{}</text>"#,
+                first + 17.0 * n as f64,
+                escape(line)
+            );
+        }
+        let _ = writeln!(
+            out,
+            r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="12" font-weight="700" fill="{strong}">{} · {}</text></g>"#,
+            y + 25.0,
             escape(i18n::rag(lang, w.rag)),
             i18n::percent(w.completion),
         );
@@ -276,4 +288,25 @@ fn box_exit(centre: (f64, f64), towards: (f64, f64), hw: f64, hh: f64) -> (f64, 
     };
     let t = tx.min(ty);
     (centre.0 + dx * t, centre.1 + dy * t)
+}
+
+/// `text` in at most two lines of about `columns` columns, split between
+/// words; the second line is cut with `…` when the text is longer.
+fn wrap(text: &str, columns: usize) -> Vec<String> {
+    if crate::layout::width(text) <= columns {
+        return vec![text.to_owned()];
+    }
+    let mut first = String::new();
+    let mut rest = text;
+    for (at, _) in text.match_indices(' ') {
+        if crate::layout::width(&text[..at]) > columns {
+            break;
+        }
+        first = text[..at].to_owned();
+        rest = text[at + 1..].trim_start();
+    }
+    if first.is_empty() {
+        return vec![truncate(text, columns)];
+    }
+    vec![first, truncate(rest, columns)]
 }

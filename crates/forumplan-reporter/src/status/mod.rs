@@ -8,6 +8,7 @@ mod model;
 mod text;
 
 pub use model::{
+    json_schema,
     ChangesSection, ConflictRow, ForumInfo, Handoff, Headline, PendingHandoff, StatusInput,
     StatusReport, TaskRow, WorkstreamRow,
 };

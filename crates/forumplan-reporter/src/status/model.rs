@@ -9,10 +9,12 @@ use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;
 use forumplan_core::{Forum, TaskId};
 use forumplan_scheduler::{Assessment, Changes, Conflict, Rag, Readiness, Schedule};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Everything the status report says.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct StatusReport {
     /// The event.
     pub forum: ForumInfo,
@@ -41,7 +43,8 @@ pub struct StatusReport {
 }
 
 /// The event's identity.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ForumInfo {
     /// `forum.id`.
     pub id: String,
@@ -54,7 +57,8 @@ pub struct ForumInfo {
 }
 
 /// The one-glance summary.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Headline {
     /// Calendar days to the event (negative after it).
     pub days_left: i64,
@@ -83,7 +87,8 @@ pub struct Headline {
 }
 
 /// One workstream's line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct WorkstreamRow {
     /// Its id.
     pub id: String,
@@ -110,7 +115,8 @@ pub struct WorkstreamRow {
 }
 
 /// One task, with what every section may show of it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TaskRow {
     /// Its id.
     pub id: String,
@@ -149,7 +155,8 @@ pub struct TaskRow {
 }
 
 /// One workstream waiting on another.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Handoff {
     /// The workstream that delivers.
     pub from: String,
@@ -164,7 +171,8 @@ pub struct Handoff {
 }
 
 /// One unfinished delivery across workstreams.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PendingHandoff {
     /// The delivering task.
     pub task: TaskRow,
@@ -173,7 +181,8 @@ pub struct PendingHandoff {
 }
 
 /// What changed since the previous day.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ChangesSection {
     /// The earlier day.
     pub since: NaiveDate,
@@ -206,7 +215,8 @@ impl ChangesSection {
 }
 
 /// A constraint the schedule could not obey.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ConflictRow {
     /// `fixed_start_pushed` or `fixed_start_passed`.
     pub kind: &'static str,
@@ -450,4 +460,11 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
             }
         })
         .collect()
+}
+
+/// The JSON Schema of the status report's JSON form (`docs/status-report.schema.json`).
+pub fn json_schema() -> String {
+    let mut schema = schemars::schema_for!(StatusReport);
+    schema.insert("title".into(), "forumplan status report".into());
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
 }
