@@ -421,7 +421,8 @@ fn status_output_file_is_written_whole() {
 
 #[test]
 fn the_status_json_follows_its_documented_schema() {
-    let committed = std::fs::read_to_string(root().join("docs/status-report.schema.json")).expect("committed schema");
+    let committed = std::fs::read_to_string(root().join("docs/status-report.schema.json"))
+        .expect("committed schema");
     let generated = forumplan(&["schema", "--of", "status"]);
     assert!(
         committed == String::from_utf8_lossy(&generated.stdout),
@@ -431,9 +432,22 @@ fn the_status_json_follows_its_documented_schema() {
     let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
     for (_, day) in STATUS_DAYS {
         for lang in ["vi", "en"] {
-            let output = forumplan(&["status", "fixtures/vesf-2022/plan.json", "--as-of", day, "--lang", lang, "--format", "json"]);
-            let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("status JSON");
-            let errors: Vec<String> = validator.iter_errors(&report).map(|e| format!("{e} at {}", e.instance_path())).collect();
+            let output = forumplan(&[
+                "status",
+                "fixtures/vesf-2022/plan.json",
+                "--as-of",
+                day,
+                "--lang",
+                lang,
+                "--format",
+                "json",
+            ]);
+            let report: serde_json::Value =
+                serde_json::from_slice(&output.stdout).expect("status JSON");
+            let errors: Vec<String> = validator
+                .iter_errors(&report)
+                .map(|e| format!("{e} at {}", e.instance_path()))
+                .collect();
             assert!(errors.is_empty(), "{day} {lang}: {errors:#?}");
         }
     }

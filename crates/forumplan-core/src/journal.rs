@@ -48,7 +48,17 @@ const FIELD_NAMES: &str = "id, date, task, state, progress, by, note, recorded_a
 
 /// The state of a task, as recorded in the journal and used by the scheduler.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum TaskState {

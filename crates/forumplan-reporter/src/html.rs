@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 use forumplan_scheduler::{Rag, Readiness};
-use minijinja::{Environment, UndefinedBehavior, Value, context};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context, escape_formatter};
 
 use crate::i18n::{self, Lang, Msg};
 use crate::status::{ConflictRow, StatusReport, TaskRow};
@@ -25,6 +25,19 @@ const TEMPLATE: &str = include_str!("../templates/status.html");
 pub(crate) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // MiniJinja's HTML escaping also writes `/` as `&#x2f;`; ours leaves it,
+    // so that dates read 18/09/2022 in the file too (for search and tools).
+    env.set_formatter(|out, state, value| {
+        if matches!(state.auto_escape(), AutoEscape::Html)
+            && !value.is_safe()
+            && !value.is_undefined()
+            && !value.is_none()
+        {
+            Ok(out.write_str(&escape(&value.to_string()))?)
+        } else {
+            escape_formatter(out, state, value)
+        }
+    });
     env.add_template("status.html", TEMPLATE)
         .map_err(template_error)?;
     let page = env

@@ -178,7 +178,10 @@ impl Msg {
                 "Ngày bắt đầu ấn định bị lùi do việc trước chưa xong",
                 "Fixed start pushed back by unfinished predecessors",
             ),
-            Msg::SwipeForMore => ("Vuốt ngang để xem toàn bộ biểu đồ", "Swipe sideways to see the whole chart"),
+            Msg::SwipeForMore => (
+                "Vuốt ngang để xem toàn bộ biểu đồ",
+                "Swipe sideways to see the whole chart",
+            ),
             Msg::FixedStartPassed => (
                 "Đã qua ngày bắt đầu ấn định mà chưa bắt đầu",
                 "Fixed start day passed without starting",

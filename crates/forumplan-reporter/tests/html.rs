@@ -15,7 +15,9 @@ use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::status::{StatusFormat, StatusInput, StatusReport};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/vesf-2022").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/vesf-2022")
+        .join(name)
 }
 
 fn day(text: &str) -> NaiveDate {
@@ -26,7 +28,9 @@ fn day(text: &str) -> NaiveDate {
 /// since the day before, built the way `forumplan status` builds it.
 fn report(as_of: NaiveDate) -> StatusReport {
     let plan = std::fs::read(fixture("plan.json")).unwrap();
-    let forum = load_plan(&plan, Format::Json).expect("the fixture loads").forum;
+    let forum = load_plan(&plan, Format::Json)
+        .expect("the fixture loads")
+        .forum;
     let journal = parse_journal(&std::fs::read_to_string(fixture("plan.journal.jsonl")).unwrap());
     let assess = |day: NaiveDate| {
         let schedule = forumplan_scheduler::schedule(&forum, &journal.replay(day), day).unwrap();
@@ -36,7 +40,12 @@ fn report(as_of: NaiveDate) -> StatusReport {
     let (schedule, assessment) = assess(as_of);
     let (_, before) = assess(as_of - chrono::Days::new(1));
     let changes = forumplan_scheduler::compare(&before, &assessment);
-    StatusReport::new(StatusInput { forum: &forum, schedule: &schedule, assessment: &assessment, changes: &changes })
+    StatusReport::new(StatusInput {
+        forum: &forum,
+        schedule: &schedule,
+        assessment: &assessment,
+        changes: &changes,
+    })
 }
 
 fn html(report: &StatusReport, lang: Lang) -> String {
@@ -47,7 +56,11 @@ fn html(report: &StatusReport, lang: Lang) -> String {
 
 /// `text` as the page writes it.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 /// Elements that have no end tag in HTML.
@@ -67,7 +80,11 @@ fn check_balanced(page: &str) -> Result<(), String> {
         let end = rest.find('>').ok_or("a tag is not closed with `>`")?;
         let tag = &rest[1..end];
         rest = &rest[end + 1..];
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         if name.is_empty() {
             return Err(format!("a raw `<` in text: `<{tag}>`"));
         }
@@ -84,7 +101,11 @@ fn check_balanced(page: &str) -> Result<(), String> {
             open.push(name);
         }
     }
-    if open.is_empty() { Ok(()) } else { Err(format!("never closed: {open:?}")) }
+    if open.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("never closed: {open:?}"))
+    }
 }
 
 #[test]
@@ -95,23 +116,48 @@ fn the_page_is_self_contained_and_well_formed() {
         assert!(page.starts_with("<!DOCTYPE html>"));
         check_balanced(&page).unwrap_or_else(|problem| panic!("{lang:?}: {problem}"));
         assert_eq!(page.matches("<svg").count(), page.matches("</svg>").count());
-        assert!(page.matches("<svg").count() >= report.workstreams.len() + 2, "a Gantt per workstream and two charts");
+        assert!(
+            page.matches("<svg").count() >= report.workstreams.len() + 2,
+            "a Gantt per workstream and two charts"
+        );
         for leftover in ["{{", "}}", "{%", "%}", "{#"] {
-            assert!(!page.contains(leftover), "template syntax `{leftover}` left in the page");
+            assert!(
+                !page.contains(leftover),
+                "template syntax `{leftover}` left in the page"
+            );
         }
         assert!(page.contains(r#"<meta charset="utf-8">"#));
-        assert!(page.contains(r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#));
+        assert!(
+            page.contains(
+                r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#
+            )
+        );
         assert!(page.contains("@page { size: A4; margin: 12mm; }"));
         assert!(page.contains("print-color-adjust: exact"));
         // Nothing is fetched: no address but the SVG namespace, no scripts,
         // style sheets, images or fonts from elsewhere.
         let without_namespace = page.replace("http://www.w3.org/2000/svg", "");
         assert!(!without_namespace.contains("http://") && !without_namespace.contains("https://"));
-        assert!(!without_namespace.contains("//"), "no protocol-relative address");
-        for fetcher in ["<script", "<link", "<img", "<iframe", "@import", "@font-face", "src=", "href="] {
+        assert!(
+            !without_namespace.contains("//"),
+            "no protocol-relative address"
+        );
+        for fetcher in [
+            "<script",
+            "<link",
+            "<img",
+            "<iframe",
+            "@import",
+            "@font-face",
+            "src=",
+            "href=",
+        ] {
             assert!(!page.contains(fetcher), "`{fetcher}` in the page");
         }
-        assert!(page.replace("url(#", "").find("url(").is_none(), "only same-page url(#…) references");
+        assert!(
+            page.replace("url(#", "").find("url(").is_none(),
+            "only same-page url(#…) references"
+        );
     }
 }
 
@@ -122,14 +168,38 @@ fn the_gantt_chart_has_one_bar_per_task() {
     assert_eq!(page.matches(r#"class="bar"#).count(), report.tasks.len());
     let milestones = report.tasks.iter().filter(|t| t.duration == 0).count();
     assert!(milestones > 0);
-    assert_eq!(page.matches(r#"<polygon class="bar milestone"#).count(), milestones);
-    assert_eq!(page.matches(r#"<rect class="bar"#).count(), report.tasks.len() - milestones);
-    let critical = report.tasks.iter().filter(|t| t.critical && t.state != TaskState::Cancelled).count();
+    assert_eq!(
+        page.matches(r#"<polygon class="bar milestone"#).count(),
+        milestones
+    );
+    assert_eq!(
+        page.matches(r#"<rect class="bar"#).count(),
+        report.tasks.len() - milestones
+    );
+    let critical = report
+        .tasks
+        .iter()
+        .filter(|t| t.critical && t.state != TaskState::Cancelled)
+        .count();
     assert!(critical > 0);
-    assert_eq!(page.matches(r#"class="bar critical"#).count() + page.matches(r#"class="bar milestone critical"#).count(), critical);
-    assert_eq!(page.matches(r#"class="today""#).count(), report.workstreams.len());
-    assert_eq!(page.matches(r#"class="event-day""#).count(), report.workstreams.len());
-    let unfinished = report.tasks.iter().filter(|t| !matches!(t.state, TaskState::Done | TaskState::Cancelled)).count();
+    assert_eq!(
+        page.matches(r#"class="bar critical"#).count()
+            + page.matches(r#"class="bar milestone critical"#).count(),
+        critical
+    );
+    assert_eq!(
+        page.matches(r#"class="today""#).count(),
+        report.workstreams.len()
+    );
+    assert_eq!(
+        page.matches(r#"class="event-day""#).count(),
+        report.workstreams.len()
+    );
+    let unfinished = report
+        .tasks
+        .iter()
+        .filter(|t| !matches!(t.state, TaskState::Done | TaskState::Cancelled))
+        .count();
     assert_eq!(page.matches(r#"class="late-marker""#).count(), unfinished);
     assert!(page.matches(r#"class="progress""#).count() > 0);
     // Every task's full name and id are in its tooltip.
@@ -144,7 +214,13 @@ fn vietnamese_uses_vietnamese_labels_and_dates() {
     let report = report(day("2022-09-13"));
     let page = html(&report, Lang::Vi);
     assert!(page.contains(r#"<html lang="vi">"#));
-    for label in ["Báo cáo tiến độ chuẩn bị", "Các mảng công việc", "Đường găng", "Phối hợp giữa các mảng", "Biểu đồ tiến độ"] {
+    for label in [
+        "Báo cáo tiến độ chuẩn bị",
+        "Các mảng công việc",
+        "Đường găng",
+        "Phối hợp giữa các mảng",
+        "Biểu đồ tiến độ",
+    ] {
         assert!(page.contains(label), "missing `{label}`");
     }
     assert!(page.contains("Còn 5 ngày (T-5)"));
@@ -159,7 +235,13 @@ fn english_uses_english_labels_and_iso_dates() {
     let report = report(day("2022-09-13"));
     let page = html(&report, Lang::En);
     assert!(page.contains(r#"<html lang="en">"#));
-    for label in ["Preparation status", "Workstreams", "Critical path", "Handoffs between workstreams", "Gantt chart"] {
+    for label in [
+        "Preparation status",
+        "Workstreams",
+        "Critical path",
+        "Handoffs between workstreams",
+        "Gantt chart",
+    ] {
         assert!(page.contains(label), "missing `{label}`");
     }
     assert!(page.contains("5 days left (T-5)"));
@@ -180,7 +262,10 @@ fn names_are_escaped_everywhere() {
         path[0].name = hostile.to_owned();
     }
     let page = html(&report, Lang::Vi);
-    assert!(!page.contains("<script"), "markup from the plan reached the page");
+    assert!(
+        !page.contains("<script"),
+        "markup from the plan reached the page"
+    );
     assert!(page.contains("&lt;script&gt;"));
     check_balanced(&page).unwrap();
 }
@@ -191,12 +276,16 @@ fn chromium() -> Option<PathBuf> {
     if fixed.is_file() {
         return Some(fixed);
     }
-    std::env::split_paths(&std::env::var_os("PATH")?).map(|dir| dir.join("chromium")).find(|path| path.is_file())
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join("chromium"))
+        .find(|path| path.is_file())
 }
 
 /// A fresh, empty directory under the system's temporary directory.
 fn fresh_dir(what: &str) -> PathBuf {
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
     let dir = std::env::temp_dir().join(format!("forumplan-{what}-{}-{nanos}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -262,7 +351,9 @@ fn run_chromium(chromium: &Path, work: &Path, page: &Path, extra: &[String]) -> 
 /// failed loads in Chromium's log.
 fn console_problems(log: &str) -> Vec<&str> {
     log.lines()
-        .filter(|line| line.contains("CONSOLE") || line.contains("Uncaught") || line.contains("net::ERR_"))
+        .filter(|line| {
+            line.contains("CONSOLE") || line.contains("Uncaught") || line.contains("net::ERR_")
+        })
         .collect()
 }
 
@@ -275,7 +366,9 @@ fn the_page_opens_in_a_headless_browser() {
         );
         #[allow(clippy::print_stderr)]
         {
-            eprintln!("note: chromium is not installed; skipping the browser test (apt-get install chromium)");
+            eprintln!(
+                "note: chromium is not installed; skipping the browser test (apt-get install chromium)"
+            );
         }
         return;
     };
@@ -289,15 +382,33 @@ fn the_page_opens_in_a_headless_browser() {
         &chromium,
         &work,
         &page,
-        &[format!("--screenshot={}", shot.display()), "--window-size=1280,2400".to_owned()],
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1280,2400".to_owned(),
+        ],
     );
-    assert_eq!(console_problems(&log), Vec::<&str>::new(), "console errors while taking the screenshot");
+    assert_eq!(
+        console_problems(&log),
+        Vec::<&str>::new(),
+        "console errors while taking the screenshot"
+    );
     let png = std::fs::read(&shot).expect("a screenshot was written");
-    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000, "the screenshot is a real PNG");
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000,
+        "the screenshot is a real PNG"
+    );
 
     let (dom, log) = run_chromium(&chromium, &work, &page, &["--dump-dom".to_owned()]);
-    assert_eq!(console_problems(&log), Vec::<&str>::new(), "console errors while loading the page");
+    assert_eq!(
+        console_problems(&log),
+        Vec::<&str>::new(),
+        "console errors while loading the page"
+    );
     assert!(dom.contains("<svg"), "the DOM was dumped");
-    assert_eq!(dom.matches(r#"class="bar"#).count(), report.tasks.len(), "one bar per task in the rendered DOM");
+    assert_eq!(
+        dom.matches(r#"class="bar"#).count(),
+        report.tasks.len(),
+        "one bar per task in the rendered DOM"
+    );
     let _ = std::fs::remove_dir_all(&work);
 }

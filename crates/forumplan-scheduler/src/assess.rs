@@ -24,7 +24,9 @@ pub enum Readiness {
 }
 
 /// A workstream's (or the forum's) colour, worst last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Rag {
     /// Nothing late, at risk or blocked.

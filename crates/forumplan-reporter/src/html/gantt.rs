@@ -177,18 +177,28 @@ fn workstream_chart(
     while day.weekday() != Weekday::Mon {
         day = day + Days::new(1);
     }
+    // Tick labels give way to the as-of and event-day lines.
+    let lines = [scale.x(report.as_of), scale.x(report.forum.date)];
     while day < last {
         let x = scale.x(day);
+        let label_clear = !lines.iter().any(|&line| line > x && line < x + 32.0);
         let label = match lang {
             Lang::Vi => day.format("%d/%m").to_string(),
             Lang::En => day.format("%m-%d").to_string(),
         };
-        let _ = writeln!(
+        let _ = write!(
             out,
-            r##"<line class="week" x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{bottom:.1}" stroke="{GRID}" stroke-width="1"/><text x="{:.1}" y="33" font-size="10" fill="{MUTED}">{label}</text>"##,
+            r##"<line class="week" x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{bottom:.1}" stroke="{GRID}" stroke-width="1"/>"##,
             HEADER - 4.0,
-            x + 2.0,
         );
+        if label_clear {
+            let _ = write!(
+                out,
+                r##"<text x="{:.1}" y="33" font-size="10" fill="{MUTED}">{label}</text>"##,
+                x + 2.0
+            );
+        }
+        out.push('\n');
         day = day + Days::new(7);
     }
     let _ = writeln!(

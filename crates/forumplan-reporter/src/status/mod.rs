@@ -8,9 +8,8 @@ mod model;
 mod text;
 
 pub use model::{
-    json_schema,
     ChangesSection, ConflictRow, ForumInfo, Handoff, Headline, PendingHandoff, StatusInput,
-    StatusReport, TaskRow, WorkstreamRow,
+    StatusReport, TaskRow, WorkstreamRow, json_schema,
 };
 
 use std::io::{self, Write};

@@ -1,0 +1,1084 @@
+//! End-to-end tests of the committee's daily routine with the `forumplan`
+//! binary: the morning `check` replayed over the last two weeks of the 2022
+//! forum, `update` under concurrency and when killed mid-write, atomic `-o`
+//! report files, every refusal of `update`, `history`, and `init --from`.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fs;
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use chrono::{DateTime, Days, NaiveDate};
+use forumplan_core::journal::{parse_journal, parse_journal_bytes};
+use uuid::Uuid;
+
+/// The 2022 forum (event on 18 September 2022) and its journal.
+const PLAN_2022: &str = "fixtures/vesf-2022/plan.json";
+const JOURNAL_2022: &str = "fixtures/vesf-2022/plan.journal.jsonl";
+
+/// The workspace root, where fixture paths start.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root")
+}
+
+/// A `forumplan` command run in the workspace root, without colour.
+fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_forumplan"));
+    command
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("FORUMPLAN_LOG");
+    command
+}
+
+/// Runs `forumplan` to the end.
+fn forumplan(args: &[&str]) -> Output {
+    command(args).output().expect("run forumplan")
+}
+
+/// Exit code, stdout and stderr in one text, for assertion messages.
+fn transcript(output: &Output) -> String {
+    format!(
+        "exit code: {}\n----- stdout -----\n{}----- stderr -----\n{}",
+        output
+            .status
+            .code()
+            .map_or("signal".to_owned(), |c| c.to_string()),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    )
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a YYYY-MM-DD day")
+}
+
+fn utf8(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+/// A small deterministic PRNG (xorshift64*), so the kill moments repeat.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, bound: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % bound
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The journal, read independently of forumplan: the last entry in file order
+// dated on or before a day decides a task's state that day.
+
+/// `(date, task, state)` of every line of a journal, in file order.
+fn journal_facts(text: &str) -> Vec<(NaiveDate, String, String)> {
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            let field = |name: &str| value[name].as_str().expect(name).to_owned();
+            (day(&field("date")), field("task"), field("state"))
+        })
+        .collect()
+}
+
+/// Each task's state as of `as_of`.
+fn states_as_of(facts: &[(NaiveDate, String, String)], as_of: NaiveDate) -> BTreeMap<&str, &str> {
+    let mut states = BTreeMap::new();
+    for (date, task, state) in facts {
+        if *date <= as_of {
+            states.insert(task.as_str(), state.as_str());
+        }
+    }
+    states
+}
+
+fn in_state<'a>(states: &BTreeMap<&'a str, &str>, wanted: &str) -> BTreeSet<&'a str> {
+    states
+        .iter()
+        .filter(|(_, state)| **state == wanted)
+        .map(|(task, _)| *task)
+        .collect()
+}
+
+/// The ids listed under `key` in a check's JSON.
+fn listed<'a>(json: &'a serde_json::Value, key: &str) -> BTreeSet<&'a str> {
+    json[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("`{key}` is a list"))
+        .iter()
+        .map(|id| id.as_str().expect("an id"))
+        .collect()
+}
+
+fn rag_exit_code(rag: &serde_json::Value) -> i32 {
+    match rag.as_str() {
+        Some("green") => 0,
+        Some("amber") => 1,
+        Some("red") => 2,
+        other => panic!("unexpected rag {other:?}"),
+    }
+}
+
+/// Runs `check --format json` and checks that the exit code is the colour.
+fn check_json(extra: &[&str]) -> (i32, serde_json::Value, Output) {
+    let mut args = vec!["check", PLAN_2022, "--format", "json"];
+    args.extend_from_slice(extra);
+    let output = forumplan(&args);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}\n{}", transcript(&output)));
+    let code = output.status.code().expect("an exit code");
+    assert_eq!(
+        code,
+        rag_exit_code(&json["rag"]),
+        "{args:?}: the exit code is the colour\n{}",
+        transcript(&output)
+    );
+    (code, json, output)
+}
+
+/// The changes the journal alone shows between `since` and `as_of`.
+fn assert_changes_match_the_journal(
+    json: &serde_json::Value,
+    facts: &[(NaiveDate, String, String)],
+    as_of: NaiveDate,
+    since: NaiveDate,
+) {
+    let now = states_as_of(facts, as_of);
+    let before = states_as_of(facts, since);
+    let done: BTreeSet<&str> = in_state(&now, "done")
+        .difference(&in_state(&before, "done"))
+        .copied()
+        .collect();
+    let blocked_now = in_state(&now, "blocked");
+    let blocked_before = in_state(&before, "blocked");
+    let newly_blocked: BTreeSet<&str> = blocked_now.difference(&blocked_before).copied().collect();
+    let unblocked: BTreeSet<&str> = blocked_before.difference(&blocked_now).copied().collect();
+    assert_eq!(listed(json, "newly_done"), done, "newly_done as of {as_of}");
+    assert_eq!(
+        listed(json, "newly_blocked"),
+        newly_blocked,
+        "newly_blocked as of {as_of}"
+    );
+    assert_eq!(
+        listed(json, "unblocked"),
+        unblocked,
+        "unblocked as of {as_of}"
+    );
+}
+
+#[test]
+fn the_last_two_weeks_of_2022_replayed_day_by_day() {
+    let facts = journal_facts(&fs::read_to_string(root().join(JOURNAL_2022)).expect("journal"));
+    let first = day("2022-09-03");
+    let mut snapshot = String::new();
+    let mut codes = Vec::new();
+    let mut total_done = 0;
+    for offset in 0..14 {
+        let as_of = first + Days::new(offset);
+        let yesterday = as_of - Days::new(1);
+        let (code, json, output) = check_json(&["--as-of", &as_of.to_string()]);
+        assert!(output.stderr.is_empty(), "{}", transcript(&output));
+        assert_eq!(json["as_of"], as_of.to_string());
+        assert_eq!(
+            json["since"],
+            yesterday.to_string(),
+            "since defaults to the day before"
+        );
+        assert_changes_match_the_journal(&json, &facts, as_of, yesterday);
+        total_done += listed(&json, "newly_done").len();
+        codes.push(code);
+        snapshot.push_str(&format!(
+            "=== check --as-of {as_of}: exit code {code}\n{}",
+            String::from_utf8_lossy(&output.stdout)
+        ));
+    }
+    assert_eq!(codes.len(), 14);
+    assert!(total_done > 10, "the replay sees work being finished");
+    insta::with_settings!({
+        snapshot_path => root().join("tests/snapshots"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+        description => "forumplan check fixtures/vesf-2022/plan.json --as-of D --format json, D = 2022-09-03 … 2022-09-16",
+    }, {
+        insta::assert_snapshot!("check-vesf-2022-replay-09-03-to-09-16", snapshot);
+    });
+}
+
+#[test]
+fn check_text_is_short_enough_for_a_phone() {
+    for as_of in ["2022-09-05", "2022-09-13", "2022-09-16"] {
+        let (json_code, _, _) = check_json(&["--as-of", as_of]);
+        for lang in ["vi", "en"] {
+            let args = ["check", PLAN_2022, "--as-of", as_of, "--lang", lang];
+            let output = forumplan(&args);
+            assert_eq!(output.status.code(), Some(json_code), "{args:?}");
+            let text = String::from_utf8_lossy(&output.stdout);
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(
+                (3..=40).contains(&lines.len()),
+                "{args:?}: {} lines\n{text}",
+                lines.len()
+            );
+            assert!(
+                lines[0].starts_with('['),
+                "{args:?}: headline first\n{text}"
+            );
+            for line in lines {
+                let width = unicode_width::UnicodeWidthStr::width(line);
+                assert!(width <= 60, "{args:?}: {width} columns: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn check_since_a_week_earlier_lists_the_whole_weeks_changes() {
+    let facts = journal_facts(&fs::read_to_string(root().join(JOURNAL_2022)).expect("journal"));
+    let (as_of, since) = (day("2022-09-16"), day("2022-09-09"));
+    let (daily_code, daily, _) = check_json(&["--as-of", "2022-09-16"]);
+    let (code, json, output) = check_json(&["--as-of", "2022-09-16", "--since", "2022-09-09"]);
+    assert!(output.stderr.is_empty(), "{}", transcript(&output));
+    assert_eq!(code, daily_code, "the colour does not depend on --since");
+    assert_eq!(json["rag"], daily["rag"]);
+    assert_eq!(json["since"], "2022-09-09");
+    assert_changes_match_the_journal(&json, &facts, as_of, since);
+    assert!(
+        listed(&json, "newly_done").len() > listed(&daily, "newly_done").len(),
+        "a week holds more finished work than a day"
+    );
+}
+
+#[test]
+fn check_since_after_as_of_is_unknown() {
+    let output = forumplan(&[
+        "check",
+        PLAN_2022,
+        "--as-of",
+        "2022-09-10",
+        "--since",
+        "2022-09-12",
+    ]);
+    assert_eq!(output.status.code(), Some(3), "{}", transcript(&output));
+    assert!(
+        stderr(&output).contains("--since 2022-09-12 is after --as-of 2022-09-10"),
+        "{}",
+        transcript(&output)
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn check_is_unknown_when_the_plan_cannot_be_read_or_is_invalid() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cases = [
+        ("fixtures/no-such-plan.json", "cannot read"),
+        (utf8(dir.path()), "cannot read"),
+        ("fixtures/invalid/cycle-three-tasks.json", "cycle"),
+        ("fixtures/invalid/not-utf8.json", "UTF-8"),
+    ];
+    for (plan, message) in cases {
+        let output = forumplan(&["check", plan, "--as-of", "2022-09-13"]);
+        assert_eq!(
+            output.status.code(),
+            Some(3),
+            "{plan}\n{}",
+            transcript(&output)
+        );
+        assert!(stderr(&output).contains(message), "{}", transcript(&output));
+        assert!(output.stdout.is_empty(), "{}", transcript(&output));
+    }
+}
+
+#[test]
+fn check_is_unknown_when_the_journal_cannot_be_read() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let journal = utf8(dir.path());
+    let output = forumplan(&[
+        "check",
+        PLAN_2022,
+        "--as-of",
+        "2022-09-13",
+        "--journal",
+        journal,
+    ]);
+    assert_eq!(output.status.code(), Some(3), "{}", transcript(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("cannot read") && message.contains(journal),
+        "{message}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn check_skips_a_damaged_journal_line_with_a_warning() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let original = fs::read_to_string(root().join(JOURNAL_2022)).expect("journal");
+    let mut lines: Vec<&str> = original.lines().collect();
+    lines.insert(100, r#"{"date":"2022-08-1"#);
+    let journal = dir.path().join("damaged.jsonl");
+    fs::write(&journal, lines.join("\n") + "\n").expect("write journal");
+    let journal = utf8(&journal);
+    for as_of in ["2022-09-13", "2022-09-16"] {
+        let (code, json, output) = check_json(&["--as-of", as_of, "--journal", journal]);
+        let (clean_code, clean, _) = check_json(&["--as-of", as_of]);
+        assert_eq!(code, clean_code, "{}", transcript(&output));
+        assert_eq!(json, clean, "the damaged line is only skipped");
+        let warning = stderr(&output);
+        assert!(
+            warning.contains(&format!("{journal}:101:")) && warning.contains("line skipped"),
+            "{warning}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Concurrency and crash safety of the journal.
+
+#[test]
+fn eight_processes_appending_200_updates_each_lose_nothing() {
+    const WORKERS: usize = 8;
+    const UPDATES: usize = 200;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let plan = dir.path().join("plan.toml");
+    fs::copy(root().join("fixtures/provincial-forum/plan.toml"), &plan).expect("copy plan");
+    let journal = dir.path().join("shared.journal.jsonl");
+    let tasks = [
+        "project-list-draft",
+        "agenda-draft",
+        "project-profiles",
+        "mou-prep",
+    ];
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        for worker in 0..WORKERS {
+            let (plan, journal) = (&plan, &journal);
+            scope.spawn(move || {
+                for i in 0..UPDATES {
+                    let progress = (i % 100).to_string();
+                    let by = format!("worker-{worker}");
+                    let args = [
+                        "update",
+                        utf8(plan),
+                        tasks[(worker + i) % tasks.len()],
+                        "--state",
+                        "in_progress",
+                        "--progress",
+                        &progress,
+                        "--date",
+                        "2023-08-01",
+                        "--by",
+                        &by,
+                        "--journal",
+                        utf8(journal),
+                    ];
+                    let output = forumplan(&args);
+                    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+                }
+            });
+        }
+    });
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(300), "took {elapsed:?}");
+
+    let text = fs::read_to_string(&journal).expect("journal");
+    assert!(text.ends_with('\n'));
+    assert_eq!(text.lines().count(), WORKERS * UPDATES);
+    let parsed = parse_journal(&text);
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors.first());
+    assert_eq!(parsed.entries.len(), WORKERS * UPDATES);
+    let mut ids = HashSet::new();
+    for entry in parsed.iter_entries() {
+        let id = entry.id.expect("an id");
+        assert_eq!(id.get_version_num(), 7, "{id} is a UUID v7");
+        assert!(ids.insert(id), "{id} is used twice");
+        assert!(entry.recorded_at.is_some(), "recorded_at is written");
+    }
+    // Each worker's entries are all there, in the order it wrote them.
+    for worker in 0..WORKERS {
+        let by = format!("worker-{worker}");
+        let written: Vec<(String, u8)> = parsed
+            .iter_entries()
+            .filter(|e| e.by.as_deref() == Some(by.as_str()))
+            .map(|e| (e.task.clone(), e.progress.expect("progress")))
+            .collect();
+        let expected: Vec<(String, u8)> = (0..UPDATES)
+            .map(|i| {
+                let progress = u8::try_from(i % 100).expect("below 100");
+                (tasks[(worker + i) % tasks.len()].to_owned(), progress)
+            })
+            .collect();
+        assert_eq!(written, expected, "{by}");
+    }
+}
+
+/// Checks a journal after a writer was killed: the original lines are intact
+/// at the start, and a damaged line is only ever one that was left
+/// unterminated at the very end by a killed writer (`damaged` collects
+/// those; a later writer closes it off with a newline and moves on).
+fn assert_only_whole_lines_after(original: &[u8], bytes: &[u8], damaged: &mut Vec<usize>) {
+    assert!(
+        bytes.starts_with(original),
+        "the lines before are byte-for-byte intact"
+    );
+    let journal = parse_journal_bytes(bytes);
+    let lines = bytes
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count();
+    for error in &journal.errors {
+        if damaged.contains(&error.line) {
+            continue;
+        }
+        assert!(
+            !bytes.ends_with(b"\n") && error.line == lines,
+            "only an unterminated last line may be damaged: {error}"
+        );
+        damaged.push(error.line);
+    }
+}
+
+#[test]
+fn a_writer_killed_at_any_moment_never_breaks_earlier_lines() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("journal.jsonl");
+    let fixture = fs::read_to_string(root().join(JOURNAL_2022)).expect("journal");
+    let original: String = fixture.lines().take(5).map(|l| format!("{l}\n")).collect();
+    fs::write(&path, &original).expect("write journal");
+    let journal = utf8(&path);
+
+    let mut rng = Rng(0x5EED_2022_0918);
+    let (mut completed, mut killed) = (0, 0);
+    let mut damaged = Vec::new();
+    for i in 0..100 {
+        let progress = (i % 100).to_string();
+        let mut child = command(&[
+            "update",
+            PLAN_2022,
+            "docs-print",
+            "--state",
+            "in_progress",
+            "--progress",
+            &progress,
+            "--date",
+            "2022-09-10",
+            "--journal",
+            journal,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start forumplan");
+        std::thread::sleep(Duration::from_millis(rng.below(31)));
+        // The process may already have finished; then there is nothing to kill.
+        let _ = child.kill();
+        let status = child.wait().expect("wait for forumplan");
+        match (status.code(), status.signal()) {
+            (Some(0), _) => completed += 1,
+            (_, Some(9)) => killed += 1,
+            _ => panic!("update failed: {status}"),
+        }
+        let bytes = fs::read(&path).expect("journal");
+        assert_only_whole_lines_after(original.as_bytes(), &bytes, &mut damaged);
+    }
+    assert_eq!(completed + killed, 100);
+
+    let before = fs::read(&path).expect("journal");
+    let added = parse_journal_bytes(&before).entries.len() - 5;
+    let unterminated = !before.ends_with(b"\n");
+    assert!(
+        added >= completed && added <= 100,
+        "{added} lines for {completed} completed and {killed} killed writers"
+    );
+    let output = forumplan(&[
+        "update",
+        PLAN_2022,
+        "docs-print",
+        "--state",
+        "done",
+        "--date",
+        "2022-09-16",
+        "--journal",
+        journal,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    let after = fs::read(&path).expect("journal");
+    assert!(after.starts_with(&before));
+    if unterminated {
+        assert_eq!(
+            after[before.len()],
+            b'\n',
+            "a partial last line is closed off"
+        );
+    }
+    let parsed = parse_journal_bytes(&after);
+    let lines: Vec<usize> = parsed.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, damaged, "only the partial lines are damaged");
+    let last = &parsed.entries.last().expect("an entry").entry;
+    assert_eq!(
+        (last.task.as_str(), last.date),
+        ("docs-print", day("2022-09-16"))
+    );
+}
+
+#[test]
+fn an_update_after_a_crash_mid_line_isolates_the_damaged_line() {
+    let fixture = fs::read(root().join(JOURNAL_2022)).expect("journal");
+    let mut lines = fixture.split_inclusive(|b| *b == b'\n');
+    let whole: Vec<u8> = lines.by_ref().take(4).flatten().copied().collect();
+    let fifth = lines.next().expect("a fifth line");
+    // Cut inside the ASCII id, and in the middle of a Vietnamese letter
+    // (leaving invalid UTF-8), as a crash can cut anywhere.
+    let multibyte = (0..fifth.len())
+        .find(|&i| fifth[i] >= 0x80)
+        .expect("a non-ASCII byte")
+        + 1;
+    for cut in [40, multibyte] {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("journal.jsonl");
+        let original = [&whole[..], &fifth[..cut]].concat();
+        fs::write(&path, &original).expect("write journal");
+        assert_crash_mid_line_is_isolated(&path, &original);
+    }
+}
+
+fn assert_crash_mid_line_is_isolated(path: &Path, original: &[u8]) {
+    let journal = utf8(path);
+    let output = forumplan(&[
+        "update",
+        PLAN_2022,
+        "docs-print",
+        "--state",
+        "in_progress",
+        "--progress",
+        "20",
+        "--date",
+        "2022-09-13",
+        "--journal",
+        journal,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    let bytes = fs::read(path).expect("journal");
+    assert!(bytes.starts_with(original), "nothing is rewritten");
+    assert_eq!(
+        bytes[original.len()],
+        b'\n',
+        "the damaged line is closed off"
+    );
+    let parsed = parse_journal_bytes(&bytes);
+    assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+    assert_eq!(parsed.errors[0].line, 5);
+    assert_eq!(parsed.entries.len(), 5);
+    let last = parsed.entries.last().expect("the new entry");
+    assert_eq!((last.line, last.entry.task.as_str()), (6, "docs-print"));
+    let at_line = format!("{journal}:5:");
+    for args in [
+        [
+            "status",
+            PLAN_2022,
+            "--as-of",
+            "2022-09-13",
+            "--journal",
+            journal,
+        ],
+        [
+            "check",
+            PLAN_2022,
+            "--as-of",
+            "2022-09-13",
+            "--journal",
+            journal,
+        ],
+    ] {
+        let output = forumplan(&args);
+        let code = output.status.code().expect("an exit code");
+        assert!((0..=2).contains(&code), "{args:?}\n{}", transcript(&output));
+        assert!(!output.stdout.is_empty());
+        let warning = stderr(&output);
+        assert!(
+            warning.contains(&at_line) && warning.contains("line skipped"),
+            "{args:?}\n{warning}"
+        );
+    }
+    let output = forumplan(&["validate", PLAN_2022, "--journal", journal]);
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    assert!(
+        stderr(&output).contains("journal line 5:"),
+        "{}",
+        transcript(&output)
+    );
+}
+
+#[test]
+fn a_report_file_is_the_old_one_or_a_whole_new_one_when_killed() {
+    let days = [
+        "2022-09-12",
+        "2022-09-13",
+        "2022-09-14",
+        "2022-09-15",
+        "2022-09-16",
+    ];
+    let reference_dir = tempfile::tempdir().expect("temporary folder");
+    let mut durations = Vec::new();
+    let references: Vec<Vec<u8>> = days
+        .iter()
+        .map(|as_of| {
+            let path = reference_dir.path().join(format!("{as_of}.html"));
+            let started = Instant::now();
+            let output = forumplan(&[
+                "status",
+                PLAN_2022,
+                "--as-of",
+                as_of,
+                "--format",
+                "html",
+                "-o",
+                utf8(&path),
+            ]);
+            durations.push(started.elapsed());
+            assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+            fs::read(&path).expect("report")
+        })
+        .collect();
+    // Kill anywhere from the start to a little after a typical run's end,
+    // so that some kills land while the report is being written.
+    durations.sort();
+    let typical = u64::try_from(durations[durations.len() / 2].as_millis()).expect("ms");
+    let window = typical * 3 / 2 + 1;
+
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let report = dir.path().join("report.html");
+    fs::write(&report, "yesterday's report").expect("write");
+    let mut rng = Rng(0x0018_0920_22AB_CDEF);
+    let mut outcomes = BTreeMap::new();
+    for i in 0..60 {
+        let which = i % days.len();
+        let before = fs::read(&report).expect("report");
+        let mut child = command(&[
+            "status",
+            PLAN_2022,
+            "--as-of",
+            days[which],
+            "--format",
+            "html",
+            "-o",
+            utf8(&report),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start forumplan");
+        std::thread::sleep(Duration::from_millis(rng.below(window)));
+        let _ = child.kill();
+        let status = child.wait().expect("wait for forumplan");
+        let after = fs::read(&report).expect("report");
+        let outcome = if after == references[which] {
+            "new"
+        } else if after == before {
+            "old"
+        } else {
+            panic!("run {i}: the report is neither the old one nor the new one ({status})")
+        };
+        *outcomes.entry((outcome, status.success())).or_insert(0) += 1;
+        if status.success() {
+            assert_eq!(outcome, "new", "a finished run leaves the new report");
+        }
+    }
+    assert_eq!(outcomes.values().sum::<i32>(), 60, "{outcomes:?}");
+    // Killed runs may leave their temporary files; nothing else appears.
+    for entry in fs::read_dir(dir.path()).expect("list") {
+        let name = entry.expect("entry").file_name();
+        let name = name.to_string_lossy();
+        assert!(
+            name == "report.html" || name.starts_with(".forumplan-"),
+            "unexpected file {name}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// `update`: refusals and the happy path.
+
+/// Runs a refused update against an existing and a missing journal, and
+/// checks the message and that the journal is untouched.
+fn assert_refused(args: &[&str], messages: &[&str]) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let existing = dir.path().join("journal.jsonl");
+    let fixture = fs::read(root().join(JOURNAL_2022)).expect("journal");
+    fs::write(&existing, &fixture).expect("write journal");
+    let missing = dir.path().join("new.journal.jsonl");
+    for journal in [&existing, &missing] {
+        let mut all = vec!["update", PLAN_2022];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--journal", utf8(journal)]);
+        let output = forumplan(&all);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{all:?}\n{}",
+            transcript(&output)
+        );
+        for message in messages {
+            assert!(
+                stderr(&output).contains(message),
+                "{all:?}: expected {message:?}\n{}",
+                transcript(&output)
+            );
+        }
+        assert!(output.stdout.is_empty(), "{}", transcript(&output));
+        if journal == &existing {
+            assert!(
+                fs::read(journal).expect("journal") == fixture,
+                "{all:?}: the journal is byte-for-byte unchanged"
+            );
+        } else {
+            assert!(!journal.exists(), "{all:?}: no journal is created");
+        }
+    }
+    let files = fs::read_dir(dir.path()).expect("list").count();
+    assert_eq!(files, 1, "{args:?}: nothing else is written");
+}
+
+#[test]
+fn update_refuses_an_unknown_task() {
+    assert_refused(
+        &["docs-prnt", "--state", "done"],
+        &[
+            "the plan has no task `docs-prnt`",
+            "did you mean `docs-print`?",
+        ],
+    );
+}
+
+#[test]
+fn update_refuses_an_unknown_state() {
+    assert_refused(
+        &["docs-print", "--state", "finished"],
+        &[
+            "`finished` is not a state",
+            "not_started, in_progress, done, blocked or cancelled",
+        ],
+    );
+}
+
+#[test]
+fn update_refuses_progress_outside_0_to_100() {
+    assert_refused(
+        &[
+            "docs-print",
+            "--state",
+            "in_progress",
+            "--progress",
+            "101",
+            "--date",
+            "2022-09-10",
+        ],
+        &["progress 101 is outside 0–100"],
+    );
+    assert_refused(
+        &[
+            "docs-print",
+            "--state",
+            "in_progress",
+            "--progress=-1",
+            "--date",
+            "2022-09-10",
+        ],
+        &["progress -1 is outside 0–100"],
+    );
+}
+
+#[test]
+fn update_refuses_a_day_after_today() {
+    assert_refused(
+        &["docs-print", "--state", "done", "--date", "2999-01-01"],
+        &[
+            "2999-01-01 is after today",
+            "give today's date or an earlier one",
+        ],
+    );
+}
+
+#[test]
+fn update_refuses_a_malformed_date() {
+    assert_refused(
+        &["docs-print", "--state", "done", "--date", "13/09/2022"],
+        &["`13/09/2022` is not a day", "YYYY-MM-DD"],
+    );
+}
+
+#[test]
+fn update_refuses_progress_that_contradicts_the_state() {
+    let cases: [(&str, &str, &[&str]); 4] = [
+        ("done", "50", &["a done task is 100% done, not 50%"]),
+        (
+            "in_progress",
+            "100",
+            &["work 100% done is done", "--state done"],
+        ),
+        (
+            "not_started",
+            "30",
+            &["a task not started cannot be 30% done"],
+        ),
+        ("cancelled", "10", &["a cancelled task has no progress"]),
+    ];
+    for (state, progress, messages) in cases {
+        assert_refused(
+            &[
+                "docs-print",
+                "--state",
+                state,
+                "--progress",
+                progress,
+                "--date",
+                "2022-09-10",
+            ],
+            messages,
+        );
+    }
+}
+
+#[test]
+fn update_appends_one_line_with_a_fresh_uuid_v7() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("journal.jsonl");
+    let fixture = fs::read(root().join(JOURNAL_2022)).expect("journal");
+    fs::write(&path, &fixture).expect("write journal");
+    let start = SystemTime::now().duration_since(UNIX_EPOCH).expect("clock");
+    let output = forumplan(&[
+        "update",
+        PLAN_2022,
+        "docs-print",
+        "--state",
+        "in_progress",
+        "--progress",
+        "90",
+        "--date",
+        "2022-09-16",
+        "--by",
+        "Vụ Hành chính",
+        "--note",
+        "In xong phần chương trình",
+        "--journal",
+        utf8(&path),
+    ]);
+    let end = SystemTime::now().duration_since(UNIX_EPOCH).expect("clock");
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("docs-print in_progress 90%"),
+        "{}",
+        transcript(&output)
+    );
+    let after = fs::read(&path).expect("journal");
+    assert!(after.starts_with(&fixture));
+    let added = std::str::from_utf8(&after[fixture.len()..]).expect("UTF-8");
+    assert_eq!(added.matches('\n').count(), 1, "{added}");
+    assert!(added.ends_with('\n'));
+    let value: serde_json::Value = serde_json::from_str(added).expect("a JSON line");
+    assert_eq!(value["task"], "docs-print");
+    assert_eq!(value["state"], "in_progress");
+    assert_eq!(value["progress"], 90);
+    assert_eq!(value["date"], "2022-09-16");
+    assert_eq!(value["by"], "Vụ Hành chính");
+    assert_eq!(value["note"], "In xong phần chương trình");
+
+    let slack = Duration::from_secs(2);
+    let id: Uuid = value["id"].as_str().expect("id").parse().expect("a UUID");
+    assert_eq!(id.get_version_num(), 7, "{id}");
+    let (secs, nanos) = id.get_timestamp().expect("a v7 timestamp").to_unix();
+    let stamped = Duration::new(secs, nanos);
+    assert!(
+        stamped + slack >= start && stamped <= end + slack,
+        "{id} was made at {stamped:?}, not between {start:?} and {end:?}"
+    );
+    let text = value["recorded_at"].as_str().expect("recorded_at");
+    let recorded = DateTime::parse_from_rfc3339(text).expect("RFC 3339");
+    assert_eq!(recorded.offset().local_minus_utc(), 7 * 3600, "{text}");
+    assert!(text.ends_with("+07:00"), "{text}");
+    let recorded =
+        Duration::from_millis(u64::try_from(recorded.timestamp_millis()).expect("after 1970"));
+    assert!(
+        recorded + slack >= start && recorded <= end + slack,
+        "{text}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// `history` and `init --from`.
+
+#[test]
+fn history_lists_one_tasks_entries_in_file_order() {
+    let output = forumplan(&["history", PLAN_2022, "docs-print"]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let shown: Vec<(String, String)> = text
+        .lines()
+        .filter(|line| {
+            line.get(..10)
+                .is_some_and(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+        })
+        .map(|line| {
+            assert!(line.contains("docs-print"), "{line}");
+            let mut words = line.split_whitespace();
+            let date = words.next().expect("date").to_owned();
+            (date, words.next().expect("state").to_owned())
+        })
+        .collect();
+    let journal = fs::read_to_string(root().join(JOURNAL_2022)).expect("journal");
+    let expected: Vec<(String, String)> = journal_facts(&journal)
+        .into_iter()
+        .filter(|(_, task, _)| task == "docs-print")
+        .map(|(date, _, state)| (date.to_string(), state))
+        .collect();
+    assert!(expected.len() >= 3, "{expected:?}");
+    assert_eq!(shown, expected, "\n{text}");
+    assert!(text.contains("40%") && text.contains("80%"), "{text}");
+}
+
+#[test]
+fn history_refuses_an_unknown_task_with_a_hint() {
+    let output = forumplan(&["history", PLAN_2022, "docs-prnt"]);
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("the plan has no task `docs-prnt`"),
+        "{message}"
+    );
+    assert!(message.contains("did you mean `docs-print`?"), "{message}");
+    assert!(output.stdout.is_empty());
+}
+
+/// The `fixed_start` of every task that has one, as days from the event.
+fn fixed_offsets(plan: &serde_json::Value) -> BTreeMap<String, i64> {
+    let event = day(plan["forum"]["date"].as_str().expect("forum.date"));
+    plan["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .filter_map(|task| {
+            let fixed = task["fixed_start"].as_str()?;
+            let offset = match fixed.strip_prefix('T') {
+                Some(relative) => relative.parse().expect("T±N"),
+                None => (day(fixed) - event).num_days(),
+            };
+            Some((task["id"].as_str().expect("id").to_owned(), offset))
+        })
+        .collect()
+}
+
+#[test]
+fn init_from_last_years_plan_reanchors_it_and_leaves_the_journal() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("vesf-2023.json");
+    let new = utf8(&path);
+    let output = forumplan(&["init", new, "--from", PLAN_2022, "--date", "2023-09-24"]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+
+    let output = forumplan(&["validate", new]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+
+    let text = fs::read_to_string(&path).expect("new plan");
+    let plan: serde_json::Value = serde_json::from_str(&text).expect("JSON plan");
+    let old: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root().join(PLAN_2022)).expect("old plan"))
+            .expect("JSON plan");
+    assert_eq!(plan["forum"]["id"], "vesf-2023");
+    assert_eq!(plan["forum"]["date"], "2023-09-24");
+    assert!(
+        plan["forum"]
+            .get("journal")
+            .is_none_or(serde_json::Value::is_null),
+        "no journal: {}",
+        plan["forum"]
+    );
+    assert!(
+        !text.contains("plan.journal.jsonl"),
+        "the old journal is left behind"
+    );
+    assert_eq!(
+        plan["tasks"].as_array().map(Vec::len),
+        old["tasks"].as_array().map(Vec::len)
+    );
+
+    let offsets = fixed_offsets(&old);
+    assert_eq!(
+        fixed_offsets(&plan),
+        offsets,
+        "fixed starts keep their distance from the event"
+    );
+    assert_eq!(
+        offsets.get("rehearsal"),
+        Some(&-1),
+        "the rehearsal is the day before"
+    );
+
+    // The new forum's schedule from its first day: nothing done, fixed tasks on their days.
+    let event = day("2023-09-24");
+    let start = plan["forum"]["plan_start"].as_str().expect("plan_start");
+    let start = match start.strip_prefix("T") {
+        Some(relative) => event
+            .checked_add_signed(chrono::Duration::days(relative.parse().expect("T±N")))
+            .expect("a day"),
+        None => day(start),
+    };
+    assert_eq!(
+        start,
+        day("2023-06-07"),
+        "plan_start keeps its distance too"
+    );
+    let output = forumplan(&[
+        "schedule",
+        new,
+        "--as-of",
+        &start.to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert!(output.stderr.is_empty(), "{}", transcript(&output));
+    let schedule: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    for task in schedule["tasks"].as_array().expect("tasks") {
+        let id = task["id"].as_str().expect("id");
+        assert_eq!(task["state"], "not_started", "{id} starts afresh");
+        if let Some(offset) = offsets.get(id) {
+            let expected = event
+                .checked_add_signed(chrono::Duration::days(*offset))
+                .expect("a day");
+            assert_eq!(task["early_start"], expected.to_string(), "{id}");
+        }
+    }
+    let rehearsal = schedule["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .find(|t| t["id"] == "rehearsal")
+        .expect("a rehearsal");
+    assert_eq!(rehearsal["early_start"], "2023-09-23");
+}
+
+#[test]
+fn init_from_needs_the_new_date() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("next.json");
+    let output = forumplan(&["init", utf8(&path), "--from", PLAN_2022]);
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    let message = stderr(&output);
+    assert!(message.contains("needs the new event day"), "{message}");
+    assert!(message.contains("--date YYYY-MM-DD"), "{message}");
+    assert!(!path.exists());
+}
