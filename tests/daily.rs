@@ -1082,3 +1082,93 @@ fn init_from_needs_the_new_date() {
     assert!(message.contains("--date YYYY-MM-DD"), "{message}");
     assert!(!path.exists());
 }
+
+/// Regressions found while writing the tests above.
+mod regressions {
+    use super::*;
+
+    #[test]
+    fn a_negative_progress_written_with_a_space_is_refused_like_any_other() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let journal = dir.path().join("j.jsonl");
+        let journal = journal.to_str().expect("UTF-8 path");
+        let args = [
+            "update",
+            "fixtures/vesf-2022/plan.json",
+            "docs-print",
+            "--state",
+            "in_progress",
+            "--progress",
+            "-1",
+            "--date",
+            "2022-09-10",
+            "--journal",
+            journal,
+        ];
+        let output = forumplan(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(String::from_utf8_lossy(&output.stderr).contains("outside 0–100"));
+        assert!(!Path::new(journal).exists());
+    }
+
+    #[test]
+    fn a_wrong_check_command_line_is_unknown_not_red() {
+        for args in [
+            &["check", "fixtures/vesf-2022/plan.json", "--format", "yaml"][..],
+            &["check", "--bogus"],
+            &["check"],
+        ] {
+            let output = forumplan(args);
+            assert_eq!(output.status.code(), Some(3), "{args:?}");
+        }
+        // Other commands keep clap's usual code for usage errors.
+        assert_eq!(forumplan(&["status", "--bogus"]).status.code(), Some(2));
+    }
+
+    #[test]
+    fn reports_written_with_o_keep_the_file_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("report.md");
+        for mode in [0o644, 0o640] {
+            std::fs::write(&path, "old").expect("write");
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+            let target = path.to_str().expect("UTF-8 path");
+            let output = forumplan(&[
+                "status",
+                "fixtures/vesf-2022/plan.json",
+                "--as-of",
+                "2022-09-13",
+                "--format",
+                "markdown",
+                "-o",
+                target,
+            ]);
+            assert_eq!(output.status.code(), Some(0));
+            let now = std::fs::metadata(&path)
+                .expect("report")
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(now, mode);
+        }
+        let plan = dir.path().join("new.json");
+        let output = forumplan(&[
+            "init",
+            plan.to_str().expect("UTF-8 path"),
+            "--date",
+            "2026-09-18",
+        ]);
+        assert_eq!(output.status.code(), Some(0));
+        // A new plan gets the permissions any new file gets (0666 less the umask).
+        let ordinary = dir.path().join("ordinary");
+        std::fs::write(&ordinary, "").expect("write");
+        let mode = |p: &Path| std::fs::metadata(p).expect("file").permissions().mode() & 0o777;
+        assert_eq!(mode(&plan), mode(&ordinary));
+    }
+}

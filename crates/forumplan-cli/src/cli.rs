@@ -104,7 +104,7 @@ pub(crate) enum Command {
         #[arg(long)]
         state: String,
         /// Percentage done, 0–100.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         progress: Option<i64>,
         /// The day the fact is true: YYYY-MM-DD, `today` or `yesterday` (default today).
         #[arg(long, default_value = "today")]

@@ -20,7 +20,10 @@ use crate::cli::{Cli, ColorWhen, Command};
 use crate::error::CliError;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(error),
+    };
     anstream::ColorChoice::write_global(match cli.global.color {
         ColorWhen::Auto => anstream::ColorChoice::Auto,
         ColorWhen::Always => anstream::ColorChoice::Always,
@@ -95,6 +98,21 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             journal,
         } => commands::history::run(&plan, task.as_deref(), journal.as_deref()),
     }
+}
+
+/// Prints a command-line error (or help, or the version) as clap does. A
+/// wrong `check` command line exits with 3, "unknown", as monitoring
+/// systems expect, rather than clap's 2, which `check` uses for "red".
+fn usage_error(error: clap::Error) -> ExitCode {
+    let _ = error.print();
+    if !error.use_stderr() {
+        return ExitCode::SUCCESS;
+    }
+    let is_check = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .is_some_and(|a| a == "check");
+    ExitCode::from(if is_check { 3 } else { 2 })
 }
 
 /// Logs go to stderr, never stdout, so reports stay clean in pipes.

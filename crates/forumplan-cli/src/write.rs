@@ -18,8 +18,16 @@ fn staged(path: &Path, contents: &[u8]) -> Result<NamedTempFile, CliError> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    // tempfile creates files readable by their owner only; a report or a
+    // plan should get the permissions the file had, or the usual ones
+    // (0666 less the umask) when it is new.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o666),
+    };
     let mut file = tempfile::Builder::new()
         .prefix(".forumplan-")
+        .permissions(permissions)
         .tempfile_in(dir)
         .map_err(error)?;
     file.write_all(contents).map_err(error)?;

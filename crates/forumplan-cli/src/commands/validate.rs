@@ -62,10 +62,13 @@ fn check_journal(path: &Path, forum: &Forum) -> Result<usize, CliError> {
         .errors
         .iter()
         .map(|error| {
+            // An error at the end of a line points at the end, not the newline.
+            let at_newline = text.as_bytes().get(error.byte_offset) == Some(&b'\n');
+            let width = usize::from(!at_newline);
             Diagnostic::error(
                 "journal-line",
                 format!("journal line {}: {}", error.line, error.message),
-                Span::new(error.byte_offset, error.byte_offset + 1),
+                Span::new(error.byte_offset, error.byte_offset + width),
             )
             .with_label("here")
             .with_hint(NEVER_REWRITTEN)
