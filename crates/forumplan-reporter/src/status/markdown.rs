@@ -152,13 +152,7 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
     if c.is_empty() {
         writeln!(out, "{}", Msg::NoChanges.text(lang))?;
     }
-    for (label, tasks) in [
-        (Msg::NewlyDone, &c.newly_done),
-        (Msg::NewlyLate, &c.newly_late),
-        (Msg::NewlyAtRisk, &c.newly_at_risk),
-        (Msg::NewlyBlocked, &c.newly_blocked),
-        (Msg::Unblocked, &c.unblocked),
-    ] {
+    for (label, tasks) in c.lists() {
         if !tasks.is_empty() {
             let names: Vec<String> = tasks
                 .iter()
@@ -199,23 +193,7 @@ fn task_list(out: &mut dyn Write, lang: Lang, tasks: &[TaskRow], empty: Msg) -> 
         return writeln!(out, "{}", empty.text(lang));
     }
     for t in tasks {
-        let mut details = Vec::new();
-        if let Some(owner) = &t.owner {
-            details.push(owner.clone());
-        }
-        details.push(i18n::state(lang, t.state).to_owned());
-        details.push(format!(
-            "{} {}",
-            Msg::LateFinish.text(lang).to_lowercase(),
-            i18n::date(lang, t.late_finish)
-        ));
-        if let Some(float) = t.total_float {
-            details.push(format!(
-                "{} {}",
-                Msg::Float.text(lang).to_lowercase(),
-                i18n::float_days(lang, float)
-            ));
-        }
+        let details = t.details(lang);
         writeln!(
             out,
             "- **{}** {} (`{}`) — {}",

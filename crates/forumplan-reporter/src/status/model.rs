@@ -10,6 +10,8 @@ use forumplan_core::journal::TaskState;
 use forumplan_core::{Forum, TaskId};
 use forumplan_scheduler::{Assessment, Changes, Conflict, Rag, Readiness, Schedule};
 use schemars::JsonSchema;
+
+use crate::i18n::{self, Lang, Msg};
 use serde::Serialize;
 
 /// Everything the status report says.
@@ -154,6 +156,32 @@ pub struct TaskRow {
     pub actual_finish: Option<NaiveDate>,
 }
 
+impl TaskRow {
+    /// Who, what state, until when, how much float: the facts printed
+    /// under a task's name ("Vụ Hành chính · Đang thực hiện · hạn chót
+    /// 15/09/2022 · dự trữ -1 ngày").
+    pub fn details(&self, lang: Lang) -> Vec<String> {
+        let mut details = Vec::new();
+        if let Some(owner) = &self.owner {
+            details.push(owner.clone());
+        }
+        details.push(i18n::state(lang, self.state).to_owned());
+        details.push(format!(
+            "{} {}",
+            Msg::LateFinish.text(lang).to_lowercase(),
+            i18n::date(lang, self.late_finish)
+        ));
+        if let Some(float) = self.total_float {
+            details.push(format!(
+                "{} {}",
+                Msg::Float.text(lang).to_lowercase(),
+                i18n::float_days(lang, float)
+            ));
+        }
+        details
+    }
+}
+
 /// One workstream waiting on another.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -203,6 +231,17 @@ pub struct ChangesSection {
 }
 
 impl ChangesSection {
+    /// The five lists of changed tasks with their headings, in report order.
+    pub fn lists(&self) -> [(Msg, &[TaskRow]); 5] {
+        [
+            (Msg::NewlyDone, &self.newly_done),
+            (Msg::NewlyLate, &self.newly_late),
+            (Msg::NewlyAtRisk, &self.newly_at_risk),
+            (Msg::NewlyBlocked, &self.newly_blocked),
+            (Msg::Unblocked, &self.unblocked),
+        ]
+    }
+
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
         self.newly_done.is_empty()

@@ -255,13 +255,7 @@ pub(super) fn render(
     if c.is_empty() {
         writeln!(out, "  {}", Msg::NoChanges.text(lang))?;
     }
-    for (label, tasks) in [
-        (Msg::NewlyDone, &c.newly_done),
-        (Msg::NewlyLate, &c.newly_late),
-        (Msg::NewlyAtRisk, &c.newly_at_risk),
-        (Msg::NewlyBlocked, &c.newly_blocked),
-        (Msg::Unblocked, &c.unblocked),
-    ] {
+    for (label, tasks) in c.lists() {
         if tasks.is_empty() {
             continue;
         }
@@ -317,22 +311,7 @@ fn task_entry(out: &mut dyn Write, p: &Painter, lang: Lang, t: &TaskRow) -> io::
         truncate(&t.name, WIDTH - 3 - badge_width)
     )?;
     let mut details = vec![t.id.clone()];
-    if let Some(owner) = &t.owner {
-        details.push(owner.clone());
-    }
-    details.push(i18n::state(lang, t.state).to_owned());
-    details.push(format!(
-        "{} {}",
-        Msg::LateFinish.text(lang).to_lowercase(),
-        i18n::date(lang, t.late_finish)
-    ));
-    if let Some(float) = t.total_float {
-        details.push(format!(
-            "{} {}",
-            Msg::Float.text(lang).to_lowercase(),
-            i18n::float_days(lang, float)
-        ));
-    }
+    details.extend(t.details(lang));
     indented(out, &details.join(" · "), 6)
 }
 
