@@ -3,18 +3,20 @@
 //! [`generate_plan`] writes a valid plan (JSON text) of any size: six
 //! workstreams, four calendars (the built-in `vn` and `every-day`, and two
 //! declared ones: `vn-org`, a `vn` derivative with its own holidays and
-//! swapped Saturdays, and `six-day`, a Monday–Saturday week), and tasks with about three predecessor links each,
-//! of all four link types, with leads and lags, some `not_before`, `due` and
-//! `fixed_start` bounds, and about 1% post-event work.
+//! swapped Saturdays, and `six-day`, a Monday–Saturday week), and tasks
+//! with about three predecessor links each, of all four link types, with
+//! leads and lags, some `not_before`, `due` and `fixed_start` bounds, and
+//! about 1% post-event work.
 //!
 //! The dependency graph is layered: the pre-event tasks are cut into
 //! [`LAYERS`] consecutive layers of plan order, and a task's predecessors
 //! come mostly from the previous layer, near its own relative position
 //! (a window of about 50 tasks), sometimes from two or three layers back,
 //! and rarely from anywhere earlier. Chains are therefore long (one task
-//! per layer) while the longest one stays bounded whatever the plan size,
-//! and the event day is set after a rough forward pass, so the schedule is
-//! mostly feasible.
+//! per layer) while the longest one stays bounded whatever the plan size
+//! (plan start 2030, event around mid-2033). The event day is the day after
+//! the work is forecast to be ready, as scheduled by `forumplan-scheduler`
+//! from the plan start: the plan is feasible, but tight.
 //!
 //! [`generate_journal`] writes a plausible journal (JSON Lines) for the same
 //! plan as of a day: tasks that should have finished by then are mostly
