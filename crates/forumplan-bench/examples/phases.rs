@@ -13,7 +13,6 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use forumplan_core::document::parse_json;
 use forumplan_core::journal::parse_journal_bytes;
 use forumplan_core::{Format, load_plan};
 use forumplan_reporter::schedule::ScheduleView;
@@ -99,11 +98,6 @@ fn main() {
     let t = mark();
     let bytes = std::fs::read(&plan).expect("read plan");
     let t = report("read plan", t);
-    let text = std::str::from_utf8(&bytes).expect("UTF-8");
-    let root = parse_json(text).expect("JSON");
-    let t = report("parse JSON (alone)", t);
-    drop(root);
-    let t = report("drop parsed tree", t);
     let loaded = load_plan(&bytes, Format::Json).expect("plan loads");
     let forum = &loaded.forum;
     let t = report("load_plan (parse+validate)", t);

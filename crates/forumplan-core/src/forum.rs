@@ -2,7 +2,7 @@
 //! dependency graph of tasks, with dates made absolute and a calendar
 //! chosen for every task.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use chrono::NaiveDate;
 use petgraph::Direction;

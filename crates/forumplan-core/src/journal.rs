@@ -435,6 +435,61 @@ fn parse_line(raw: &[u8], terminated: bool) -> Result<Option<JournalEntry>, Line
 
 /// Parses the text of one non-blank line into an entry.
 fn parse_entry_line(text: &str) -> Result<JournalEntry, LineFault> {
+    match parse_clean_line(text) {
+        Some(entry) => Ok(entry),
+        None => parse_entry_line_field_by_field(text),
+    }
+}
+
+/// The fast path for a line without any problem: serde reads it in one
+/// go. Anything unusual (a syntax or type error, a bad value, a duplicate
+/// or unknown field) returns `None`, and the field-by-field parser, which
+/// alone decides what is valid and says where a problem is, takes over.
+fn parse_clean_line(text: &str) -> Option<JournalEntry> {
+    use std::borrow::Cow;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Line<'a> {
+        #[serde(default, borrow)]
+        id: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        date: Cow<'a, str>,
+        task: String,
+        #[serde(borrow)]
+        state: Cow<'a, str>,
+        #[serde(default)]
+        progress: Option<u8>,
+        #[serde(default)]
+        by: Option<String>,
+        #[serde(default)]
+        note: Option<String>,
+        #[serde(default, borrow)]
+        recorded_at: Option<Cow<'a, str>>,
+    }
+    let line: Line<'_> = serde_json::from_str(text).ok()?;
+    if line.task.trim().is_empty() || line.progress.is_some_and(|p| p > 100) {
+        return None;
+    }
+    let partial = PartialEntry {
+        id: line.id.map(|id| parse_id(&id)).transpose().ok()?,
+        date: Some(parse_date(&line.date).ok()?),
+        task: Some(line.task),
+        state: Some(line.state.parse().ok()?),
+        progress: line.progress,
+        by: line.by,
+        note: line.note,
+        recorded_at: line
+            .recorded_at
+            .map(|at| parse_recorded_at(&at))
+            .transpose()
+            .ok()?,
+    };
+    partial.finish().ok()
+}
+
+/// Parses one line field by field, to report exactly where a problem is.
+fn parse_entry_line_field_by_field(text: &str) -> Result<JournalEntry, LineFault> {
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_fault(text, &e))?;
     let object_start = text.len() - text.trim_start_matches(is_json_ws).len();
     if !value.is_object() {
@@ -961,4 +1016,59 @@ pub fn replay<'a>(
         })
         .collect();
     JournalState { tasks }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Field texts, good and bad, for lines the two parsers must agree on.
+    fn member() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            r#""id":"01890a5d-ac96-774b-bcce-b302099a8057""#,
+            r#""id":"not-a-uuid""#,
+            r#""id":null"#,
+            r#""date":"2022-09-12""#,
+            r#""date":"2022-9-12""#,
+            r#""date":"+2022-09-12""#,
+            r#""date":null"#,
+            r#""task":"docs-print""#,
+            r#""task":"  ""#,
+            r#""task":"in \"ấn\"""#,
+            r#""state":"in_progress""#,
+            r#""state":"done""#,
+            r#""state":"finished""#,
+            r#""progress":60"#,
+            r#""progress":100"#,
+            r#""progress":101"#,
+            r#""progress":60.0"#,
+            r#""progress":-1"#,
+            r#""progress":null"#,
+            r#""by":"Vụ Kinh tế""#,
+            r#""by":3"#,
+            r#""note":"Chờ ý kiến""#,
+            r#""note":null"#,
+            r#""recorded_at":"2022-09-12T16:30:05+07:00""#,
+            r#""recorded_at":"2022-09-12 16:30""#,
+            r#""extra":1"#,
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Whatever the fast path accepts, the field-by-field parser accepts
+        /// as the very same entry.
+        #[test]
+        fn the_fast_path_agrees_with_the_field_by_field_parser(members in prop::collection::vec(member(), 0..8)) {
+            let line = format!("{{{}}}", members.join(","));
+            if let Some(fast) = parse_clean_line(&line) {
+                let slow = parse_entry_line_field_by_field(&line).map_err(|f| f.message);
+                prop_assert_eq!(Ok(fast), slow, "{}", line);
+            }
+        }
+    }
 }

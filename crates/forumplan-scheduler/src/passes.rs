@@ -12,7 +12,7 @@
 
 use chrono::NaiveDate;
 use forumplan_core::Forum;
-use forumplan_core::journal::{JournalState, TaskState};
+use forumplan_core::journal::{JournalState, TaskProgress, TaskState};
 use forumplan_core::plan::LinkType;
 
 use crate::critical::critical_paths;
@@ -172,30 +172,32 @@ pub(crate) fn run(
         late_end: vec![0; n],
         conflicts: Vec::new(),
     };
+    // The journal is keyed by task id; look each task up once, by index.
+    let mut progress: Vec<Option<&TaskProgress>> = vec![None; n];
+    for (id, state) in journal.iter() {
+        if let Some(task) = forum.task_id(id) {
+            progress[task] = Some(state);
+        }
+    }
     let today = day_number(as_of);
-    for task in 0..n {
-        let mode = mode_of(&passes, journal, task, today)?;
+    for (task, state) in progress.iter().enumerate() {
+        let mode = mode_of(&passes, *state, task, today);
         passes.modes.push(mode);
     }
     forward(&mut passes, today)?;
     backward(&mut passes)?;
-    assemble(&passes, journal, as_of)
+    assemble(&passes, &progress, as_of)
 }
 
-fn mode_of(
-    passes: &Passes<'_>,
-    journal: &JournalState,
-    task: usize,
-    today: Day,
-) -> Result<Mode, ScheduleError> {
+fn mode_of(passes: &Passes<'_>, progress: Option<&TaskProgress>, task: usize, today: Day) -> Mode {
     let duration = i64::from(passes.forum.tasks()[task].duration);
-    let Some(progress) = journal.get(&passes.forum.task(task).id) else {
-        return Ok(Mode::Planned {
+    let Some(progress) = progress else {
+        return Mode::Planned {
             duration,
             constrained: true,
-        });
+        };
     };
-    Ok(match progress.state {
+    match progress.state {
         TaskState::Done => {
             let finish = progress.actual_finish.map_or(today, day_number);
             let start = progress.actual_start.map_or(finish, day_number).min(finish);
@@ -219,7 +221,7 @@ fn mode_of(
             duration,
             constrained: true,
         },
-    })
+    }
 }
 
 fn forward(p: &mut Passes<'_>, today: Day) -> Result<(), ScheduleError> {
@@ -499,14 +501,14 @@ fn free_float(p: &Passes<'_>, task: usize) -> Result<i64, ScheduleError> {
 
 fn assemble(
     p: &Passes<'_>,
-    journal: &JournalState,
+    journal: &[Option<&TaskProgress>],
     as_of: NaiveDate,
 ) -> Result<Schedule, ScheduleError> {
     let forum = p.forum;
     let today = day_number(as_of);
     let window_start = today.max(forum.plan_start().map_or(Day::MIN, day_number));
     let mut tasks = Vec::with_capacity(forum.tasks().len());
-    for task in 0..forum.tasks().len() {
+    for (task, &progress) in journal.iter().enumerate() {
         let date = |day: Day| date_of(day).ok_or_else(|| out_of_range(forum, task));
         let cal = p.calendar(task);
         // A milestone at instant b shows on the last working day before b,
@@ -520,7 +522,6 @@ fn assemble(
                 .map_or(window_start, |d| d.max(window_start));
             date(shown)
         };
-        let progress = journal.get(&forum.task(task).id);
         let (state, percent) =
             progress.map_or((TaskState::NotStarted, 0), |p| (p.state, p.progress));
         let (early_start, early_finish, late_start, late_finish) = if p.is_milestone(task) {

@@ -25,7 +25,8 @@ pub(crate) fn run(
         schedule: &schedule,
         assessment: &assessment,
     };
-    let stdout = anstream::stdout();
+    // No colour in any of these formats: plain stdout, no escape filtering.
+    let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = match format {
         ScheduleFormat::Table => view.write_table(&mut out),
@@ -38,5 +39,8 @@ pub(crate) fn run(
             path: "<stdout>".into(),
             source,
         })?;
+    // The process ends now: tearing down a million tasks' worth of
+    // allocations would only cost time.
+    std::mem::forget(loaded);
     Ok(ExitCode::SUCCESS)
 }

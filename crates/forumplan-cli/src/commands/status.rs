@@ -45,15 +45,23 @@ pub(crate) fn run(
     match output {
         Some(path) => replace_atomically(path, &rendered)?,
         None => {
-            let mut stdout = anstream::stdout().lock();
-            stdout
-                .write_all(&rendered)
-                .and_then(|()| stdout.flush())
-                .map_err(|source| CliError::Write {
-                    path: "<stdout>".into(),
-                    source,
-                })?;
+            // Only the text form has colour for anstream to keep or strip;
+            // the others go out as they are, which is much faster for a big plan.
+            let written = if matches!(format, StatusFormat::Text { .. }) {
+                let mut stdout = anstream::stdout().lock();
+                stdout.write_all(&rendered).and_then(|()| stdout.flush())
+            } else {
+                let mut stdout = std::io::stdout().lock();
+                stdout.write_all(&rendered).and_then(|()| stdout.flush())
+            };
+            written.map_err(|source| CliError::Write {
+                path: "<stdout>".into(),
+                source,
+            })?;
         }
     }
+    // The process ends now: tearing down a million tasks' worth of
+    // allocations would only cost time.
+    std::mem::forget(loaded);
     Ok(ExitCode::SUCCESS)
 }

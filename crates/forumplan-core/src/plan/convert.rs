@@ -80,7 +80,15 @@ struct Object<'v, 'a> {
 }
 
 impl<'v, 'a> Object<'v, 'a> {
+    /// An optional field's value; `null` counts as absent (as the JSON
+    /// Schema of an optional field allows).
     fn get(&self, key: &str) -> Option<&'v Value<'a>> {
+        self.get_even_null(key).filter(|v| v.node != Node::Null)
+    }
+
+    /// A field's value, `null` included (for required fields, where `null`
+    /// is a type error rather than an absence).
+    fn get_even_null(&self, key: &str) -> Option<&'v Value<'a>> {
         self.members.iter().find(|m| m.key == key).map(|m| &m.value)
     }
 }
@@ -157,7 +165,7 @@ impl Converter {
 
     /// The value of a required field, or an error on the object.
     fn required<'v, 'a>(&mut self, object: Object<'v, 'a>, key: &str) -> Option<&'v Value<'a>> {
-        let value = object.get(key);
+        let value = object.get_even_null(key);
         // A misspelt key was reported as an unknown field whose hint names
         // this one; saying it is missing as well would only repeat that.
         let misspelt = || {

@@ -14,12 +14,13 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub(crate) use convert::convert_plan;
+pub(crate) use convert::{convert_plan, is_valid_id};
 pub(crate) use values::date_in_supported_range;
+use values::deserialize_event_day;
 pub use values::{DateSpec, Days, Lag, LinkType, Weekday};
 
 /// A whole plan file.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The event itself.
@@ -28,7 +29,11 @@ pub struct Plan {
     #[serde(default, skip_serializing_if = "Settings::is_empty")]
     pub settings: Settings,
     /// Named working calendars, in addition to the built-in `vn` and `every-day`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_calendars"
+    )]
     pub calendars: BTreeMap<String, CalendarDef>,
     /// The departments' lines of work (content, protocol, logistics…).
     pub workstreams: Vec<Workstream>,
@@ -37,7 +42,7 @@ pub struct Plan {
 }
 
 /// The `forum` section: the event the whole plan leads up to.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ForumInfo {
     /// Short identifier, e.g. `vesf-2022`.
@@ -46,6 +51,7 @@ pub struct ForumInfo {
     pub name: String,
     /// The event day, `YYYY-MM-DD`.
     #[schemars(with = "DateSpec")]
+    #[serde(deserialize_with = "deserialize_event_day")]
     pub date: NaiveDate,
     /// Where it takes place.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -96,7 +102,7 @@ pub enum Locale {
 }
 
 /// A named working calendar.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarDef {
     /// A calendar to inherit days off and worked days from.
@@ -114,7 +120,7 @@ pub struct CalendarDef {
 }
 
 /// A line of work led by one unit.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Workstream {
     /// Identifier, e.g. `content`.
@@ -130,7 +136,7 @@ pub struct Workstream {
 }
 
 /// One piece of work.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// Identifier, unique among tasks; `event` is reserved.
@@ -179,7 +185,7 @@ pub struct Link {
 }
 
 /// A three-point duration estimate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Estimate {
     /// Best case.
@@ -188,6 +194,64 @@ pub struct Estimate {
     pub likely: Days,
     /// Worst case.
     pub pessimistic: Days,
+}
+
+/// Calendars by name, refusing a name given twice (a map would keep the
+/// last one silently).
+fn unique_calendars<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, CalendarDef>, D::Error> {
+    struct Calendars;
+    impl<'de> serde::de::Visitor<'de> for Calendars {
+        type Value = BTreeMap<String, CalendarDef>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("named calendars")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut calendars = BTreeMap::new();
+            while let Some((name, calendar)) = map.next_entry::<String, CalendarDef>()? {
+                if calendars.insert(name, calendar).is_some() {
+                    return Err(serde::de::Error::custom("a calendar is declared twice"));
+                }
+            }
+            Ok(calendars)
+        }
+    }
+    deserializer.deserialize_map(Calendars)
+}
+
+impl<'de> Deserialize<'de> for Link {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Link, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            task: String,
+            #[serde(rename = "type", default = "finish_to_start")]
+            kind: LinkType,
+            #[serde(default)]
+            lag: Lag,
+        }
+        fn finish_to_start() -> LinkType {
+            LinkType::FinishToStart
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Id(String),
+            Full(Full),
+        }
+        Ok(match Written::deserialize(deserializer)? {
+            Written::Id(task) => Link {
+                task,
+                kind: LinkType::FinishToStart,
+                lag: Lag(0),
+            },
+            Written::Full(Full { task, kind, lag }) => Link { task, kind, lag },
+        })
+    }
 }
 
 /// The reserved id naming the event day in `after`.

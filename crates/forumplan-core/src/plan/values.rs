@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use chrono::{Datelike, Days as ChronoDays, NaiveDate};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The largest duration or lag accepted, in days: far beyond any forum,
 /// small enough that date arithmetic can never overflow.
@@ -350,5 +350,36 @@ mod tests {
         for bad in ["3", "3 days", "d", "-d", "2x", "1.5d", "99999999999d"] {
             assert!(bad.parse::<Lag>().is_err(), "{bad}");
         }
+    }
+}
+
+/// Deserializes any of the textual values above through its `FromStr`, so
+/// the fast loading path accepts exactly what the spanned path accepts.
+fn from_text<'de, D: Deserializer<'de>, T: FromStr<Err = String>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+    text.parse().map_err(serde::de::Error::custom)
+}
+
+macro_rules! deserialize_from_text {
+    ($($t:ty),*) => {$(
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$t, D::Error> {
+                from_text(deserializer)
+            }
+        }
+    )*};
+}
+
+deserialize_from_text!(DateSpec, Days, Lag, LinkType, Weekday);
+
+/// The event day: an absolute date only.
+pub(crate) fn deserialize_event_day<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<NaiveDate, D::Error> {
+    match DateSpec::deserialize(deserializer)? {
+        DateSpec::Absolute(date) => Ok(date),
+        DateSpec::Relative(_) => Err(serde::de::Error::custom("the event day cannot be relative")),
     }
 }
