@@ -322,6 +322,7 @@ fn status_reports_in_every_format_and_language_match_their_snapshots() {
             for (format, extension) in [
                 ("text", "txt"),
                 ("markdown", "md"),
+                ("html", "html"),
                 ("json", "json"),
                 ("csv", "csv"),
             ] {
