@@ -1,40 +1,9 @@
 //! End-to-end tests of the `forumplan` binary: fixture plans in, exit codes
 //! and diagnostics out, compared with snapshots kept beside the fixtures.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-/// The workspace root, where fixture paths start.
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("workspace root")
-}
-
-/// Runs `forumplan` in the workspace root, without colour.
-fn forumplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_forumplan"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("FORUMPLAN_LOG")
-        .output()
-        .expect("run forumplan")
-}
-
-/// Exit code, stdout and stderr in one text, for snapshots.
-fn transcript(output: &Output) -> String {
-    format!(
-        "exit code: {}\n----- stdout -----\n{}----- stderr -----\n{}",
-        output
-            .status
-            .code()
-            .map_or("signal".to_owned(), |c| c.to_string()),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-    )
-}
+use common::{forumplan, root, transcript};
 
 /// The plan files (`.json`, `.toml`) in a fixture folder, sorted.
 fn plans_in(folder: &str) -> Vec<String> {

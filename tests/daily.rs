@@ -6,54 +6,21 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::os::unix::process::ExitStatusExt;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, Days, NaiveDate};
 use forumplan_core::journal::{parse_journal, parse_journal_bytes};
 use uuid::Uuid;
 
+mod common;
+
+use common::{command, forumplan, root, transcript};
+
 /// The 2022 forum (event on 18 September 2022) and its journal.
 const PLAN_2022: &str = "fixtures/vesf-2022/plan.json";
 const JOURNAL_2022: &str = "fixtures/vesf-2022/plan.journal.jsonl";
-
-/// The workspace root, where fixture paths start.
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("workspace root")
-}
-
-/// A `forumplan` command run in the workspace root, without colour.
-fn command(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_forumplan"));
-    command
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("FORUMPLAN_LOG");
-    command
-}
-
-/// Runs `forumplan` to the end.
-fn forumplan(args: &[&str]) -> Output {
-    command(args).output().expect("run forumplan")
-}
-
-/// Exit code, stdout and stderr in one text, for assertion messages.
-fn transcript(output: &Output) -> String {
-    format!(
-        "exit code: {}\n----- stdout -----\n{}----- stderr -----\n{}",
-        output
-            .status
-            .code()
-            .map_or("signal".to_owned(), |c| c.to_string()),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-    )
-}
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
