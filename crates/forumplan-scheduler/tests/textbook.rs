@@ -498,12 +498,11 @@ fn columbia_start_to_start_with_lags() {
 /// Approve Plan–Drawings–Prototype–Facility–Init. Prod.–Test Market–Changes–
 /// Production, ending at the project's finish milestone.
 ///
-/// Known disagreement (when this test was written): forumplan also reports
-/// that chain's prefix ending at Changes as a second critical path, because
 /// Changes (E = 64) and the Production milestone (instant 64) tie as the
-/// latest-finishing pre-event tasks and each is taken as a path end. A
-/// prefix of a reported chain is not another chain; this test asserts the
-/// textbook's single path. Every date and float above agrees.
+/// latest-finishing pre-event tasks; the chain ending at Changes is the
+/// beginning of the one ending at Production, and only the longer one is a
+/// critical path (docs/scheduling.md). This test first found forumplan
+/// reporting both.
 #[test]
 fn sas_widget_project_with_ss_ff_and_fs_lags() {
     const ACTIVITIES: &[Activity] = &[
@@ -594,17 +593,14 @@ fn sas_widget_project_with_ss_ff_and_fs_lags() {
 /// The remaining rows (Test Market, Changes, Production, Marketing) and the
 /// critical paths were not in the available excerpt and are not asserted.
 ///
-/// Known disagreement (when this test was written): every early date and
-/// free float agrees, but every late date is one working day earlier and
-/// every total float one less than published (−1 on the critical chain,
-/// although the forecast, Friday 5 March, is before the event). The cause is
-/// the finish milestone: its early instant is `next_wd` of Changes' end,
-/// Monday 8 March, while the pre-event bound caps its late instant at the
-/// day after the last working day before the event, Saturday 6 March; the
-/// finish-to-start rule inverted against that Saturday instant pulls
-/// Changes' late finish back to Thursday 4 March. No event day reproduces
-/// the published late schedule (an event on 9 March gives +1 instead), and
-/// without the milestone the chain has zero float, as published.
+/// This example found a flaw in the contract's literal reading of milestone
+/// deadlines: with the finish milestone bounded by Saturday 6 March (the day
+/// after the last working day before the event), while the finish-to-start
+/// rule places it on Monday 8 March, every late date came out one working day
+/// early and the critical chain showed −1 float although the forecast was on
+/// time. forumplan bounds a milestone by the end of the deadline day's last
+/// working day instead (docs/scheduling.md, "milestone deadlines"), and the
+/// published table holds.
 #[test]
 fn sas_widget_project_on_weekdays() {
     const ACTIVITIES: &[Activity] = &[
