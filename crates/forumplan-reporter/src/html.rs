@@ -249,9 +249,9 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
     .filter(|(_, rows, _)| !rows.is_empty())
     .map(|(label, rows, class)| context! { label => label.text(lang), class, tasks => tasks(rows) })
     .collect();
-    let show = |d: Option<NaiveDate>| d.map_or_else(|| "—".to_owned(), date);
-    let forecast_change = (c.forecast_before != c.forecast_after)
-        .then(|| context! { before => show(c.forecast_before), after => show(c.forecast_after) });
+    let forecast_change = c
+        .forecast_change(lang)
+        .map(|(before, after)| context! { before, after });
     let changes = context! {
         since => date(c.since),
         empty => c.is_empty(),
@@ -306,20 +306,7 @@ fn task_value(lang: Lang, t: &TaskRow) -> Value {
 }
 
 fn conflict_value(lang: Lang, conflict: &ConflictRow, task_name: &dyn Fn(&str) -> String) -> Value {
-    let (what, day) = match conflict.earliest_allowed {
-        Some(day) => (
-            Msg::FixedStartPushed.text(lang),
-            format!(
-                "{} → {}",
-                i18n::date(lang, conflict.fixed_start),
-                i18n::date(lang, day)
-            ),
-        ),
-        None => (
-            Msg::FixedStartPassed.text(lang),
-            i18n::date(lang, conflict.fixed_start),
-        ),
-    };
+    let (what, day) = conflict.describe(lang);
     context! { id => &conflict.task, name => task_name(&conflict.task), what, day }
 }
 

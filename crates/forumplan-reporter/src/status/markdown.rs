@@ -161,28 +161,20 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
             writeln!(out, "- **{}:** {}", label.text(lang), names.join("; "))?;
         }
     }
-    if c.forecast_before != c.forecast_after {
-        let show = |d: Option<chrono::NaiveDate>| {
-            d.map_or_else(|| "—".to_owned(), |d| i18n::date(lang, d))
-        };
+    if let Some((before, after)) = c.forecast_change(lang) {
         writeln!(
             out,
             "- **{}:** {} → {}",
             Msg::ForecastChange.text(lang),
-            show(c.forecast_before),
-            show(c.forecast_after)
+            before,
+            after
         )?;
     }
     if !report.conflicts.is_empty() {
         writeln!(out, "\n### {}\n", Msg::Conflicts.text(lang))?;
         for conflict in &report.conflicts {
-            writeln!(
-                out,
-                "- `{}`: {} ({})",
-                conflict.task,
-                conflict.kind,
-                i18n::date(lang, conflict.fixed_start)
-            )?;
+            let (what, days) = conflict.describe(lang);
+            writeln!(out, "- `{}`: {what} ({days})", conflict.task)?;
         }
     }
     Ok(())

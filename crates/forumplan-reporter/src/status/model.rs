@@ -242,6 +242,14 @@ impl ChangesSection {
         ]
     }
 
+    /// The forecast ready day then and now, as the language writes them
+    /// ("—" for none), when it changed.
+    pub fn forecast_change(&self, lang: Lang) -> Option<(String, String)> {
+        let show = |d: Option<NaiveDate>| d.map_or_else(|| "—".to_owned(), |d| i18n::date(lang, d));
+        (self.forecast_before != self.forecast_after)
+            .then(|| (show(self.forecast_before), show(self.forecast_after)))
+    }
+
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
         self.newly_done.is_empty()
@@ -265,6 +273,27 @@ pub struct ConflictRow {
     pub fixed_start: NaiveDate,
     /// The earliest start its predecessors allow, when pushed.
     pub earliest_allowed: Option<NaiveDate>,
+}
+
+impl ConflictRow {
+    /// What went wrong, in words, and the day or days concerned
+    /// ("17/09/2022 → 19/09/2022" when the fixed start was pushed).
+    pub fn describe(&self, lang: Lang) -> (&'static str, String) {
+        match self.earliest_allowed {
+            Some(day) => (
+                Msg::FixedStartPushed.text(lang),
+                format!(
+                    "{} → {}",
+                    i18n::date(lang, self.fixed_start),
+                    i18n::date(lang, day)
+                ),
+            ),
+            None => (
+                Msg::FixedStartPassed.text(lang),
+                i18n::date(lang, self.fixed_start),
+            ),
+        }
+    }
 }
 
 /// The inputs of a status report.
