@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{forumplan, root, transcript};
+use common::{forumplan, root, succeed, transcript};
 
 /// The plan files (`.json`, `.toml`) in a fixture folder, sorted.
 fn plans_in(folder: &str) -> Vec<String> {
@@ -65,18 +65,7 @@ fn bundled_forum_plans_are_valid() {
         "fixtures/vesf-2022/plan.json",
         "fixtures/provincial-forum/plan.toml",
     ] {
-        let output = forumplan(&["validate", plan]);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{plan}:\n{}",
-            transcript(&output)
-        );
-        assert!(
-            output.stderr.is_empty(),
-            "{plan} has warnings:\n{}",
-            transcript(&output)
-        );
+        let output = succeed(&["validate", plan]);
         assert!(String::from_utf8_lossy(&output.stdout).contains("valid"));
     }
 }
@@ -117,9 +106,7 @@ fn init_writes_a_valid_plan_in_json_and_toml() {
             text.contains("T-1"),
             "dates stay relative to the event:\n{text}"
         );
-        let output = forumplan(&["validate", path]);
-        assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
-        assert!(output.stderr.is_empty(), "{}", transcript(&output));
+        succeed(&["validate", path]);
     }
 }
 
@@ -187,9 +174,7 @@ fn the_2022_forum_schedule_as_of_13_september() {
         "--format",
         "json",
     ];
-    let output = forumplan(&args);
-    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
-    assert!(output.stderr.is_empty(), "{}", transcript(&output));
+    let output = succeed(&args);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("schedule JSON");
     assert_eq!(json["as_of"], "2022-09-13");
     assert_eq!(json["tasks"].as_array().map(Vec::len), Some(138));
@@ -305,18 +290,7 @@ fn status_reports_in_every_format_and_language_match_their_snapshots() {
                     "--format",
                     format,
                 ];
-                let output = forumplan(&args);
-                assert_eq!(
-                    output.status.code(),
-                    Some(0),
-                    "{args:?}\n{}",
-                    transcript(&output)
-                );
-                assert!(
-                    output.stderr.is_empty(),
-                    "{args:?}\n{}",
-                    transcript(&output)
-                );
+                let output = succeed(&args);
                 let name = format!("status-vesf-2022-{label}.{lang}.{extension}");
                 assert_report_snapshot(&name, &String::from_utf8_lossy(&output.stdout));
             }

@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 mod common;
 
-use common::{command, forumplan, root, transcript};
+use common::{command, forumplan, root, succeed, transcript};
 
 /// The 2022 forum (event on 18 September 2022) and its journal.
 const PLAN_2022: &str = "fixtures/vesf-2022/plan.json";
@@ -1008,7 +1008,7 @@ fn init_from_last_years_plan_reanchors_it_and_leaves_the_journal() {
         day("2023-06-07"),
         "plan_start keeps its distance too"
     );
-    let output = forumplan(&[
+    let output = succeed(&[
         "schedule",
         new,
         "--as-of",
@@ -1016,8 +1016,6 @@ fn init_from_last_years_plan_reanchors_it_and_leaves_the_journal() {
         "--format",
         "json",
     ]);
-    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
-    assert!(output.stderr.is_empty(), "{}", transcript(&output));
     let schedule: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     for task in schedule["tasks"].as_array().expect("tasks") {
         let id = task["id"].as_str().expect("id");

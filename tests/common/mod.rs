@@ -40,3 +40,20 @@ pub(crate) fn transcript(output: &Output) -> String {
         String::from_utf8_lossy(&output.stderr),
     )
 }
+
+/// Runs `forumplan`, which must succeed without a word on stderr.
+pub(crate) fn succeed(args: &[&str]) -> Output {
+    let output = forumplan(args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{args:?}\n{}",
+        transcript(&output)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "{args:?}\n{}",
+        transcript(&output)
+    );
+    output
+}
