@@ -931,11 +931,6 @@ impl JournalState {
     pub fn is_empty(&self) -> bool {
         self.tasks.is_empty()
     }
-
-    /// The underlying map, by task id.
-    pub fn into_map(self) -> BTreeMap<String, TaskProgress> {
-        self.tasks
-    }
 }
 
 /// Replays journal entries, in file order, into the state of every task as

@@ -21,5 +21,5 @@ pub use diagnostic::{Diagnostic, Severity, closest};
 pub use forum::{CalendarId, Dependency, Forum, ForumTask, TaskId, WorkstreamId};
 pub use load::{Format, Loaded, load_plan};
 pub use settings::EffectiveSettings;
-pub use span::{LineColumn, LineIndex, Span};
+pub use span::Span;
 pub use validate::{DEFAULT_CALENDAR, DEFAULT_TIMEZONE};

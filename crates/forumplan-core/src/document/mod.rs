@@ -102,23 +102,6 @@ impl<'a> Value<'a> {
     /// (an absent optional field, say), the span of the deepest value
     /// that exists, so a diagnostic still points at the right object.
     pub fn span_at(&self, path: &[PathSegment<'_>]) -> Span {
-        self.deepest(path).0.span
-    }
-
-    /// The span of the key of the member at `path` (its last segment must be
-    /// a key), falling back like [`Value::span_at`].
-    pub fn key_span_at(&self, path: &[PathSegment<'_>]) -> Span {
-        let Some((PathSegment::Key(key), parent)) = path.split_last() else {
-            return self.span_at(path);
-        };
-        match self.deepest(parent) {
-            (value, true) => value.member(key).map_or(value.span, |m| m.key_span),
-            (value, false) => value.span,
-        }
-    }
-
-    /// The deepest value along `path`, and whether the whole path was found.
-    fn deepest(&self, path: &[PathSegment<'_>]) -> (&Value<'a>, bool) {
         let mut value = self;
         for segment in path {
             let next = match (segment, &value.node) {
@@ -128,9 +111,9 @@ impl<'a> Value<'a> {
             };
             match next {
                 Some(next) => value = next,
-                None => return (value, false),
+                None => break,
             }
         }
-        (value, true)
+        value.span
     }
 }
