@@ -101,6 +101,22 @@ impl Passes<'_> {
         matches!(self.modes[task], Mode::Planned { .. })
     }
 
+    /// The links out of `task` that still bind it, with their successor
+    /// and rule: not those into work done or under way, nor, for work under
+    /// way, those that read its start (that start is a fact, not a date to
+    /// move).
+    pub(crate) fn binding_links(
+        &self,
+        task: usize,
+    ) -> impl Iterator<Item = (&Edge, usize, Rule)> + '_ {
+        let in_progress = matches!(self.modes[task], Mode::InProgress { .. });
+        self.network
+            .succs(task)
+            .iter()
+            .map(|edge| (edge, edge.task as usize, Rule::of(edge)))
+            .filter(move |&(_, succ, rule)| self.is_open(succ) && (rule.reads_end || !in_progress))
+    }
+
     /// The bound a link from `pred` puts on `succ`, given `pred`'s boundaries.
     pub(crate) fn link_bound(
         &self,
@@ -366,16 +382,7 @@ fn backward(p: &mut Passes<'_>) -> Result<(), ScheduleError> {
         if constrained && let Some(due) = info.due {
             tighten(&mut finish_by, day_number(due));
         }
-        for edge in p.network.succs(task) {
-            let succ = edge.task as usize;
-            if !p.is_open(succ) {
-                continue;
-            }
-            let rule = Rule::of(edge);
-            if in_progress && !rule.reads_end {
-                // Work under way has started: links from its start bind nothing left.
-                continue;
-            }
+        for (edge, succ, rule) in p.binding_links(task) {
             let bound = p
                 .latest_pred_boundary(edge, succ, p.late_start[succ], p.late_end[succ] - 1)
                 .ok_or_else(|| p.exhausted(succ))?;
@@ -469,17 +476,8 @@ fn total_float(p: &Passes<'_>, task: usize) -> i64 {
 fn free_float(p: &Passes<'_>, task: usize) -> Result<i64, ScheduleError> {
     let cal = p.calendar(task);
     let milestone = p.is_milestone(task);
-    let in_progress = matches!(p.modes[task], Mode::InProgress { .. });
     let mut slip: Option<i64> = None;
-    for edge in p.network.succs(task) {
-        let succ = edge.task as usize;
-        if !p.is_open(succ) {
-            continue;
-        }
-        let rule = Rule::of(edge);
-        if in_progress && !rule.reads_end {
-            continue;
-        }
+    for (edge, succ, rule) in p.binding_links(task) {
         let latest = p
             .latest_pred_boundary(edge, succ, p.early_start[succ], p.early_end[succ] - 1)
             .ok_or_else(|| p.exhausted(succ))?;
