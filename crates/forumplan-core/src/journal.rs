@@ -1052,6 +1052,27 @@ mod tests {
         .prop_map(str::to_owned)
     }
 
+    #[test]
+    fn a_clean_line_takes_the_fast_path_and_a_damaged_one_does_not() {
+        let clean = r#"{"date":"2022-09-12","task":"docs-print","state":"in_progress","progress":60,"by":"Vụ Hành chính"}"#;
+        assert_eq!(
+            parse_clean_line(clean),
+            parse_entry_line_field_by_field(clean).ok()
+        );
+        assert!(parse_clean_line(clean).is_some());
+        for damaged in [
+            r#"{"date":"2022-09-12","task":"docs-print","state":"done","progress":60}"#,
+            r#"{"date":"2022-09-12","task":"docs-print","state":"done","date":"2022-09-13"}"#,
+            r#"{"date":"2022-9-12","task":"docs-print","state":"done"}"#,
+        ] {
+            assert!(parse_clean_line(damaged).is_none(), "{damaged}");
+            assert!(
+                parse_entry_line_field_by_field(damaged).is_err(),
+                "{damaged}"
+            );
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
