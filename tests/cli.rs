@@ -396,3 +396,31 @@ fn the_status_json_follows_its_documented_schema() {
         }
     }
 }
+
+#[test]
+fn commands_other_than_validate_count_warnings_in_one_line() {
+    let plan = "fixtures/warnings/task-without-links.json";
+    let stderr = |args: &[&str]| {
+        let output = forumplan(args);
+        assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let schedule = ["schedule", plan, "--as-of", "2022-09-01", "--format", "csv"];
+    assert_eq!(
+        stderr(&schedule),
+        format!("{plan}: 1 warning: run `forumplan validate`\n")
+    );
+    let status = ["status", plan, "--as-of", "2022-09-01", "--format", "json"];
+    assert_eq!(
+        stderr(&[&status[..], &["--lang", "vi"]].concat()),
+        format!("{plan}: 1 cảnh báo: chạy `forumplan validate` để xem\n")
+    );
+    assert_eq!(
+        stderr(&[&status[..], &["--lang", "en"]].concat()),
+        format!("{plan}: 1 warning: run `forumplan validate`\n")
+    );
+    let shown = stderr(&[&schedule[..], &["-v"]].concat());
+    assert!(shown.contains("warning[isolated-task]"), "{shown}");
+    assert!(shown.contains(&format!("--> {plan}:35:13")), "{shown}");
+    assert_eq!(stderr(&[&schedule[..], &["-q"]].concat()), "");
+}

@@ -2,8 +2,12 @@
 //!
 //! ```text
 //! cargo run --release -p forumplan-bench --example generate -- \
-//!     --tasks 100000 --seed 1 --out /tmp/plan-100k.json [--as-of 2031-03-03]
+//!     --tasks 100000 --seed 1 --out /tmp/plan-100k.json [--as-of 2031-03-03] \
+//!     [--isolated-percent 3] [--minify]
 //! ```
+//!
+//! `--isolated-percent P` appends P% more tasks linked to nothing (one
+//! warning each); `--minify` writes the plan on one line.
 //!
 //! The journal goes beside the plan as `<stem>.journal.jsonl`, where
 //! `forumplan schedule` looks for it by default.
@@ -13,9 +17,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use forumplan_bench::{SUGGESTED_AS_OF, generate_journal, generate_plan};
+use forumplan_bench::{SUGGESTED_AS_OF, Variant, generate_journal, generate_plan_variant};
 
-const USAGE: &str = "usage: generate --tasks N [--seed S] --out PLAN.json [--as-of YYYY-MM-DD]";
+const USAGE: &str = "usage: generate --tasks N [--seed S] --out PLAN.json [--as-of YYYY-MM-DD] [--isolated-percent P] [--minify]";
 
 fn main() -> ExitCode {
     match run() {
@@ -32,6 +36,7 @@ fn run() -> Result<(), String> {
     let mut seed = 1_u64;
     let mut out = None;
     let mut as_of = SUGGESTED_AS_OF;
+    let mut variant = Variant::default();
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -50,6 +55,12 @@ fn run() -> Result<(), String> {
                 as_of = NaiveDate::parse_from_str(&value()?, "%Y-%m-%d")
                     .map_err(|e| format!("--as-of: {e}"))?;
             }
+            "--isolated-percent" => {
+                variant.isolated_percent = value()?
+                    .parse()
+                    .map_err(|e| format!("--isolated-percent: {e}"))?;
+            }
+            "--minify" => variant.minified = true,
             "-h" | "--help" => {
                 let _ = writeln!(std::io::stdout(), "{USAGE}");
                 return Ok(());
@@ -66,7 +77,7 @@ fn run() -> Result<(), String> {
         .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
     let journal = out.with_file_name(format!("{stem}.journal.jsonl"));
 
-    let plan_text = generate_plan(tasks, seed);
+    let plan_text = generate_plan_variant(tasks, seed, variant);
     std::fs::write(&out, &plan_text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     let journal_text = generate_journal(tasks, seed, as_of);
     std::fs::write(&journal, &journal_text)

@@ -57,13 +57,56 @@ pub const SUGGESTED_AS_OF: NaiveDate = match NaiveDate::from_ymd_opt(2031, 3, 3)
 /// empty journal: the longest chain has no float as of the plan start, so
 /// the plan is feasible but tight, and has a critical path.
 pub fn generate_plan(tasks: usize, seed: u64) -> String {
+    generate_plan_variant(tasks, seed, Variant::default())
+}
+
+/// How a generated plan departs from the plain one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Variant {
+    /// Extra tasks linked to nothing, as a percentage of `tasks` (rounded
+    /// down), appended after the others: each is an `isolated-task`
+    /// warning, and the rest of the plan is unchanged.
+    pub isolated_percent: usize,
+    /// The whole plan on one line, as a minifier writes it.
+    pub minified: bool,
+}
+
+/// [`generate_plan`], with the departures `variant` asks for.
+pub fn generate_plan_variant(tasks: usize, seed: u64, variant: Variant) -> String {
     let mut model = Model::build(tasks, seed);
     let rough = model.plan_json();
     if let Some(event) = calibrated_event(&rough) {
         model.event = event;
     }
     model.relative_dues();
-    model.plan_json()
+    model.add_isolated(tasks * variant.isolated_percent / 100);
+    let text = model.plan_json();
+    if variant.minified {
+        minify_json(&text)
+    } else {
+        text
+    }
+}
+
+/// `text` (valid JSON) without the whitespace between tokens.
+pub fn minify_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if !c.is_ascii_whitespace() {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The day after the plan's pre-event work is forecast to be ready, as of
@@ -456,6 +499,32 @@ impl Model {
             event,
             calendar_until: event + Days::new(366),
             id_width: (n - 1).to_string().len().max(6),
+        }
+    }
+
+    /// Appends `count` short tasks with no link in either direction.
+    fn add_isolated(&mut self, count: usize) {
+        let mut rng = Rng::new(self.seed, 4);
+        for _ in 0..count {
+            self.tasks.push(GenTask {
+                workstream: rng.below(WORKSTREAMS.len() as u64) as usize,
+                name: (
+                    rng.below(VERBS.len() as u64) as u8,
+                    rng.below(OBJECTS.len() as u64) as u8,
+                ),
+                duration: rng.range(1, 5),
+                calendar: Cal::Forum,
+                links: Vec::new(),
+                not_before: None,
+                due: None,
+                fixed_start: None,
+                owner: rng.chance(50),
+                estimate: None,
+                notes: false,
+                post_event: false,
+                early_start: 0,
+                early_end: 0,
+            });
         }
     }
 

@@ -1,6 +1,9 @@
 //! Generated plans load without errors or warnings, and schedule.
 
-use forumplan_bench::{PLAN_START, SUGGESTED_AS_OF, generate_journal, generate_plan};
+use forumplan_bench::{
+    PLAN_START, SUGGESTED_AS_OF, Variant, generate_journal, generate_plan, generate_plan_variant,
+    minify_json,
+};
 use forumplan_core::journal::{JournalState, parse_journal};
 use forumplan_core::{Format, load_plan};
 
@@ -77,4 +80,34 @@ fn generation_is_deterministic() {
         generate_journal(500, 7, SUGGESTED_AS_OF),
         generate_journal(500, 7, SUGGESTED_AS_OF)
     );
+}
+
+#[test]
+fn variants_add_isolated_tasks_and_minify_without_changing_the_plan() {
+    let plain = generate_plan(1000, 5);
+    let variant = Variant {
+        isolated_percent: 3,
+        minified: true,
+    };
+    let text = generate_plan_variant(1000, 5, variant);
+    assert!(!text.contains('\n'));
+    assert_eq!(
+        minify_json(&plain),
+        generate_plan_variant(
+            1000,
+            5,
+            Variant {
+                minified: true,
+                ..Variant::default()
+            }
+        )
+    );
+    let minified = load_plan(minify_json(&plain).as_bytes(), Format::Json).expect("valid");
+    let loaded = load_plan(text.as_bytes(), Format::Json).expect("warnings only");
+    assert_eq!(loaded.forum.tasks().len(), 1030);
+    assert_eq!(loaded.warnings.len(), 30);
+    assert!(loaded.warnings.iter().all(|w| w.code == "isolated-task"));
+    let plain = load_plan(plain.as_bytes(), Format::Json).expect("valid");
+    assert_eq!(plain.forum.plan(), minified.forum.plan());
+    assert_eq!(plain.forum.event_date(), loaded.forum.event_date());
 }

@@ -30,7 +30,8 @@ fn main() -> ExitCode {
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
     init_logging(cli.global.verbose, cli.global.quiet);
-    match run(cli.command) {
+    let warnings = plan_file::Warnings::from_flags(&cli.global);
+    match run(cli.command, warnings) {
         Ok(code) => code,
         // A reader that stops early (`| head`) is not an error.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
@@ -41,24 +42,32 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<ExitCode, CliError> {
+fn run(command: Command, warnings: plan_file::Warnings) -> Result<ExitCode, CliError> {
     match command {
         Command::Validate { plan, journal } => commands::validate::run(&plan, journal.as_deref()),
-        Command::Schedule { plan, day, format } => commands::schedule::run(&plan, &day, format),
+        Command::Schedule { plan, day, format } => {
+            commands::schedule::run(&plan, &day, format, warnings)
+        }
         Command::Status {
             plan,
             day,
             format,
             lang,
             output,
-        } => commands::status::run(&plan, &day, format, lang, output.as_deref()),
+        } => commands::status::run(&plan, &day, format, lang, output.as_deref(), warnings),
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {
             path,
             date,
             name,
             from,
-        } => commands::init::run(&path, date.as_deref(), name.as_deref(), from.as_deref()),
+        } => commands::init::run(
+            &path,
+            date.as_deref(),
+            name.as_deref(),
+            from.as_deref(),
+            warnings,
+        ),
         Command::Check {
             plan,
             day,
@@ -71,6 +80,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             since.as_deref(),
             format,
             lang,
+            warnings,
         )),
         Command::Update {
             plan,
@@ -90,13 +100,13 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 by,
                 note,
             };
-            commands::update::run(&plan, journal.as_deref(), update)
+            commands::update::run(&plan, journal.as_deref(), update, warnings)
         }
         Command::History {
             plan,
             task,
             journal,
-        } => commands::history::run(&plan, task.as_deref(), journal.as_deref()),
+        } => commands::history::run(&plan, task.as_deref(), journal.as_deref(), warnings),
     }
 }
 

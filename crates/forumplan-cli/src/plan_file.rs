@@ -3,26 +3,78 @@
 use std::io::Write;
 use std::path::Path;
 
-use forumplan_core::{Diagnostic, Format, Loaded, load_plan};
+use forumplan_core::{Diagnostic, Format, Forum, Loaded, Locate, load_plan_locating};
+use forumplan_reporter::i18n::{Lang, warnings_summary};
 
+use crate::cli::GlobalArgs;
 use crate::diagnostics::{SourceFile, render, summary};
 use crate::error::CliError;
 
-/// Reads and loads the plan at `path`. Warnings (and, on failure, errors)
-/// are printed to stderr; a plan with errors is [`CliError::InvalidPlan`].
-pub(crate) fn load(path: &Path) -> Result<Loaded, CliError> {
+/// How a command shows the warnings of the plan it loads (errors are always
+/// shown in full).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Warnings {
+    /// Each one, located: `validate`, and any command with `-v`.
+    Show,
+    /// One line with their number, pointing to `validate`: the default.
+    Count,
+    /// Not at all: `-q`.
+    Hide,
+}
+
+impl Warnings {
+    /// What the global flags ask for.
+    pub(crate) fn from_flags(global: &GlobalArgs) -> Warnings {
+        match (global.quiet, global.verbose) {
+            (true, _) => Warnings::Hide,
+            (false, 0) => Warnings::Count,
+            (false, _) => Warnings::Show,
+        }
+    }
+}
+
+/// Reads and loads the plan at `path`. Errors are printed to stderr in
+/// full, warnings as `warnings` says (the one-line count in the language
+/// `lang` picks for the loaded forum); a plan with errors is
+/// [`CliError::InvalidPlan`].
+pub(crate) fn load(
+    path: &Path,
+    warnings: Warnings,
+    lang: impl FnOnce(&Forum) -> Lang,
+) -> Result<Loaded, CliError> {
     let bytes = std::fs::read(path).map_err(|source| CliError::Read {
         path: path.to_owned(),
         source,
     })?;
     let format = Format::from_file_name(&path.to_string_lossy());
     tracing::info!(path = %path.display(), bytes = bytes.len(), ?format, "loading plan");
-    let result = load_plan(&bytes, format);
-    let diagnostics = match &result {
-        Ok(loaded) => loaded.warnings.as_slice(),
-        Err(diagnostics) => diagnostics.as_slice(),
+    let locate = match warnings {
+        Warnings::Show => Locate::Everything,
+        Warnings::Count | Warnings::Hide => Locate::Errors,
     };
-    print_diagnostics(path, &bytes, diagnostics);
+    let result = load_plan_locating(&bytes, format, locate);
+    let (diagnostics, lang) = match &result {
+        Ok(loaded) => (loaded.warnings.as_slice(), lang(&loaded.forum)),
+        Err(diagnostics) => (diagnostics.as_slice(), Lang::En),
+    };
+    let shown: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.is_error() || warnings == Warnings::Show)
+        .collect();
+    let mut stderr = anstream::stderr().lock();
+    print_rendered(&mut stderr, path, &bytes, &shown);
+    let hidden = diagnostics.len() - shown.len();
+    if hidden > 0 && warnings == Warnings::Count {
+        let _ = writeln!(
+            stderr,
+            "{}: {}",
+            path.display(),
+            warnings_summary(lang, hidden)
+        );
+    }
+    if result.is_err() || (warnings == Warnings::Show && !diagnostics.is_empty()) {
+        let _ = writeln!(stderr, "{}: {}", path.display(), summary(diagnostics));
+    }
     result.map_err(|_| CliError::InvalidPlan)
 }
 
@@ -32,15 +84,25 @@ pub(crate) fn print_diagnostics(path: &Path, bytes: &[u8], diagnostics: &[Diagno
     if diagnostics.is_empty() {
         return;
     }
+    let mut stderr = anstream::stderr().lock();
+    print_rendered(
+        &mut stderr,
+        path,
+        bytes,
+        &diagnostics.iter().collect::<Vec<_>>(),
+    );
+    let _ = writeln!(stderr, "{}: {}", path.display(), summary(diagnostics));
+}
+
+/// Renders each of `diagnostics`, over one line index of the file.
+fn print_rendered(out: &mut impl Write, path: &Path, bytes: &[u8], diagnostics: &[&Diagnostic]) {
+    if diagnostics.is_empty() {
+        return;
+    }
     let text = String::from_utf8_lossy(bytes);
     let display = path.display().to_string();
-    let file = SourceFile {
-        path: &display,
-        text: &text,
-    };
-    let mut stderr = anstream::stderr().lock();
+    let file = SourceFile::new(&display, &text);
     for diagnostic in diagnostics {
-        let _ = writeln!(stderr, "{}\n", render(diagnostic, &file, true));
+        let _ = writeln!(out, "{}\n", render(diagnostic, &file, true));
     }
-    let _ = writeln!(stderr, "{display}: {}", summary(diagnostics));
 }

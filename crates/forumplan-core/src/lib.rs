@@ -19,7 +19,7 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use forum::{CalendarId, Dependency, Forum, ForumTask, TaskId, WorkstreamId};
-pub use load::{Format, Loaded, load_plan};
+pub use load::{Format, Loaded, Locate, load_plan, load_plan_locating};
 pub use settings::EffectiveSettings;
 pub use span::Span;
 pub use validate::{DEFAULT_CALENDAR, DEFAULT_TIMEZONE};

@@ -28,18 +28,41 @@ impl Format {
     }
 }
 
+/// Which of a plan's problems [`load_plan`] must place in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locate {
+    /// Errors and warnings, each with its span: what `validate` shows.
+    Everything,
+    /// Errors only. Warnings are still found and returned, but may come
+    /// without a span: enough for commands that only count them, and it
+    /// keeps a plan whose only problems are warnings on the fast path.
+    Errors,
+}
+
 /// A plan that loaded and validated, with the warnings it deserves.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     /// The validated forum.
     pub forum: Forum,
-    /// Problems that do not stop the plan from being used.
+    /// Problems that do not stop the plan from being used; without a span
+    /// when the plan was loaded with [`Locate::Errors`] and took the fast path.
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads and validates a plan file's bytes. On failure, returns every error
-/// and warning found, in file order. Never panics, whatever the bytes.
+/// Loads and validates a plan file's bytes, every problem located. On
+/// failure, returns every error and warning found, in file order. Never
+/// panics, whatever the bytes.
 pub fn load_plan(bytes: &[u8], format: Format) -> Result<Loaded, Vec<Diagnostic>> {
+    load_plan_locating(bytes, format, Locate::Everything)
+}
+
+/// [`load_plan`], saying whether the warnings of a plan that loads must be
+/// located too (errors always are).
+pub fn load_plan_locating(
+    bytes: &[u8],
+    format: Format,
+    locate: Locate,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let at = error.valid_up_to();
         vec![
@@ -49,7 +72,7 @@ pub fn load_plan(bytes: &[u8], format: Format) -> Result<Loaded, Vec<Diagnostic>
         ]
     })?;
     if format == Format::Json
-        && let Some(loaded) = load_clean_json(text)
+        && let Some(loaded) = load_fast_json(text, locate)
     {
         return Ok(loaded);
     }
@@ -59,22 +82,29 @@ pub fn load_plan(bytes: &[u8], format: Format) -> Result<Loaded, Vec<Diagnostic>
     Ok(Loaded { forum, warnings })
 }
 
-/// The fast path for the common case, a JSON plan without a single problem:
-/// serde reads it straight into the model, and validation runs without
-/// source positions. Any problem at all (a serde error, a malformed id, a
-/// diagnostic from validation, even a warning) returns `None`, and the
-/// caller takes the spanned path, which reports everything with positions.
-/// The spanned path alone decides what is valid: this one only accepts
-/// plans it would accept too, with the same result (a test holds them to it).
-fn load_clean_json(text: &str) -> Option<Loaded> {
+/// The fast path for the common case, a valid JSON plan: serde reads it
+/// straight into the model, and validation runs without source positions.
+/// An error of any kind (a serde error, a malformed id, an error from
+/// validation) returns `None`, and the caller takes the spanned path, which
+/// reports everything with positions; so do warnings, unless `locate` says
+/// they need no place. The spanned path alone decides what is valid: this
+/// one only accepts plans it would accept too, with the same forum and the
+/// same warnings (a test holds them to it).
+fn load_fast_json(text: &str, locate: Locate) -> Option<Loaded> {
     let plan: Plan = serde_json::from_str(text).ok()?;
     if !is_well_formed(&plan) {
         return None;
     }
-    match crate::validate::validate(plan, None, Vec::new()) {
-        Ok((forum, warnings)) if warnings.is_empty() => Some(Loaded { forum, warnings }),
-        _ => None,
+    let (forum, mut warnings) = crate::validate::validate(plan, None, Vec::new()).ok()?;
+    if !warnings.is_empty() && locate == Locate::Everything {
+        return None;
     }
+    // Positions found without the text would be made up: drop them.
+    for warning in &mut warnings {
+        warning.span = None;
+        warning.related.clear();
+    }
+    Some(Loaded { forum, warnings })
 }
 
 /// The checks the spanned conversion makes that serde's types do not:
@@ -133,18 +163,29 @@ mod tests {
     }
 
     /// Whenever the fast path accepts a plan, the spanned path accepts it
-    /// too, without a warning, and builds the same forum.
+    /// too, with the same warnings (without a warning when they must be
+    /// located), and builds the same forum.
     fn assert_paths_agree(text: &str) {
-        let Some(fast) = load_clean_json(text) else {
+        assert!(
+            load_fast_json(text, Locate::Everything).is_none_or(|fast| fast.warnings.is_empty()),
+            "the fast path kept a warning it cannot locate"
+        );
+        let Some(fast) = load_fast_json(text, Locate::Errors) else {
             return;
         };
         let spanned = load_spanned(text)
             .unwrap_or_else(|d| panic!("fast path accepted, spanned refused: {d:?}\n{text}"));
-        assert!(
-            spanned.warnings.is_empty(),
-            "fast path accepted a plan with warnings: {:?}",
-            spanned.warnings
-        );
+        let unplaced = |warnings: &[Diagnostic]| {
+            warnings
+                .iter()
+                .map(|w| (w.code, w.message.clone(), w.hint.clone()))
+                .collect::<Vec<_>>()
+        };
+        let mut expected = unplaced(&spanned.warnings);
+        let mut found = unplaced(&fast.warnings);
+        expected.sort();
+        found.sort();
+        assert_eq!(found, expected, "the two paths found different warnings");
         assert_eq!(fast.forum.plan(), spanned.forum.plan());
         assert_eq!(fast.forum.tasks(), spanned.forum.tasks());
         let names = |l: &Loaded| {
@@ -168,7 +209,7 @@ mod tests {
     fn the_fast_path_takes_the_bundled_plans() {
         let text = fixture("fixtures/vesf-2022/plan.json");
         assert!(
-            load_clean_json(&text).is_some(),
+            load_fast_json(&text, Locate::Everything).is_some(),
             "the 2022 plan has no problem and should load fast"
         );
         assert_paths_agree(&text);
@@ -176,8 +217,11 @@ mod tests {
     }
 
     #[test]
-    fn the_fast_path_declines_every_invalid_or_questionable_fixture() {
-        for folder in ["fixtures/invalid", "fixtures/warnings"] {
+    fn the_fast_path_declines_every_invalid_fixture_and_keeps_warnings_only_unlocated() {
+        for (folder, locate) in [
+            ("fixtures/invalid", Locate::Errors),
+            ("fixtures/warnings", Locate::Everything),
+        ] {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("../..")
                 .join(folder);
@@ -189,10 +233,20 @@ mod tests {
                     path.extension().and_then(|e| e.to_str()),
                     std::str::from_utf8(&bytes),
                 ) {
-                    assert!(load_clean_json(text).is_none(), "{}", path.display());
+                    assert!(load_fast_json(text, locate).is_none(), "{}", path.display());
+                    assert_paths_agree(text);
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_plan_with_warnings_only_stays_on_the_fast_path_when_they_are_only_counted() {
+        let text = fixture("fixtures/warnings/task-without-links.json");
+        let loaded = load_fast_json(&text, Locate::Errors).expect("warnings only");
+        assert!(!loaded.warnings.is_empty());
+        assert!(loaded.warnings.iter().all(|w| w.span.is_none()));
+        assert!(load_fast_json(&text, Locate::Everything).is_none());
     }
 
     /// Values that break plans in the ways the two paths could disagree on.

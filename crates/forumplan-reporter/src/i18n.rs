@@ -296,3 +296,13 @@ pub fn more(lang: Lang, count: usize) -> String {
 pub fn percent(value: f64) -> String {
     format!("{:.0}%", value)
 }
+
+/// The one line that stands for a plan's warnings outside `validate`:
+/// "53 warnings: run `forumplan validate`".
+pub fn warnings_summary(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::Vi, n) => format!("{n} cảnh báo: chạy `forumplan validate` để xem"),
+        (Lang::En, 1) => "1 warning: run `forumplan validate`".to_owned(),
+        (Lang::En, n) => format!("{n} warnings: run `forumplan validate`"),
+    }
+}

@@ -9,6 +9,7 @@ use forumplan_scheduler::Rag;
 
 use crate::cli::{CheckFormat, DayArgs, LangArg};
 use crate::error::CliError;
+use crate::plan_file::Warnings;
 use crate::{plan_file, progress};
 
 /// The exit code when the plan or journal cannot be read or assessed.
@@ -20,8 +21,9 @@ pub(crate) fn run(
     since: Option<&str>,
     format: CheckFormat,
     lang: Option<LangArg>,
+    warnings: Warnings,
 ) -> ExitCode {
-    match check(plan, day, since, format, lang) {
+    match check(plan, day, since, format, lang, warnings) {
         Ok(rag) => ExitCode::from(match rag {
             Rag::Green => 0,
             Rag::Amber => 1,
@@ -41,8 +43,9 @@ fn check(
     since: Option<&str>,
     format: CheckFormat,
     lang: Option<LangArg>,
+    warnings: Warnings,
 ) -> Result<Rag, CliError> {
-    let loaded = plan_file::load(plan)?;
+    let loaded = plan_file::load(plan, warnings, |forum| progress::lang(forum, lang))?;
     let forum = &loaded.forum;
     let as_of = progress::day(forum, &day.as_of)?;
     let since = match since {

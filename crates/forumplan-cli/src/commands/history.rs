@@ -5,17 +5,20 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_core::closest;
+use forumplan_reporter::i18n::Lang;
 
 use crate::error::CliError;
 use crate::journal_file::read_journal;
+use crate::plan_file::Warnings;
 use crate::{plan_file, progress};
 
 pub(crate) fn run(
     plan: &Path,
     task: Option<&str>,
     journal: Option<&Path>,
+    warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
-    let loaded = plan_file::load(plan)?;
+    let loaded = plan_file::load(plan, warnings, |_| Lang::En)?;
     let forum = &loaded.forum;
     if let Some(task) = task
         && forum.task_id(task).is_none()

@@ -4,18 +4,21 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::schedule::ScheduleView;
 
 use crate::cli::{DayArgs, ScheduleFormat};
 use crate::error::CliError;
+use crate::plan_file::Warnings;
 use crate::{plan_file, progress};
 
 pub(crate) fn run(
     plan: &Path,
     day: &DayArgs,
     format: ScheduleFormat,
+    warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
-    let loaded = plan_file::load(plan)?;
+    let loaded = plan_file::load(plan, warnings, |_| Lang::En)?;
     let forum = &loaded.forum;
     let as_of = progress::day(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day)?;

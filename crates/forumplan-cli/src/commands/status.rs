@@ -8,6 +8,7 @@ use forumplan_reporter::status::StatusFormat;
 
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
 use crate::error::CliError;
+use crate::plan_file::Warnings;
 use crate::write::replace_atomically;
 use crate::{plan_file, progress};
 
@@ -17,8 +18,9 @@ pub(crate) fn run(
     format: StatusFormatArg,
     lang: Option<LangArg>,
     output: Option<&Path>,
+    warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
-    let loaded = plan_file::load(plan)?;
+    let loaded = plan_file::load(plan, warnings, |forum| progress::lang(forum, lang))?;
     let forum = &loaded.forum;
     let as_of = progress::day(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day)?;

@@ -15,9 +15,11 @@ use std::process::ExitCode;
 
 use forumplan_core::closest;
 use forumplan_core::journal::{JournalEntry, TaskState};
+use forumplan_reporter::i18n::Lang;
 
 use crate::error::CliError;
 use crate::journal_file::{JournalWriteError, append_entry};
+use crate::plan_file::Warnings;
 use crate::{plan_file, progress};
 
 /// What the user asked to record.
@@ -41,8 +43,9 @@ pub(crate) fn run(
     plan: &Path,
     journal: Option<&Path>,
     update: Update,
+    warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
-    let loaded = plan_file::load(plan)?;
+    let loaded = plan_file::load(plan, warnings, |_| Lang::En)?;
     let forum = &loaded.forum;
     let Some(task) = forum.task_id(&update.task) else {
         let ids = forum.plan().tasks.iter().map(|t| t.id.as_str());
