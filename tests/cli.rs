@@ -182,17 +182,20 @@ fn the_2022_forum_schedule_as_of_13_september() {
         "schedule-vesf-2022-2022-09-13.json",
         &String::from_utf8_lossy(&output.stdout),
     );
-    let table = forumplan(&[
-        "schedule",
-        "fixtures/vesf-2022/plan.json",
-        "--as-of",
-        "2022-09-13",
-    ]);
-    assert_eq!(table.status.code(), Some(0));
-    assert_report_snapshot(
-        "schedule-vesf-2022-2022-09-13.table",
-        &String::from_utf8_lossy(&table.stdout),
-    );
+    for lang in ["vi", "en"] {
+        let table = succeed(&[
+            "schedule",
+            "fixtures/vesf-2022/plan.json",
+            "--as-of",
+            "2022-09-13",
+            "--lang",
+            lang,
+        ]);
+        assert_report_snapshot(
+            &format!("schedule-vesf-2022-2022-09-13.table.{lang}"),
+            &String::from_utf8_lossy(&table.stdout),
+        );
+    }
 }
 
 #[test]

@@ -27,6 +27,10 @@ pub(crate) struct GlobalArgs {
     /// When to use colour; `auto` colours terminals only and honours NO_COLOR.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
     pub(crate) color: ColorWhen,
+    /// Language of reports and messages (default: the plan's
+    /// `settings.locale`, else vi).
+    #[arg(long, value_enum, global = true)]
+    pub(crate) lang: Option<LangArg>,
 }
 
 /// The `--color` choices.
@@ -69,9 +73,6 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = StatusFormatArg::Text)]
         format: StatusFormatArg,
-        /// Report language (default: the plan's `settings.locale`, else vi).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
         /// Write the report to this file (atomically) instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -90,9 +91,6 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
-        /// Language (default: the plan's `settings.locale`, else vi).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
     },
     /// Record progress on a task: appends one entry to the journal.
     Update {

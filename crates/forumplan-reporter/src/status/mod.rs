@@ -7,6 +7,7 @@ mod markdown;
 mod model;
 mod text;
 
+pub(crate) use model::is_overdue;
 pub use model::{
     ChangesSection, ConflictRow, ForumInfo, Handoff, Headline, PendingHandoff, StatusInput,
     StatusReport, TaskRow, WorkstreamRow, json_schema,
