@@ -45,15 +45,22 @@ fn main() -> ExitCode {
 fn run(command: Command, lang: Option<LangArg>) -> Result<ExitCode, CliError> {
     match command {
         Command::Validate { plan, journal } => commands::validate::run(&plan, journal.as_deref()),
-        Command::Schedule { plan, day, format } => {
-            commands::schedule::run(&plan, &day, format, lang)
-        }
+        Command::Schedule {
+            plan,
+            day,
+            format,
+            csv,
+        } => commands::schedule::run(&plan, &day, format, csv.separator.into(), lang),
         Command::Status {
             plan,
             day,
             format,
             output,
-        } => commands::status::run(&plan, &day, format, lang, output.as_deref()),
+            csv,
+        } => {
+            let format = commands::status::format(format, csv.separator.into(), output.is_none());
+            commands::status::run(&plan, &day, format, lang, output.as_deref())
+        }
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {
             path,

@@ -4,6 +4,7 @@
 //! The JSON field names are a stable interface (`shared/design/cli.md`):
 //! other tools read them.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
@@ -14,6 +15,7 @@ use serde::Serialize;
 
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{pad, pad_left, width};
+use crate::spreadsheet::{self, CsvSeparator};
 use crate::status::{ConflictRow, is_overdue};
 
 /// A schedule with what the outputs need to describe it.
@@ -46,9 +48,9 @@ struct JsonForum<'a> {
 
 #[derive(Serialize)]
 struct JsonTask<'a> {
-    id: &'a str,
-    workstream: &'a str,
-    name: &'a str,
+    id: Cow<'a, str>,
+    workstream: Cow<'a, str>,
+    name: Cow<'a, str>,
     duration: u32,
     state: TaskState,
     progress: u8,
@@ -73,9 +75,9 @@ impl<'a> ScheduleView<'a> {
         self.schedule.tasks.iter().enumerate().map(|(i, t)| {
             let task = self.forum.task(i);
             JsonTask {
-                id: &task.id,
-                workstream: &task.workstream,
-                name: &task.name,
+                id: Cow::Borrowed(&task.id),
+                workstream: Cow::Borrowed(&task.workstream),
+                name: Cow::Borrowed(&task.name),
                 duration: task.duration.0,
                 state: t.state,
                 progress: t.progress,
@@ -127,10 +129,17 @@ impl<'a> ScheduleView<'a> {
     }
 
     /// Writes one CSV row per task (same columns as the JSON tasks), with a
-    /// header row.
-    pub fn write_csv(&self, out: &mut dyn Write) -> io::Result<()> {
-        let mut writer = csv::Writer::from_writer(out);
+    /// header row, for spreadsheets (see `crate::spreadsheet`).
+    pub fn write_csv(&self, out: &mut dyn Write, separator: CsvSeparator) -> io::Result<()> {
+        let mut writer = spreadsheet::writer(out, separator)?;
+        let text = |cell: Cow<'a, str>| Cow::Owned(spreadsheet::text(&cell).into_owned());
         for task in self.json_tasks() {
+            let task = JsonTask {
+                id: text(task.id),
+                workstream: text(task.workstream),
+                name: text(task.name),
+                ..task
+            };
             writer.serialize(task).map_err(io::Error::other)?;
         }
         writer.flush()

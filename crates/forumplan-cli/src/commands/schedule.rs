@@ -4,6 +4,7 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use forumplan_reporter::CsvSeparator;
 use forumplan_reporter::schedule::ScheduleView;
 
 use crate::cli::{DayArgs, LangArg, ScheduleFormat};
@@ -14,6 +15,7 @@ pub(crate) fn run(
     plan: &Path,
     day: &DayArgs,
     format: ScheduleFormat,
+    separator: CsvSeparator,
     lang: Option<LangArg>,
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan)?;
@@ -32,7 +34,7 @@ pub(crate) fn run(
     let written = match format {
         ScheduleFormat::Table => view.write_table(&mut out, progress::lang(forum, lang)),
         ScheduleFormat::Json => view.write_json(&mut out, true),
-        ScheduleFormat::Csv => view.write_csv(&mut out),
+        ScheduleFormat::Csv => view.write_csv(&mut out, separator),
     };
     written
         .and_then(|()| out.flush())
