@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, ColorWhen, Command};
+use crate::cli::{Cli, ColorWhen, Command, LangArg};
 use crate::error::CliError;
 
 fn main() -> ExitCode {
@@ -30,8 +30,9 @@ fn main() -> ExitCode {
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
     init_logging(cli.global.verbose, cli.global.quiet);
+    let lang = cli.global.lang;
     let warnings = plan_file::Warnings::from_flags(&cli.global);
-    match run(cli.command, warnings) {
+    match run(cli.command, lang, warnings) {
         Ok(code) => code,
         // A reader that stops early (`| head`) is not an error.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
@@ -42,19 +43,29 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command, warnings: plan_file::Warnings) -> Result<ExitCode, CliError> {
+fn run(
+    command: Command,
+    lang: Option<LangArg>,
+    warnings: plan_file::Warnings,
+) -> Result<ExitCode, CliError> {
     match command {
         Command::Validate { plan, journal } => commands::validate::run(&plan, journal.as_deref()),
-        Command::Schedule { plan, day, format } => {
-            commands::schedule::run(&plan, &day, format, warnings)
-        }
+        Command::Schedule {
+            plan,
+            day,
+            format,
+            csv,
+        } => commands::schedule::run(&plan, &day, format, csv.separator.into(), lang, warnings),
         Command::Status {
             plan,
             day,
             format,
-            lang,
             output,
-        } => commands::status::run(&plan, &day, format, lang, output.as_deref(), warnings),
+            csv,
+        } => {
+            let format = commands::status::format(format, csv.separator.into(), output.is_none());
+            commands::status::run(&plan, &day, format, lang, output.as_deref(), warnings)
+        }
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {
             path,
@@ -73,7 +84,6 @@ fn run(command: Command, warnings: plan_file::Warnings) -> Result<ExitCode, CliE
             day,
             since,
             format,
-            lang,
         } => Ok(commands::check::run(
             &plan,
             &day,

@@ -3,12 +3,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use forumplan_core::{Diagnostic, Format, Forum, Loaded, Locate, load_plan_locating};
+use forumplan_core::{Diagnostic, Format, Loaded, Locate, load_plan_locating};
 use forumplan_reporter::i18n::{Lang, warnings_summary};
 
-use crate::cli::GlobalArgs;
+use crate::cli::{GlobalArgs, LangArg};
 use crate::diagnostics::{SourceFile, render, summary};
 use crate::error::CliError;
+use crate::progress;
 
 /// How a command shows the warnings of the plan it loads (errors are always
 /// shown in full).
@@ -16,8 +17,9 @@ use crate::error::CliError;
 pub(crate) enum Warnings {
     /// Each one, located: `validate`, and any command with `-v`.
     Show,
-    /// One line with their number, pointing to `validate`: the default.
-    Count,
+    /// One line with their number, pointing to `validate`, in the report
+    /// language (`--lang`, else the plan's): the default.
+    Count(Option<LangArg>),
     /// Not at all: `-q`.
     Hide,
 }
@@ -27,21 +29,16 @@ impl Warnings {
     pub(crate) fn from_flags(global: &GlobalArgs) -> Warnings {
         match (global.quiet, global.verbose) {
             (true, _) => Warnings::Hide,
-            (false, 0) => Warnings::Count,
+            (false, 0) => Warnings::Count(global.lang),
             (false, _) => Warnings::Show,
         }
     }
 }
 
 /// Reads and loads the plan at `path`. Errors are printed to stderr in
-/// full, warnings as `warnings` says (the one-line count in the language
-/// `lang` picks for the loaded forum); a plan with errors is
+/// full, warnings as `warnings` says; a plan with errors is
 /// [`CliError::InvalidPlan`].
-pub(crate) fn load(
-    path: &Path,
-    warnings: Warnings,
-    lang: impl FnOnce(&Forum) -> Lang,
-) -> Result<Loaded, CliError> {
+pub(crate) fn load(path: &Path, warnings: Warnings) -> Result<Loaded, CliError> {
     let bytes = std::fs::read(path).map_err(|source| CliError::Read {
         path: path.to_owned(),
         source,
@@ -50,12 +47,17 @@ pub(crate) fn load(
     tracing::info!(path = %path.display(), bytes = bytes.len(), ?format, "loading plan");
     let locate = match warnings {
         Warnings::Show => Locate::Everything,
-        Warnings::Count | Warnings::Hide => Locate::Errors,
+        Warnings::Count(_) | Warnings::Hide => Locate::Errors,
     };
     let result = load_plan_locating(&bytes, format, locate);
-    let (diagnostics, lang) = match &result {
-        Ok(loaded) => (loaded.warnings.as_slice(), lang(&loaded.forum)),
-        Err(diagnostics) => (diagnostics.as_slice(), Lang::En),
+    let (diagnostics, lang) = match (&result, warnings) {
+        (Ok(loaded), Warnings::Count(lang)) => (
+            loaded.warnings.as_slice(),
+            progress::lang(&loaded.forum, lang),
+        ),
+        (Ok(loaded), _) => (loaded.warnings.as_slice(), Lang::En),
+        // Without a forum there is no plan language: errors speak English.
+        (Err(diagnostics), _) => (diagnostics.as_slice(), Lang::En),
     };
     let shown: Vec<&Diagnostic> = diagnostics
         .iter()
@@ -64,7 +66,7 @@ pub(crate) fn load(
     let mut stderr = anstream::stderr().lock();
     print_rendered(&mut stderr, path, &bytes, &shown);
     let hidden = diagnostics.len() - shown.len();
-    if hidden > 0 && warnings == Warnings::Count {
+    if hidden > 0 && matches!(warnings, Warnings::Count(_)) {
         let _ = writeln!(
             stderr,
             "{}: {}",

@@ -45,7 +45,7 @@ fn check(
     lang: Option<LangArg>,
     warnings: Warnings,
 ) -> Result<Rag, CliError> {
-    let loaded = plan_file::load(plan, warnings, |forum| progress::lang(forum, lang))?;
+    let loaded = plan_file::load(plan, warnings)?;
     let forum = &loaded.forum;
     let as_of = progress::day(forum, &day.as_of)?;
     let since = match since {

@@ -5,7 +5,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_core::closest;
-use forumplan_reporter::i18n::Lang;
 
 use crate::error::CliError;
 use crate::journal_file::read_journal;
@@ -18,7 +17,7 @@ pub(crate) fn run(
     journal: Option<&Path>,
     warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
-    let loaded = plan_file::load(plan, warnings, |_| Lang::En)?;
+    let loaded = plan_file::load(plan, warnings)?;
     let forum = &loaded.forum;
     if let Some(task) = task
         && forum.task_id(task).is_none()

@@ -9,7 +9,6 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use forumplan_core::plan::{DateSpec, Plan};
 use forumplan_core::{Format, load_plan};
-use forumplan_reporter::i18n::Lang;
 
 use crate::error::CliError;
 use crate::plan_file::{self, Warnings};
@@ -52,11 +51,7 @@ pub(crate) fn run(
         (None, None) => today_in_vietnam() + chrono::Days::new(DEFAULT_LEAD_DAYS),
     };
     let (plan, notes) = match from {
-        Some(old) => reanchor(
-            plan_file::load(old, warnings, |_| Lang::En)?.forum.plan(),
-            date,
-            name,
-        ),
+        Some(old) => reanchor(plan_file::load(old, warnings)?.forum.plan(), date, name),
         None => (starter(date, name)?, Vec::new()),
     };
     let format = Format::from_file_name(&path.to_string_lossy());

@@ -4,10 +4,10 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use forumplan_reporter::i18n::Lang;
+use forumplan_reporter::CsvSeparator;
 use forumplan_reporter::schedule::ScheduleView;
 
-use crate::cli::{DayArgs, ScheduleFormat};
+use crate::cli::{DayArgs, LangArg, ScheduleFormat};
 use crate::error::CliError;
 use crate::plan_file::Warnings;
 use crate::{plan_file, progress};
@@ -16,9 +16,11 @@ pub(crate) fn run(
     plan: &Path,
     day: &DayArgs,
     format: ScheduleFormat,
+    separator: CsvSeparator,
+    lang: Option<LangArg>,
     warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
-    let loaded = plan_file::load(plan, warnings, |_| Lang::En)?;
+    let loaded = plan_file::load(plan, warnings)?;
     let forum = &loaded.forum;
     let as_of = progress::day(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day)?;
@@ -32,9 +34,9 @@ pub(crate) fn run(
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = match format {
-        ScheduleFormat::Table => view.write_table(&mut out),
+        ScheduleFormat::Table => view.write_table(&mut out, progress::lang(forum, lang)),
         ScheduleFormat::Json => view.write_json(&mut out, true),
-        ScheduleFormat::Csv => view.write_csv(&mut out),
+        ScheduleFormat::Csv => view.write_csv(&mut out, separator),
     };
     written
         .and_then(|()| out.flush())

@@ -15,7 +15,6 @@ use std::process::ExitCode;
 
 use forumplan_core::closest;
 use forumplan_core::journal::{JournalEntry, TaskState};
-use forumplan_reporter::i18n::Lang;
 
 use crate::error::CliError;
 use crate::journal_file::{JournalWriteError, append_entry};
@@ -45,7 +44,7 @@ pub(crate) fn run(
     update: Update,
     warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
-    let loaded = plan_file::load(plan, warnings, |_| Lang::En)?;
+    let loaded = plan_file::load(plan, warnings)?;
     let forum = &loaded.forum;
     let Some(task) = forum.task_id(&update.task) else {
         let ids = forum.plan().tasks.iter().map(|t| t.id.as_str());

@@ -7,14 +7,13 @@ use std::process::ExitCode;
 
 use forumplan_core::journal::parse_journal_bytes;
 use forumplan_core::{Diagnostic, Forum, Span};
-use forumplan_reporter::i18n::Lang;
 
 use crate::error::CliError;
 use crate::plan_file::Warnings;
 use crate::{plan_file, progress};
 
 pub(crate) fn run(path: &Path, journal: Option<&Path>) -> Result<ExitCode, CliError> {
-    let loaded = plan_file::load(path, Warnings::Show, |_| Lang::En)?;
+    let loaded = plan_file::load(path, Warnings::Show)?;
     let forum = &loaded.forum;
     let journal_errors = check_journal(&progress::journal_path(path, forum, journal), forum)?;
     if journal_errors > 0 {
