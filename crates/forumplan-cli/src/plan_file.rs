@@ -104,7 +104,10 @@ fn print_rendered(out: &mut impl Write, path: &Path, bytes: &[u8], diagnostics: 
     let text = String::from_utf8_lossy(bytes);
     let display = path.display().to_string();
     let file = SourceFile::new(&display, &text);
+    // Stderr is unbuffered: one write per diagnostic, not per piece of it.
+    let mut out = std::io::BufWriter::new(out);
     for diagnostic in diagnostics {
         let _ = writeln!(out, "{}\n", render(diagnostic, &file, true));
     }
+    let _ = out.flush();
 }
