@@ -63,8 +63,8 @@ pub(crate) fn load(path: &Path, warnings: Warnings) -> Result<Loaded, CliError> 
         .iter()
         .filter(|d| d.is_error() || warnings == Warnings::Show)
         .collect();
+    print_rendered(path, &bytes, &shown);
     let mut stderr = anstream::stderr().lock();
-    print_rendered(&mut stderr, path, &bytes, &shown);
     let hidden = diagnostics.len() - shown.len();
     if hidden > 0 && matches!(warnings, Warnings::Count(_)) {
         let _ = writeln!(
@@ -86,28 +86,32 @@ pub(crate) fn print_diagnostics(path: &Path, bytes: &[u8], diagnostics: &[Diagno
     if diagnostics.is_empty() {
         return;
     }
-    let mut stderr = anstream::stderr().lock();
-    print_rendered(
-        &mut stderr,
-        path,
-        bytes,
-        &diagnostics.iter().collect::<Vec<_>>(),
+    print_rendered(path, bytes, &diagnostics.iter().collect::<Vec<_>>());
+    let _ = writeln!(
+        anstream::stderr().lock(),
+        "{}: {}",
+        path.display(),
+        summary(diagnostics)
     );
-    let _ = writeln!(stderr, "{}: {}", path.display(), summary(diagnostics));
 }
 
-/// Renders each of `diagnostics`, over one line index of the file.
-fn print_rendered(out: &mut impl Write, path: &Path, bytes: &[u8], diagnostics: &[&Diagnostic]) {
+/// Renders each of `diagnostics` to stderr, over one line index of the file.
+fn print_rendered(path: &Path, bytes: &[u8], diagnostics: &[&Diagnostic]) {
     if diagnostics.is_empty() {
         return;
     }
     let text = String::from_utf8_lossy(bytes);
     let display = path.display().to_string();
     let file = SourceFile::new(&display, &text);
-    // Stderr is unbuffered: one write per diagnostic, not per piece of it.
-    let mut out = std::io::BufWriter::new(out);
+    // Colour is decided once, as anstream would for stderr, and the text
+    // goes out through one buffer: anstream strips colour codes with a
+    // write per piece of text between them, a million writes for 50,000
+    // warnings.
+    let stderr = std::io::stderr();
+    let styled = anstream::AutoStream::choice(&stderr) != anstream::ColorChoice::Never;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stderr.lock());
     for diagnostic in diagnostics {
-        let _ = writeln!(out, "{}\n", render(diagnostic, &file, true));
+        let _ = writeln!(out, "{}\n", render(diagnostic, &file, styled));
     }
     let _ = out.flush();
 }
