@@ -65,8 +65,10 @@ fn bundled_forum_plans_are_valid() {
         "fixtures/vesf-2022/plan.json",
         "fixtures/provincial-forum/plan.toml",
     ] {
-        let output = succeed(&["validate", plan]);
+        let output = succeed(&["validate", plan, "--lang", "en"]);
         assert!(String::from_utf8_lossy(&output.stdout).contains("valid"));
+        let output = succeed(&["validate", plan, "--lang", "vi"]);
+        assert!(String::from_utf8_lossy(&output.stdout).contains("hợp lệ"));
     }
 }
 
@@ -91,6 +93,7 @@ fn init_writes_a_valid_plan_in_json_and_toml() {
         let output = forumplan(&[
             "init",
             path,
+            "--allow-past",
             "--date",
             "2026-09-18",
             "--name",
@@ -120,6 +123,8 @@ fn init_refuses_to_overwrite_a_file() {
         path.to_str().expect("UTF-8 path"),
         "--date",
         "2026-09-18",
+        "--lang",
+        "en",
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("already exists"));
@@ -143,7 +148,7 @@ fn init_rejects_a_malformed_date() {
 
 #[test]
 fn a_missing_plan_file_is_a_clear_error() {
-    let output = forumplan(&["validate", "fixtures/no-such-plan.json"]);
+    let output = forumplan(&["validate", "fixtures/no-such-plan.json", "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -348,6 +353,73 @@ fn the_csv_separator_is_comma_or_semicolon_only() {
 }
 
 #[test]
+fn command_line_messages_follow_lang() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let journal = dir.path().join("empty.journal.jsonl");
+    let journal = journal.to_str().expect("UTF-8 path");
+    let plan = "fixtures/vesf-2022/plan.json";
+    let cases: [&[&str]; 9] = [
+        &[
+            "update",
+            plan,
+            "docs-prnt",
+            "--state",
+            "done",
+            "--journal",
+            journal,
+        ],
+        &[
+            "update",
+            plan,
+            "docs-print",
+            "--state",
+            "finished",
+            "--journal",
+            journal,
+        ],
+        &[
+            "update",
+            plan,
+            "docs-print",
+            "--state",
+            "done",
+            "--progress",
+            "50",
+            "--journal",
+            journal,
+        ],
+        &[
+            "check",
+            plan,
+            "--as-of",
+            "2022-09-10",
+            "--since",
+            "2022-09-12",
+        ],
+        &["status", plan, "--as-of", "13/09/2022"],
+        &["validate", "fixtures/provincial-forum/plan.toml"],
+        &["history", plan, "docs-print"],
+        &["history", plan, "--journal", journal],
+        &["schedule", "fixtures/no-such-plan.json"],
+    ];
+    for lang in ["vi", "en"] {
+        let mut shown = String::new();
+        for case in cases {
+            let mut args = case.to_vec();
+            args.extend(["--lang", lang]);
+            let output = forumplan(&args);
+            shown.push_str(&format!(
+                "=== forumplan {}\n{}\n",
+                case.join(" "),
+                transcript(&output)
+            ));
+        }
+        let shown = shown.replace(journal, "<journal>");
+        assert_report_snapshot(&format!("messages.{lang}"), &shown);
+    }
+}
+
+#[test]
 fn schedule_rejects_a_malformed_as_of_day() {
     let output = forumplan(&[
         "schedule",
@@ -380,6 +452,8 @@ fn a_damaged_journal_line_is_reported_and_skipped() {
         journal,
         "--format",
         "json",
+        "--lang",
+        "en",
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
     let stderr = String::from_utf8_lossy(&output.stderr);

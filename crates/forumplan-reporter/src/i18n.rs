@@ -2,6 +2,8 @@
 //! and English, in one typed table, so a missing translation is a compile
 //! error rather than a blank in a report sent up the chain.
 
+pub mod cli;
+
 use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;
 use forumplan_core::plan::Locale;

@@ -38,7 +38,7 @@ pub(crate) fn run(
     let loaded = plan_file::load(plan)?;
     let forum = &loaded.forum;
     let as_of = progress::day(forum, &day.as_of)?;
-    let journal = progress::load_journal(plan, forum, day)?;
+    let journal = progress::load_journal(plan, forum, day, progress::lang(forum, lang))?;
     let report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
     let lang = progress::lang(forum, lang);
     let mut rendered = Vec::new();
