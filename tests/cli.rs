@@ -352,6 +352,74 @@ fn the_csv_separator_is_comma_or_semicolon_only() {
     assert!(output.stdout.is_empty());
 }
 
+/// The status report's text form as of `day` in `lang`.
+fn status_text(day: &str, lang: &str) -> String {
+    let output = succeed(&[
+        "status",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        day,
+        "--lang",
+        lang,
+    ]);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The two lines of a task's entry in the text report: badge and name,
+/// then the details starting with its id.
+fn entry(report: &str, id: &str) -> (String, String) {
+    let lines: Vec<&str> = report.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with(&format!("{id} ·")))
+        .unwrap_or_else(|| panic!("no entry for {id}:\n{report}"));
+    let end = (at + 2).min(lines.len());
+    (lines[at - 1].to_owned(), lines[at..end].join(" "))
+}
+
+#[test]
+fn behind_schedule_is_not_overdue_until_the_deadline_has_passed() {
+    // streaming-contract: deadline (late finish) 8 September 2022, negative float.
+    for (lang, behind, overdue, forecast, passed) in [
+        (
+            "vi",
+            "[Chậm tiến độ]",
+            "[Trễ hạn]",
+            "dự báo trễ",
+            "(đã quá 1 ngày)",
+        ),
+        (
+            "en",
+            "[Behind schedule]",
+            "[Overdue]",
+            "working days late",
+            "(passed yesterday)",
+        ),
+    ] {
+        let on_the_day = status_text("2022-09-08", lang);
+        let (badge, details) = entry(&on_the_day, "streaming-contract");
+        assert!(badge.contains(behind), "{badge}");
+        assert!(
+            !on_the_day.contains(overdue),
+            "nothing is overdue yet:\n{on_the_day}"
+        );
+        assert!(details.contains(forecast), "{details}");
+        let day_after = status_text("2022-09-09", lang);
+        let (badge, details) = entry(&day_after, "streaming-contract");
+        assert!(badge.contains(overdue), "{badge}");
+        assert!(details.contains(passed), "{details}");
+    }
+}
+
+#[test]
+fn task_ids_are_never_cut_in_the_text_report() {
+    let report = status_text("2022-09-13", "vi");
+    for id in ["leadership-site-survey", "survey-follow-up", "av-install"] {
+        assert!(report.contains(&format!("({id})")), "{id} whole:\n{report}");
+    }
+    assert!(!report.contains("(av…"), "{report}");
+}
+
 #[test]
 fn command_line_messages_follow_lang() {
     let dir = tempfile::tempdir().expect("temporary folder");
