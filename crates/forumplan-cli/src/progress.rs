@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use forumplan_core::Forum;
 use forumplan_core::journal::Journal;
+use forumplan_core::plan::{FIRST_DAY, LAST_DAY, parse_day};
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::status::{StatusInput, StatusReport};
 use forumplan_scheduler::{Assessment, Schedule};
@@ -36,9 +37,11 @@ pub(crate) fn day(forum: &Forum, text: &str) -> Result<NaiveDate, CliError> {
     match text {
         "today" => Ok(today(forum)),
         "yesterday" => Ok(today(forum) - chrono::Days::new(1)),
-        _ => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CliError::Usage {
-            message: format!("`{text}` is not a day"),
-            hint: "write YYYY-MM-DD (e.g. 2022-09-13), `today` or `yesterday`".into(),
+        _ => parse_day(text).map_err(|error| CliError::Usage {
+            message: error.to_string(),
+            hint: format!(
+                "write YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY} (e.g. 2022-09-13), `today` or `yesterday`"
+            ),
         }),
     }
 }

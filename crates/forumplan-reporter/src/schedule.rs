@@ -12,6 +12,8 @@ use forumplan_core::journal::TaskState;
 use forumplan_scheduler::{Assessment, Conflict, Readiness, Schedule};
 use serde::Serialize;
 
+use crate::layout;
+
 /// A schedule with what the outputs need to describe it.
 #[derive(Debug, Clone, Copy)]
 pub struct ScheduleView<'a> {
@@ -160,22 +162,32 @@ impl<'a> ScheduleView<'a> {
     /// Writes an aligned plain-text table and the critical paths.
     pub fn write_table(&self, out: &mut dyn Write) -> io::Result<()> {
         let id_width = (0..self.schedule.tasks.len())
-            .map(|t| self.task_id(t).chars().count())
+            .map(|t| layout::width(self.task_id(t)))
             .max()
             .unwrap_or(4)
             .max(4);
         writeln!(
             out,
-            "{:<id_width$}  {:<10}  {:<10}  {:<10}  {:<10}  {:>4}  {:>4}  {:<4}  {:<11}  READINESS",
-            "TASK", "START", "FINISH", "LATE START", "LATE END", "TF", "FF", "CRIT", "STATE"
+            // The id column is padded by `layout`: `format!` widths stop at
+            // 65,535 and ids have no length limit.
+            "{}  {:<10}  {:<10}  {:<10}  {:<10}  {:>4}  {:>4}  {:<4}  {:<11}  READINESS",
+            layout::pad("TASK", id_width),
+            "START",
+            "FINISH",
+            "LATE START",
+            "LATE END",
+            "TF",
+            "FF",
+            "CRIT",
+            "STATE"
         )?;
         for (i, t) in self.schedule.tasks.iter().enumerate() {
             let float = |f: Option<i64>| f.map_or_else(|| "-".to_owned(), |f| f.to_string());
             let readiness = serde_name(&self.assessment.tasks[i].readiness);
             writeln!(
                 out,
-                "{:<id_width$}  {}  {}  {}  {}  {:>4}  {:>4}  {:<4}  {:<11}  {readiness}",
-                self.task_id(i),
+                "{}  {}  {}  {}  {}  {:>4}  {:>4}  {:<4}  {:<11}  {readiness}",
+                layout::pad(self.task_id(i), id_width),
                 t.early_start,
                 t.early_finish,
                 t.late_start,

@@ -98,10 +98,7 @@ pub(crate) fn run(
         JournalWriteError::InvalidEntry { source, .. } => {
             refuse(source.to_string(), "check the values given")
         }
-        JournalWriteError::Io { source, .. } => CliError::Write {
-            path: path.clone(),
-            source,
-        },
+        other => CliError::Journal(other),
     })?;
     let shown = progress.map_or(String::new(), |p| format!(" {p}%"));
     let mut stdout = anstream::stdout().lock();

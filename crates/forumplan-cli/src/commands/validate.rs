@@ -9,6 +9,7 @@ use forumplan_core::journal::parse_journal_bytes;
 use forumplan_core::{Diagnostic, Forum, Span};
 
 use crate::error::CliError;
+use crate::journal_file::read_journal_bytes;
 use crate::{plan_file, progress};
 
 pub(crate) fn run(path: &Path, journal: Option<&Path>) -> Result<ExitCode, CliError> {
@@ -42,13 +43,13 @@ pub(crate) fn run(path: &Path, journal: Option<&Path>) -> Result<ExitCode, CliEr
 /// Reports the journal's damaged lines and entries for unknown tasks as
 /// errors; returns how many. A journal that does not exist yet is fine.
 fn check_journal(path: &Path, forum: &Forum) -> Result<usize, CliError> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(source) => {
+    let bytes = match read_journal_bytes(path) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(0),
+        Err(error) => {
             return Err(CliError::Read {
-                path: path.to_owned(),
-                source,
+                path: error.path,
+                source: error.source,
             });
         }
     };
