@@ -170,7 +170,14 @@ fn the_schedule_table_takes_task_ids_of_any_length() {
     });
     let path = dir.path().join("plan.json");
     fs::write(&path, plan.to_string()).expect("write plan");
-    let output = forumplan(&["schedule", utf8(&path), "--as-of", "2022-09-01"]);
+    let output = forumplan(&[
+        "schedule",
+        utf8(&path),
+        "--as-of",
+        "2022-09-01",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let table = String::from_utf8(output.stdout).expect("UTF-8");
     let mut rows = table.lines();

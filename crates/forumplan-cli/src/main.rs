@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, ColorWhen, Command};
+use crate::cli::{Cli, ColorWhen, Command, LangArg};
 use crate::error::CliError;
 
 fn main() -> ExitCode {
@@ -32,7 +32,8 @@ fn main() -> ExitCode {
     });
     init_logging(cli.global.verbose, cli.global.quiet);
     journal_file::set_lock_wait(std::time::Duration::from_secs(cli.global.wait));
-    match run(cli.command) {
+    let lang = cli.global.lang;
+    match run(cli.command, lang) {
         Ok(code) => code,
         // A reader that stops early (`| head`) is not an error.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
@@ -43,17 +44,25 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<ExitCode, CliError> {
+fn run(command: Command, lang: Option<LangArg>) -> Result<ExitCode, CliError> {
     match command {
         Command::Validate { plan, journal } => commands::validate::run(&plan, journal.as_deref()),
-        Command::Schedule { plan, day, format } => commands::schedule::run(&plan, &day, format),
+        Command::Schedule {
+            plan,
+            day,
+            format,
+            csv,
+        } => commands::schedule::run(&plan, &day, format, csv.separator.into(), lang),
         Command::Status {
             plan,
             day,
             format,
-            lang,
             output,
-        } => commands::status::run(&plan, &day, format, lang, output.as_deref()),
+            csv,
+        } => {
+            let format = commands::status::format(format, csv.separator.into(), output.is_none());
+            commands::status::run(&plan, &day, format, lang, output.as_deref())
+        }
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {
             path,
@@ -66,7 +75,6 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             day,
             since,
             format,
-            lang,
         } => Ok(commands::check::run(
             &plan,
             &day,

@@ -201,7 +201,7 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
         .collect();
     let tasks = |rows: &[TaskRow]| {
         rows.iter()
-            .map(|t| task_value(lang, t))
+            .map(|t| task_value(lang, report.as_of, t))
             .collect::<Vec<Value>>()
     };
     // Worst first: late, then at risk, then on track.
@@ -224,7 +224,7 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
                 .iter()
                 .map(|p| {
                     let waiting: Vec<String> = p.waiting.iter().map(|id| task_name(id)).collect();
-                    context! { task => task_value(lang, &p.task), waiting => waiting.join("; ") }
+                    context! { task => task_value(lang, report.as_of, &p.task), waiting => waiting.join("; ") }
                 })
                 .collect();
             context! {
@@ -287,13 +287,13 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
     }
 }
 
-fn task_value(lang: Lang, t: &TaskRow) -> Value {
+fn task_value(lang: Lang, as_of: chrono::NaiveDate, t: &TaskRow) -> Value {
     context! {
         id => &t.id,
         name => &t.name,
         owner => t.owner.as_deref().unwrap_or(""),
         state => i18n::state(lang, t.state),
-        readiness => i18n::readiness(lang, t.readiness),
+        readiness => t.flag(lang, as_of),
         readiness_class => readiness_class(t.readiness),
         late_start => i18n::date(lang, t.late_start),
         late_finish => i18n::date(lang, t.late_finish),

@@ -10,4 +10,7 @@ mod html;
 pub mod i18n;
 mod layout;
 pub mod schedule;
+mod spreadsheet;
 pub mod status;
+
+pub use spreadsheet::CsvSeparator;

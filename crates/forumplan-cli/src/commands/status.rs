@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use forumplan_reporter::CsvSeparator;
 use forumplan_reporter::status::StatusFormat;
 
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
@@ -11,10 +12,26 @@ use crate::error::CliError;
 use crate::write::{Protected, output_target, replace_atomically};
 use crate::{plan_file, progress};
 
+/// The report's format from the command line's: text has colour only on
+/// stdout (anstream strips it when not wanted; a file never gets it).
+pub(crate) fn format(
+    format: StatusFormatArg,
+    separator: CsvSeparator,
+    stdout: bool,
+) -> StatusFormat {
+    match format {
+        StatusFormatArg::Text => StatusFormat::Text { color: stdout },
+        StatusFormatArg::Markdown => StatusFormat::Markdown,
+        StatusFormatArg::Html => StatusFormat::Html,
+        StatusFormatArg::Json => StatusFormat::Json,
+        StatusFormatArg::Csv => StatusFormat::Csv { separator },
+    }
+}
+
 pub(crate) fn run(
     plan: &Path,
     day: &DayArgs,
-    format: StatusFormatArg,
+    format: StatusFormat,
     lang: Option<LangArg>,
     output: Option<&Path>,
 ) -> Result<ExitCode, CliError> {
@@ -41,17 +58,6 @@ pub(crate) fn run(
     let journal = progress::load_journal(plan, forum, day)?;
     let report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
     let lang = progress::lang(forum, lang);
-    let format = match format {
-        // Colour codes are stripped by anstream on stdout when not wanted;
-        // a file never gets them.
-        StatusFormatArg::Text => StatusFormat::Text {
-            color: output.is_none(),
-        },
-        StatusFormatArg::Markdown => StatusFormat::Markdown,
-        StatusFormatArg::Html => StatusFormat::Html,
-        StatusFormatArg::Json => StatusFormat::Json,
-        StatusFormatArg::Csv => StatusFormat::Csv,
-    };
     let mut rendered = Vec::new();
     report
         .render(format, lang, &mut rendered)

@@ -107,7 +107,13 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
     }
 
     writeln!(out, "\n## 2. {}\n", Msg::LateAndBlocked.text(lang))?;
-    task_list(out, lang, &report.late_and_blocked, Msg::NoneLateOrBlocked)?;
+    task_list(
+        out,
+        lang,
+        report,
+        &report.late_and_blocked,
+        Msg::NoneLateOrBlocked,
+    )?;
 
     writeln!(out, "\n## 3. {}\n", Msg::CriticalPath.text(lang))?;
     if report.critical_paths.is_empty() {
@@ -129,15 +135,21 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
                 i + 1,
                 t.name,
                 t.id,
-                i18n::date(lang, t.early_finish)
+                t.dates(lang)
             )?;
         }
     }
 
     writeln!(out, "\n## 4. {}\n", Msg::MustStartToday.text(lang))?;
-    task_list(out, lang, &report.must_start_today, Msg::NothingMustStart)?;
+    task_list(
+        out,
+        lang,
+        report,
+        &report.must_start_today,
+        Msg::NothingMustStart,
+    )?;
     writeln!(out, "\n## 5. {}\n", Msg::DueSoon.text(lang))?;
-    task_list(out, lang, &report.due_soon, Msg::NothingDueSoon)?;
+    task_list(out, lang, report, &report.due_soon, Msg::NothingDueSoon)?;
 
     writeln!(out, "\n## 6. {}\n", Msg::Handoffs.text(lang))?;
     handoffs(out, report, lang)?;
@@ -180,16 +192,22 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
     Ok(())
 }
 
-fn task_list(out: &mut dyn Write, lang: Lang, tasks: &[TaskRow], empty: Msg) -> io::Result<()> {
+fn task_list(
+    out: &mut dyn Write,
+    lang: Lang,
+    report: &StatusReport,
+    tasks: &[TaskRow],
+    empty: Msg,
+) -> io::Result<()> {
     if tasks.is_empty() {
         return writeln!(out, "{}", empty.text(lang));
     }
     for t in tasks {
-        let details = t.details(lang);
+        let details = t.details(lang, report.as_of);
         writeln!(
             out,
             "- **{}** {} (`{}`) — {}",
-            i18n::readiness(lang, t.readiness),
+            t.flag(lang, report.as_of),
             t.name,
             t.id,
             details.join(" · ")
@@ -258,7 +276,7 @@ fn handoffs(out: &mut dyn Write, report: &StatusReport, lang: Lang) -> io::Resul
                 "  - {} (`{}`, {}) → {}",
                 pending.task.name,
                 pending.task.id,
-                i18n::readiness(lang, pending.task.readiness),
+                pending.task.flag(lang, report.as_of),
                 pending
                     .waiting
                     .iter()
