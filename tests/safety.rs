@@ -518,3 +518,126 @@ fn an_interrupted_report_write_leaves_no_temporary_file() {
         assert_eq!(names, ["status.html"], "run {i} ({status})");
     }
 }
+
+// ---------------------------------------------------------------------------
+// User text in reports
+
+/// Text that would run, reformat or reprogram something if passed through.
+const HOSTILE: &str =
+    "\u{1b}[2J\u{9b}31m\u{7}<img src=x onerror=alert(1)>\n# injected\r\n\"]; click x\u{202e}|*x*";
+
+/// The 2022 plan with hostile text in every name, lead, owner and venue,
+/// and a journal entry with a hostile `by` and note.
+fn hostile_plan() -> (tempfile::TempDir, PathBuf) {
+    let (dir, plan) = plan_copy();
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&fs::read(&plan).expect("plan")).expect("JSON");
+    let spoil = |value: &mut serde_json::Value| {
+        let text = value.as_str().unwrap_or_default().to_owned();
+        *value = serde_json::Value::String(format!("{text}{HOSTILE}"));
+    };
+    spoil(&mut json["forum"]["name"]);
+    spoil(&mut json["forum"]["venue"]);
+    for workstream in json["workstreams"].as_array_mut().expect("workstreams") {
+        spoil(&mut workstream["name"]);
+        spoil(&mut workstream["lead"]);
+    }
+    for task in json["tasks"].as_array_mut().expect("tasks") {
+        spoil(&mut task["name"]);
+        spoil(&mut task["owner"]);
+    }
+    fs::write(&plan, json.to_string()).expect("write plan");
+    let journal = dir
+        .path()
+        .join(json["forum"]["journal"].as_str().expect("journal name"));
+    let mut lines =
+        fs::read_to_string(common::root().join("fixtures/vesf-2022/plan.journal.jsonl"))
+            .expect("journal");
+    let entry = serde_json::json!({
+        "date": "2022-09-12", "task": "docs-print", "state": "in_progress",
+        "by": HOSTILE, "note": HOSTILE,
+    });
+    lines.push_str(&format!("{entry}\n"));
+    fs::write(journal, lines).expect("write journal");
+    (dir, plan)
+}
+
+/// Fails if `output` carries a control character other than a line break,
+/// a bidirectional override, or a line the user's text started.
+fn assert_plain(what: &str, output: &[u8]) {
+    let text = String::from_utf8_lossy(output);
+    assert!(!text.is_empty(), "{what}: no output");
+    if let Some(c) = text
+        .chars()
+        .find(|&c| (c.is_control() && c != '\n') || c == '\u{202e}')
+    {
+        panic!("{what}: control character {c:?} in\n{text}");
+    }
+    assert!(
+        // Wrapped lines are indented; a raw line break would start at column 0.
+        !text.lines().any(|l| l.starts_with("# injected")),
+        "{what}: a line break in user text started a line\n{text}"
+    );
+}
+
+#[test]
+fn user_text_cannot_reach_the_terminal_as_control_characters() {
+    let (_dir, plan) = hostile_plan();
+    let plan = utf8(&plan);
+    let runs: [&[&str]; 6] = [
+        &["status", plan, "--as-of", "2022-09-13"],
+        &["status", plan, "--as-of", "2022-09-13", "--lang", "en"],
+        &["check", plan, "--as-of", "2022-09-13"],
+        &["check", plan, "--as-of", "2022-09-17", "--lang", "en"],
+        &["history", plan],
+        &["history", plan, "docs-print"],
+    ];
+    for args in runs {
+        let output = forumplan(args);
+        assert!(
+            matches!(output.status.code(), Some(0..=2)),
+            "{args:?}\n{}",
+            transcript(&output)
+        );
+        assert_plain(&format!("{args:?}"), &output.stdout);
+    }
+}
+
+#[test]
+fn markdown_shows_user_text_without_running_it() {
+    let (_dir, plan) = hostile_plan();
+    for lang in ["vi", "en"] {
+        for as_of in ["2022-09-13", "2022-09-17"] {
+            let output = succeed(&[
+                "status",
+                utf8(&plan),
+                "--as-of",
+                as_of,
+                "--format",
+                "markdown",
+                "--lang",
+                lang,
+            ]);
+            assert_plain(&format!("markdown {lang} {as_of}"), &output.stdout);
+            let text = String::from_utf8(output.stdout).expect("UTF-8");
+            assert!(!text.contains("<img"), "raw HTML passed:\n{text}");
+            assert!(
+                text.contains("&lt;img src=x onerror=alert(1)&gt;"),
+                "{text}"
+            );
+            assert!(
+                text.contains("\\|\\*x\\*"),
+                "table and emphasis characters escaped"
+            );
+            let mermaid = text
+                .split("```mermaid")
+                .nth(1)
+                .and_then(|rest| rest.split("```").next())
+                .expect("a Mermaid block");
+            for line in mermaid.lines().filter(|l| l.contains('[')) {
+                assert_eq!(line.matches('"').count(), 2, "a label closed early: {line}");
+                assert!(!line.contains('<'), "HTML in a Mermaid label: {line}");
+            }
+        }
+    }
+}

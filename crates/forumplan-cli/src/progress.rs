@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use forumplan_core::Forum;
 use forumplan_core::journal::Journal;
 use forumplan_core::plan::{FIRST_DAY, LAST_DAY, parse_day};
+use forumplan_reporter::escape::terminal;
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::status::{StatusInput, StatusReport};
 use forumplan_scheduler::{Assessment, Schedule};
@@ -81,7 +82,7 @@ pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<
             path.display(),
             error.line,
             error.column,
-            error.message
+            terminal(&error.message)
         );
     }
     for line in &journal.entries {
@@ -91,7 +92,7 @@ pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<
                 "warning: {}:{}: unknown task `{}` (entry ignored)",
                 path.display(),
                 line.line,
-                line.entry.task
+                terminal(&line.entry.task)
             );
         }
     }
