@@ -641,3 +641,59 @@ fn markdown_shows_user_text_without_running_it() {
         }
     }
 }
+
+#[test]
+fn the_plan_file_is_never_used_as_its_own_journal() {
+    let (dir, plan) = plan_copy();
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&fs::read(&plan).expect("plan")).expect("JSON");
+    json["forum"]["journal"] = serde_json::Value::String("plan.json".into());
+    fs::write(&plan, json.to_string()).expect("write plan");
+    let before = fs::read(&plan).expect("plan");
+    let other = dir.path().join("other.json");
+    std::os::unix::fs::symlink("plan.json", &other).expect("link");
+    let runs: [(&[&str], i32); 5] = [
+        (
+            &[
+                "update",
+                utf8(&plan),
+                "docs-print",
+                "--state",
+                "done",
+                "--date",
+                "2022-09-13",
+            ],
+            1,
+        ),
+        (&["status", utf8(&plan), "--as-of", "2022-09-13"], 1),
+        (&["check", utf8(&plan), "--as-of", "2022-09-13"], 3),
+        (&["history", utf8(&plan), "--journal", utf8(&other)], 1),
+        (
+            &[
+                "update",
+                utf8(&plan),
+                "docs-print",
+                "--state",
+                "done",
+                "--journal",
+                utf8(&other),
+            ],
+            1,
+        ),
+    ];
+    for (args, code) in runs {
+        let output = forumplan(args);
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{args:?}\n{}",
+            transcript(&output)
+        );
+        assert!(
+            stderr(&output).contains("is the plan file itself"),
+            "{args:?}\n{}",
+            transcript(&output)
+        );
+    }
+    assert_eq!(fs::read(&plan).expect("plan"), before);
+}

@@ -16,6 +16,7 @@ use forumplan_scheduler::{Assessment, Schedule};
 use crate::cli::{DayArgs, LangArg};
 use crate::error::CliError;
 use crate::journal_file::read_journal;
+use crate::write::same_file;
 
 /// The report language: `--lang`, else the plan's `settings.locale`.
 pub(crate) fn lang(forum: &Forum, lang: Option<LangArg>) -> Lang {
@@ -49,26 +50,41 @@ pub(crate) fn day(forum: &Forum, text: &str) -> Result<NaiveDate, CliError> {
 
 /// The journal file of a plan: `--journal`, else the plan's `forum.journal`
 /// (relative to the plan's folder), else `<plan stem>.journal.jsonl`.
-pub(crate) fn journal_path(plan: &Path, forum: &Forum, journal: Option<&Path>) -> PathBuf {
-    if let Some(journal) = journal {
-        return journal.to_owned();
-    }
-    let folder = plan.parent().unwrap_or(Path::new(""));
-    match &forum.plan().forum.journal {
-        Some(name) => folder.join(name),
+/// Refused when it is the plan file itself, which an update would damage.
+pub(crate) fn journal_path(
+    plan: &Path,
+    forum: &Forum,
+    journal: Option<&Path>,
+) -> Result<PathBuf, CliError> {
+    let path = match journal {
+        Some(journal) => journal.to_owned(),
         None => {
-            let stem = plan
-                .file_stem()
-                .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
-            folder.join(format!("{stem}.journal.jsonl"))
+            let folder = plan.parent().unwrap_or(Path::new(""));
+            match &forum.plan().forum.journal {
+                Some(name) => folder.join(name),
+                None => {
+                    let stem = plan
+                        .file_stem()
+                        .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+                    folder.join(format!("{stem}.journal.jsonl"))
+                }
+            }
         }
+    };
+    if same_file(&path, plan) {
+        return Err(CliError::Usage {
+            message: format!("the journal `{}` is the plan file itself", path.display()),
+            hint: "name a separate file in `forum.journal` (or --journal), e.g. plan.journal.jsonl"
+                .into(),
+        });
     }
+    Ok(path)
 }
 
 /// Reads the journal; bad lines and entries for unknown tasks are reported
 /// on stderr as warnings and skipped.
 pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<Journal, CliError> {
-    let path = journal_path(plan, forum, day.journal.as_deref());
+    let path = journal_path(plan, forum, day.journal.as_deref())?;
     tracing::info!(path = %path.display(), "reading journal");
     let journal = read_journal(&path).map_err(|error| CliError::Read {
         path: error.path,

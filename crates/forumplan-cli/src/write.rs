@@ -139,7 +139,7 @@ pub(crate) fn output_target(path: &Path, protected: &[Protected<'_>]) -> Result<
 
 /// Whether `a` and `b` name the same file: the same device and inode when
 /// both exist, else the same folder and name.
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::metadata(a), std::fs::metadata(b)) {
         (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
         (Err(_), Err(_)) => resolved(a).is_some_and(|a| resolved(b) == Some(a)),

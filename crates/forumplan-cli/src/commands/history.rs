@@ -30,7 +30,7 @@ pub(crate) fn run(
             ),
         });
     }
-    let path = progress::journal_path(plan, forum, journal);
+    let path = progress::journal_path(plan, forum, journal)?;
     let journal = read_journal(&path).map_err(|error| CliError::Read {
         path: error.path,
         source: error.source,

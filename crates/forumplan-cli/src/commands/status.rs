@@ -40,7 +40,7 @@ pub(crate) fn run(
     // Refused before any work: a report never replaces the plan or its journal.
     let output = output
         .map(|path| {
-            let journal = progress::journal_path(plan, forum, day.journal.as_deref());
+            let journal = progress::journal_path(plan, forum, day.journal.as_deref())?;
             let protected = [
                 Protected {
                     path: plan,

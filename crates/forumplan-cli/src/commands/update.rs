@@ -93,7 +93,7 @@ pub(crate) fn run(
         .with_timezone(&forum.timezone())
         .fixed_offset();
     let entry = entry.recorded(uuid::Uuid::now_v7(), now);
-    let path = progress::journal_path(plan, forum, journal);
+    let path = progress::journal_path(plan, forum, journal)?;
     append_entry(&path, &entry).map_err(|error| match error {
         JournalWriteError::InvalidEntry { source, .. } => {
             refuse(source.to_string(), "check the values given")

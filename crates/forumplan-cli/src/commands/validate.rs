@@ -15,7 +15,7 @@ use crate::{plan_file, progress};
 pub(crate) fn run(path: &Path, journal: Option<&Path>) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(path)?;
     let forum = &loaded.forum;
-    let journal_errors = check_journal(&progress::journal_path(path, forum, journal), forum)?;
+    let journal_errors = check_journal(&progress::journal_path(path, forum, journal)?, forum)?;
     if journal_errors > 0 {
         return Err(CliError::InvalidPlan);
     }
