@@ -234,11 +234,16 @@ fn plan_with_formula_names(dir: &std::path::Path) -> String {
         task["name"] = name.into();
         task["owner"] = owner.into();
     }
-    plan["forum"]["journal"] = root()
-        .join("fixtures/vesf-2022/plan.journal.jsonl")
-        .to_string_lossy()
-        .into_owned()
-        .into();
+    // The journal beside it, where a plan without `forum.journal` finds it.
+    plan["forum"]
+        .as_object_mut()
+        .expect("forum")
+        .remove("journal");
+    std::fs::copy(
+        root().join("fixtures/vesf-2022/plan.journal.jsonl"),
+        dir.join("plan.journal.jsonl"),
+    )
+    .expect("copy journal");
     let path = dir.join("plan.json");
     std::fs::write(&path, plan.to_string()).expect("write plan");
     path.to_string_lossy().into_owned()

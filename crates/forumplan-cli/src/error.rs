@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::i18n::cli::CliMsg;
 
+use crate::journal_file::JournalWriteError;
+
 /// A failure that ends a command.
 #[derive(Debug)]
 pub(crate) enum CliError {
@@ -26,6 +28,9 @@ pub(crate) enum CliError {
     /// A command-line value is wrong, or a request makes no sense.
     /// (Boxed: a message is large next to the other failures.)
     Usage(Box<Refusal>),
+    /// The journal could not be locked or appended to; the message says
+    /// what was left in it.
+    Journal(crate::journal_file::JournalWriteError),
     /// `init` would overwrite a file.
     Exists { path: PathBuf },
 }
@@ -40,6 +45,46 @@ pub(crate) struct Refusal {
 /// A refusal: what is wrong and how to put it right.
 pub(crate) fn refuse(message: CliMsg, hint: CliMsg) -> CliError {
     CliError::Usage(Box::new(Refusal { message, hint }))
+}
+
+/// The message in English (for logs and tests); users read [`CliError::report`].
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().0.text(Lang::En))
+    }
+}
+
+impl From<JournalWriteError> for CliError {
+    fn from(error: JournalWriteError) -> CliError {
+        CliError::Journal(error)
+    }
+}
+
+/// What a failed journal append says.
+fn journal_message(error: &JournalWriteError) -> CliMsg {
+    match error {
+        JournalWriteError::InvalidEntry { source, .. } => CliMsg::InvalidEntry {
+            reason: source.to_string(),
+        },
+        JournalWriteError::Io {
+            path,
+            operation,
+            source,
+        } => CliMsg::JournalFailed {
+            path: path.display().to_string(),
+            operation: (*operation).to_owned(),
+            reason: source.to_string(),
+        },
+        JournalWriteError::Append {
+            path,
+            source,
+            removed,
+        } => CliMsg::JournalAppendFailed {
+            path: path.display().to_string(),
+            reason: source.to_string(),
+            removed: *removed,
+        },
+    }
 }
 
 impl CliError {
@@ -72,6 +117,7 @@ impl CliError {
             ),
             CliError::InvalidPlan => (CliMsg::PlanHasErrors, None),
             CliError::Usage(refusal) => (refusal.message.clone(), Some(refusal.hint.clone())),
+            CliError::Journal(error) => (journal_message(error), None),
             CliError::Exists { path } => (
                 CliMsg::Exists {
                     path: path.display().to_string(),

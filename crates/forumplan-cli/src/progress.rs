@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use forumplan_core::journal::Journal;
+use forumplan_core::plan::{DayError, parse_day};
 use forumplan_core::{Forum, TaskId, closest};
+use forumplan_reporter::escape::terminal;
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::i18n::cli::CliMsg;
 use forumplan_reporter::status::{StatusInput, StatusReport};
@@ -15,6 +17,7 @@ use forumplan_scheduler::{Assessment, Schedule};
 use crate::cli::{DayArgs, LangArg};
 use crate::error::{CliError, refuse};
 use crate::journal_file::read_journal;
+use crate::write::same_file;
 
 /// The report language: `--lang`, else the plan's `settings.locale`.
 pub(crate) fn lang(forum: &Forum, lang: Option<LangArg>) -> Lang {
@@ -44,15 +47,22 @@ pub(crate) fn day(forum: &Forum, text: &str) -> Result<NaiveDate, CliError> {
     match text {
         "today" => Ok(today(forum)),
         "yesterday" => Ok(today(forum) - chrono::Days::new(1)),
-        _ => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            refuse(
-                CliMsg::NotADay {
-                    text: text.to_owned(),
-                },
-                CliMsg::HintDay,
-            )
-        }),
+        _ => parse_arg_day(text, CliMsg::HintDay),
     }
+}
+
+/// A day given on the command line (strictly YYYY-MM-DD within the
+/// supported days), refused with `hint`.
+pub(crate) fn parse_arg_day(text: &str, hint: CliMsg) -> Result<NaiveDate, CliError> {
+    parse_day(text).map_err(|error| {
+        let message = match error {
+            DayError::OutOfRange(day) => CliMsg::DayOutOfRange { day },
+            _ => CliMsg::NotADay {
+                text: terminal(text).into_owned(),
+            },
+        };
+        refuse(message, hint)
+    })
 }
 
 /// The task `id` names, or a refusal with the nearest id as a hint.
@@ -73,20 +83,36 @@ pub(crate) fn task(forum: &Forum, id: &str) -> Result<TaskId, CliError> {
 
 /// The journal file of a plan: `--journal`, else the plan's `forum.journal`
 /// (relative to the plan's folder), else `<plan stem>.journal.jsonl`.
-pub(crate) fn journal_path(plan: &Path, forum: &Forum, journal: Option<&Path>) -> PathBuf {
-    if let Some(journal) = journal {
-        return journal.to_owned();
-    }
-    let folder = plan.parent().unwrap_or(Path::new(""));
-    match &forum.plan().forum.journal {
-        Some(name) => folder.join(name),
+/// Refused when it is the plan file itself, which an update would damage.
+pub(crate) fn journal_path(
+    plan: &Path,
+    forum: &Forum,
+    journal: Option<&Path>,
+) -> Result<PathBuf, CliError> {
+    let path = match journal {
+        Some(journal) => journal.to_owned(),
         None => {
-            let stem = plan
-                .file_stem()
-                .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
-            folder.join(format!("{stem}.journal.jsonl"))
+            let folder = plan.parent().unwrap_or(Path::new(""));
+            match &forum.plan().forum.journal {
+                Some(name) => folder.join(name),
+                None => {
+                    let stem = plan
+                        .file_stem()
+                        .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+                    folder.join(format!("{stem}.journal.jsonl"))
+                }
+            }
         }
+    };
+    if same_file(&path, plan) {
+        return Err(refuse(
+            CliMsg::JournalIsPlan {
+                path: path.display().to_string(),
+            },
+            CliMsg::HintSeparateJournal,
+        ));
     }
+    Ok(path)
 }
 
 /// Reads the journal; bad lines and entries for unknown tasks are reported
@@ -97,7 +123,7 @@ pub(crate) fn load_journal(
     day: &DayArgs,
     lang: Lang,
 ) -> Result<Journal, CliError> {
-    let path = journal_path(plan, forum, day.journal.as_deref());
+    let path = journal_path(plan, forum, day.journal.as_deref())?;
     tracing::info!(path = %path.display(), "reading journal");
     let journal = read_journal(&path).map_err(|error| CliError::Read {
         path: error.path,
@@ -111,7 +137,7 @@ pub(crate) fn load_journal(
             path: shown.clone(),
             line: error.line,
             column: error.column,
-            reason: error.message.clone(),
+            reason: terminal(&error.message).into_owned(),
         };
         let _ = writeln!(stderr, "{warning}: {}", message.text(lang));
     }
@@ -120,7 +146,7 @@ pub(crate) fn load_journal(
             let message = CliMsg::JournalUnknownTaskIgnored {
                 path: shown.clone(),
                 line: line.line,
-                task: line.entry.task.clone(),
+                task: terminal(&line.entry.task).into_owned(),
             };
             let _ = writeln!(stderr, "{warning}: {}", message.text(lang));
         }

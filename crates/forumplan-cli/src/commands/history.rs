@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_core::journal::TaskState;
+use forumplan_reporter::escape::terminal;
 use forumplan_reporter::i18n::{self, cli::CliMsg};
 
 use crate::cli::LangArg;
@@ -24,14 +25,15 @@ pub(crate) fn run(
     if let Some(task) = task {
         progress::task(forum, task)?;
     }
-    let path = progress::journal_path(plan, forum, journal);
+    let path = progress::journal_path(plan, forum, journal)?;
     let journal = read_journal(&path).map_err(|error| CliError::Read {
         path: error.path,
         source: error.source,
     })?;
     let mut out = anstream::stdout().lock();
+    // Names, notes and who recorded them are user text: one plain line each.
     let mut write = |line: String| {
-        writeln!(out, "{line}").map_err(|source| CliError::Write {
+        writeln!(out, "{}", terminal(&line)).map_err(|source| CliError::Write {
             path: "<stdout>".into(),
             source,
         })

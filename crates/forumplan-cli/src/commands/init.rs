@@ -61,14 +61,7 @@ pub(crate) fn run(init: Init<'_>, lang: Option<LangArg>) -> Result<ExitCode, Cli
     };
     let today = clock::today_in(timezone);
     let date = match (date, from) {
-        (Some(text), _) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            refuse(
-                CliMsg::NotADay {
-                    text: text.to_owned(),
-                },
-                CliMsg::HintEventDay,
-            )
-        })?,
+        (Some(text), _) => progress::parse_arg_day(text, CliMsg::HintEventDay)?,
         (None, Some(_)) => return Err(refuse(CliMsg::NeedsNewDate, CliMsg::HintAddDate)),
         (None, None) => today + chrono::Days::new(DEFAULT_LEAD_DAYS),
     };

@@ -78,7 +78,7 @@ pub(crate) fn run(
     }
     let now = crate::clock::now_in(forum.timezone());
     let entry = entry.recorded(uuid::Uuid::now_v7(), now);
-    let path = progress::journal_path(plan, forum, journal);
+    let path = progress::journal_path(plan, forum, journal)?;
     append_entry(&path, &entry).map_err(|error| match error {
         JournalWriteError::InvalidEntry { source, .. } => refuse(
             CliMsg::InvalidEntry {
@@ -86,10 +86,7 @@ pub(crate) fn run(
             },
             CliMsg::HintCheckValues,
         ),
-        JournalWriteError::Io { source, .. } => CliError::Write {
-            path: path.clone(),
-            source,
-        },
+        other => CliError::Journal(other),
     })?;
     let recorded = CliMsg::Recorded {
         path: path.display().to_string(),

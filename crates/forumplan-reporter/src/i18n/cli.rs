@@ -5,6 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use forumplan_core::journal::TaskState;
+use forumplan_core::plan::{FIRST_DAY, LAST_DAY};
 
 use super::{Lang, date, state};
 
@@ -34,6 +35,9 @@ pub enum CliMsg {
     // Days and other values on the command line.
     NotADay {
         text: String,
+    },
+    DayOutOfRange {
+        day: NaiveDate,
     },
     HintDay,
     HintEventDay,
@@ -78,6 +82,27 @@ pub enum CliMsg {
         reason: String,
     },
     HintCheckValues,
+    JournalIsPlan {
+        path: String,
+    },
+    HintSeparateJournal,
+    JournalFailed {
+        path: String,
+        operation: String,
+        reason: String,
+    },
+    JournalAppendFailed {
+        path: String,
+        reason: String,
+        removed: bool,
+    },
+    WillNotWrite {
+        path: String,
+        why: WriteRefusal,
+    },
+    HintPointLink,
+    HintNewFileOrStdout,
+    HintNewReportFile,
     CannotSchedule {
         reason: String,
     },
@@ -206,16 +231,38 @@ impl CliMsg {
                 "choose another path, or remove the file first",
             ),
             CliMsg::NotADay { text } => pick(
-                format!("`{text}` không phải là một ngày"),
-                format!("`{text}` is not a day"),
+                format!("`{text}` không phải là ngày hợp lệ"),
+                format!("`{text}` is not a date"),
             ),
-            CliMsg::HintDay => fixed(
-                "viết ngày theo dạng YYYY-MM-DD (ví dụ 2022-09-13), hoặc `today`, `yesterday`",
-                "write YYYY-MM-DD (e.g. 2022-09-13), `today` or `yesterday`",
+            CliMsg::DayOutOfRange { day } => pick(
+                format!(
+                    "{} nằm ngoài khoảng ngày được hỗ trợ ({} … {})",
+                    d(day),
+                    d(&FIRST_DAY),
+                    d(&LAST_DAY)
+                ),
+                format!(
+                    "{} is outside the supported days {} … {}",
+                    d(day),
+                    d(&FIRST_DAY),
+                    d(&LAST_DAY)
+                ),
             ),
-            CliMsg::HintEventDay => fixed(
-                "viết ngày diễn ra theo dạng YYYY-MM-DD, ví dụ --date 2026-09-18",
-                "write the event day as YYYY-MM-DD, e.g. --date 2026-09-18",
+            CliMsg::HintDay => pick(
+                format!(
+                    "viết ngày theo dạng YYYY-MM-DD, từ {FIRST_DAY} đến {LAST_DAY} (ví dụ 2022-09-13), hoặc `today`, `yesterday`"
+                ),
+                format!(
+                    "write YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY} (e.g. 2022-09-13), `today` or `yesterday`"
+                ),
+            ),
+            CliMsg::HintEventDay => pick(
+                format!(
+                    "viết ngày diễn ra theo dạng YYYY-MM-DD, từ {FIRST_DAY} đến {LAST_DAY}, ví dụ --date 2026-09-18"
+                ),
+                format!(
+                    "write the event day as YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY}, e.g. --date 2026-09-18"
+                ),
             ),
             CliMsg::SinceAfterAsOf { since, as_of } => pick(
                 format!("--since {} muộn hơn --as-of {}", d(since), d(as_of)),
@@ -294,6 +341,90 @@ impl CliMsg {
             CliMsg::HintCheckValues => {
                 fixed("kiểm tra lại các giá trị đã nhập", "check the values given")
             }
+            CliMsg::JournalIsPlan { path } => pick(
+                format!("nhật ký `{path}` chính là tệp kế hoạch"),
+                format!("the journal `{path}` is the plan file itself"),
+            ),
+            CliMsg::HintSeparateJournal => fixed(
+                "đặt một tệp riêng trong `forum.journal` (hoặc --journal), ví dụ plan.journal.jsonl",
+                "name a separate file in `forum.journal` (or --journal), e.g. plan.journal.jsonl",
+            ),
+            CliMsg::JournalFailed {
+                path,
+                operation,
+                reason,
+            } => {
+                let operation_vi = match operation.as_str() {
+                    "open" => "mở",
+                    "lock" => "khóa",
+                    "write to" => "ghi vào",
+                    "read the end of" => "đọc phần cuối của",
+                    "sync" => "lưu xuống đĩa",
+                    other => other,
+                };
+                pick(
+                    format!("không {operation_vi} được nhật ký {path}: {reason}"),
+                    format!("cannot {operation} journal {path}: {reason}"),
+                )
+            }
+            CliMsg::JournalAppendFailed {
+                path,
+                reason,
+                removed,
+            } => pick(
+                format!(
+                    "không ghi thêm được vào nhật ký {path}: {reason}; {}",
+                    if *removed {
+                        "phần dòng dở dang đã được xóa, chưa ghi nhận gì"
+                    } else {
+                        "nhật ký có thể kết thúc bằng một dòng dở dang (khi đọc sẽ bỏ qua)"
+                    }
+                ),
+                format!(
+                    "cannot append to journal {path}: {reason}; {}",
+                    if *removed {
+                        "the partial line was removed, nothing was recorded"
+                    } else {
+                        "the journal may end with a partial line (readers skip it)"
+                    }
+                ),
+            ),
+            CliMsg::WillNotWrite { path, why } => {
+                let (why_vi, why_en) = match why {
+                    WriteRefusal::DanglingLink => (
+                        "đó là một liên kết tượng trưng không trỏ tới đâu".to_owned(),
+                        "it is a symbolic link to nothing".to_owned(),
+                    ),
+                    WriteRefusal::NotARegularFile => (
+                        "đó không phải là một tệp thông thường".to_owned(),
+                        "it is not a regular file".to_owned(),
+                    ),
+                    WriteRefusal::ThePlan { file } => (
+                        format!("đó là tệp kế hoạch (`{file}`)"),
+                        format!("it is the plan (`{file}`)"),
+                    ),
+                    WriteRefusal::TheJournal { file } => (
+                        format!("đó là nhật ký (`{file}`)"),
+                        format!("it is the journal (`{file}`)"),
+                    ),
+                };
+                pick(
+                    format!("không ghi vào `{path}`: {why_vi}"),
+                    format!("will not write to `{path}`: {why_en}"),
+                )
+            }
+            CliMsg::HintPointLink => fixed(
+                "hãy trỏ liên kết tới một tệp, hoặc ghi tên chính tệp đó",
+                "point the link at a file, or name the file itself",
+            ),
+            CliMsg::HintNewFileOrStdout => fixed(
+                "ghi tên một tệp mới hoặc một báo cáo cũ; muốn bỏ báo cáo thì bỏ -o và chuyển hướng stdout",
+                "name a new file or an earlier report; to discard the report, leave out -o and redirect stdout",
+            ),
+            CliMsg::HintNewReportFile => fixed(
+                "ghi tên một tệp mới cho báo cáo",
+                "name a new file for the report",
+            ),
             CliMsg::CannotSchedule { reason } => pick(
                 format!("không lập được tiến độ: {reason}"),
                 format!("cannot schedule the plan: {reason}"),
@@ -469,6 +600,25 @@ impl CliMsg {
             ),
         }
     }
+}
+
+/// Why `-o` will not write to a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteRefusal {
+    /// A symbolic link to nothing.
+    DanglingLink,
+    /// A folder, device, FIFO or socket.
+    NotARegularFile,
+    /// The plan file, however named.
+    ThePlan {
+        /// The plan's path.
+        file: String,
+    },
+    /// The journal, however named.
+    TheJournal {
+        /// The journal's path.
+        file: String,
+    },
 }
 
 /// The day of the week: "Thứ Bảy", "Saturday".
