@@ -15,8 +15,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use convert::{convert_plan, is_valid_id};
-pub(crate) use values::date_in_supported_range;
 use values::deserialize_event_day;
+pub(crate) use values::{MAX_DAYS, date_in_supported_range};
 pub use values::{
     DateSpec, DayError, Days, FIRST_DAY, LAST_DAY, Lag, LinkType, Weekday, parse_day,
 };

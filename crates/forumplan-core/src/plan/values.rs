@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The largest duration or lag accepted, in days: far beyond any forum,
 /// small enough that date arithmetic can never overflow.
-const MAX_DAYS: u32 = 36_600;
+pub(crate) const MAX_DAYS: u32 = 36_600;
 
 /// A date as written in a plan: absolute, or relative to the event day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
