@@ -4,9 +4,11 @@
 //! Only this crate knows about clap, files, the terminal and the clock.
 
 mod cli;
+mod clock;
 mod commands;
 mod diagnostics;
 mod error;
+mod interrupt;
 mod journal_file;
 mod plan_file;
 mod progress;
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
     init_logging(cli.global.verbose, cli.global.quiet);
+    journal_file::set_lock_wait(std::time::Duration::from_secs(cli.global.wait));
     let lang = cli.global.lang;
     let warnings = plan_file::Warnings::from_flags(&cli.global);
     match run(cli.command, lang, warnings) {
@@ -37,7 +40,7 @@ fn main() -> ExitCode {
         // A reader that stops early (`| head`) is not an error.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {
-            error.report();
+            error.report(progress::message_lang(lang));
             error.exit_code()
         }
     }
@@ -49,7 +52,9 @@ fn run(
     warnings: plan_file::Warnings,
 ) -> Result<ExitCode, CliError> {
     match command {
-        Command::Validate { plan, journal } => commands::validate::run(&plan, journal.as_deref()),
+        Command::Validate { plan, journal } => {
+            commands::validate::run(&plan, journal.as_deref(), lang)
+        }
         Command::Schedule {
             plan,
             day,
@@ -72,13 +77,17 @@ fn run(
             date,
             name,
             from,
-        } => commands::init::run(
-            &path,
-            date.as_deref(),
-            name.as_deref(),
-            from.as_deref(),
-            warnings,
-        ),
+            allow_past,
+        } => {
+            let init = commands::init::Init {
+                path: &path,
+                date: date.as_deref(),
+                name: name.as_deref(),
+                from: from.as_deref(),
+                allow_past,
+            };
+            commands::init::run(init, lang, warnings)
+        }
         Command::Check {
             plan,
             day,
@@ -110,13 +119,13 @@ fn run(
                 by,
                 note,
             };
-            commands::update::run(&plan, journal.as_deref(), update, warnings)
+            commands::update::run(&plan, journal.as_deref(), update, lang, warnings)
         }
         Command::History {
             plan,
             task,
             journal,
-        } => commands::history::run(&plan, task.as_deref(), journal.as_deref(), warnings),
+        } => commands::history::run(&plan, task.as_deref(), journal.as_deref(), lang, warnings),
     }
 }
 
@@ -128,10 +137,12 @@ fn usage_error(error: clap::Error) -> ExitCode {
     if !error.use_stderr() {
         return ExitCode::SUCCESS;
     }
-    let is_check = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .is_some_and(|a| a == "check");
+    // The subcommand as clap itself finds it, past global flags and their
+    // values (`--color never check ...`), ignoring the error.
+    let is_check = <Cli as clap::CommandFactory>::command()
+        .ignore_errors(true)
+        .try_get_matches()
+        .is_ok_and(|matches| matches.subcommand_name() == Some("check"));
     ExitCode::from(if is_check { 3 } else { 2 })
 }
 

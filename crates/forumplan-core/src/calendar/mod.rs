@@ -106,6 +106,13 @@ impl Calendar {
         &self.name
     }
 
+    /// Whether some day of the week is worked. Without one, the calendar's
+    /// working days are only its `working_days_extra`, a finite list that
+    /// work running late can outrun.
+    pub fn works_some_weekday(&self) -> bool {
+        self.weekdays.contains(&true)
+    }
+
     /// Whether `date` is a working day.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         self.extra.contains(&date)

@@ -502,12 +502,7 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
     let forum = input.forum;
     let tasks = forum.tasks();
     let mut pairs: BTreeMap<(usize, usize), PairLinks> = BTreeMap::new();
-    for (from, to, _) in forum
-        .graph()
-        .raw_edges()
-        .iter()
-        .map(|e| (e.source().index(), e.target().index(), e.weight))
-    {
+    for (from, to, _) in forum.graph().links() {
         let (a, b) = (tasks[from].workstream, tasks[to].workstream);
         if a == b {
             continue;
