@@ -39,8 +39,8 @@ impl Calendar {
 
     /// Monday–Friday, less Vietnam's public holidays.
     pub fn vn() -> Calendar {
-        let holidays = (vn_holidays::FIRST_YEAR..=vn_holidays::LAST_YEAR)
-            .flat_map(vn_holidays::vn_public_holidays)
+        let holidays = vn_holidays::vn_public_holidays_all()
+            .into_iter()
             .map(|(date, _)| date)
             .collect();
         Calendar {
@@ -198,6 +198,14 @@ mod tests {
         assert!(!final_days.is_working_day(day(2022, 9, 3))); // a Saturday holiday stays off
         let undone = Calendar::derive("x", &swap, None, [day(2022, 9, 17)], []);
         assert!(!undone.is_working_day(day(2022, 9, 17)));
+    }
+
+    #[test]
+    fn all_holidays_at_once_are_every_year_s_holidays() {
+        let by_year: Vec<_> = (vn_holidays::FIRST_YEAR..=vn_holidays::LAST_YEAR)
+            .flat_map(vn_holidays::vn_public_holidays)
+            .collect();
+        assert_eq!(vn_holidays::vn_public_holidays_all(), by_year);
     }
 
     #[test]

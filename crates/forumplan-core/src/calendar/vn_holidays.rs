@@ -48,6 +48,36 @@ pub fn vn_public_holidays(year: i32) -> Vec<(NaiveDate, VnHoliday)> {
     if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
         return Vec::new();
     }
+    holidays_of(year, tet(year), tet(year + 1))
+}
+
+/// Every public holiday of every supported year, in date order: the same
+/// days as [`vn_public_holidays`] year by year, with each lunar new year
+/// computed once rather than for both solar years it can touch (the lunar
+/// calendar is most of the cost of building the `vn` calendar).
+pub fn vn_public_holidays_all() -> Vec<(NaiveDate, VnHoliday)> {
+    let mut days = Vec::with_capacity(12 * (LAST_YEAR - FIRST_YEAR + 1) as usize);
+    let mut this_tet = tet(FIRST_YEAR);
+    for year in FIRST_YEAR..=LAST_YEAR {
+        let next_tet = tet(year + 1);
+        days.extend(holidays_of(year, this_tet, next_tet));
+        this_tet = next_tet;
+    }
+    days
+}
+
+/// The first day of lunar year `lunar_year`.
+fn tet(lunar_year: i32) -> Option<NaiveDate> {
+    lunar_to_solar(lunar_year, 1, 1, false)
+}
+
+/// The holidays of `year`, given the lunar new years that start in it and
+/// in the year after.
+fn holidays_of(
+    year: i32,
+    this_tet: Option<NaiveDate>,
+    next_tet: Option<NaiveDate>,
+) -> Vec<(NaiveDate, VnHoliday)> {
     // Pushed in VnHoliday's declaration order, so the stable sort below
     // keeps that order among days that coincide.
     let mut days = Vec::with_capacity(12);
@@ -55,8 +85,8 @@ pub fn vn_public_holidays(year: i32) -> Vec<(NaiveDate, VnHoliday)> {
     // The eve of a lunar new year could only fall in the previous solar
     // year if Tết were on 1 January, so look at both new years that can
     // touch `year` and keep the days inside it.
-    for lunar_year in [year, year + 1] {
-        let Some(tet) = lunar_to_solar(lunar_year, 1, 1, false) else {
+    for tet in [this_tet, next_tet] {
+        let Some(tet) = tet else {
             continue;
         };
         let eve = tet.checked_sub_days(Days::new(1));
