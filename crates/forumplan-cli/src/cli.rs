@@ -75,6 +75,14 @@ pub(crate) enum Command {
         /// Write the report to this file (atomically) instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Only this workstream (its id): one department's page. Repeat for
+        /// several.
+        #[arg(long = "workstream", value_name = "ID")]
+        workstreams: Vec<String>,
+        /// Show every task in every list (text, Markdown and HTML show the
+        /// worst `settings.list_limit`, default 50; JSON and CSV list all).
+        #[arg(long)]
+        all: bool,
     },
     /// The morning readiness check: one headline, then only what needs
     /// attention. Exit code 0 green, 1 amber, 2 red, 3 unknown (plan or

@@ -51,7 +51,17 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             format,
             lang,
             output,
-        } => commands::status::run(&plan, &day, format, lang, output.as_deref()),
+            workstreams,
+            all,
+        } => commands::status::run(
+            &plan,
+            &day,
+            format,
+            lang,
+            output.as_deref(),
+            &workstreams,
+            all,
+        ),
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {
             path,

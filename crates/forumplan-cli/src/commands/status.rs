@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use forumplan_reporter::status::StatusFormat;
+use forumplan_reporter::status::{ListLimit, StatusFormat};
 
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
 use crate::error::CliError;
@@ -17,12 +17,28 @@ pub(crate) fn run(
     format: StatusFormatArg,
     lang: Option<LangArg>,
     output: Option<&Path>,
+    workstreams: &[String],
+    all: bool,
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan)?;
     let forum = &loaded.forum;
     let as_of = progress::day(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day)?;
-    let report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
+    let mut report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
+    report
+        .retain_workstreams(workstreams)
+        .map_err(|unknown| CliError::Usage {
+            message: format!("{unknown} (--workstream {})", unknown.id),
+            hint: format!(
+                "use one of the plan's workstreams: {}",
+                unknown.known.join(", ")
+            ),
+        })?;
+    let limit = if all {
+        ListLimit::All
+    } else {
+        ListLimit::from_setting(forum.settings().list_limit)
+    };
     let lang = progress::lang(forum, lang);
     let format = match format {
         // Colour codes are stripped by anstream on stdout when not wanted;
@@ -37,7 +53,7 @@ pub(crate) fn run(
     };
     let mut rendered = Vec::new();
     report
-        .render(format, lang, &mut rendered)
+        .render(format, lang, limit, &mut rendered)
         .map_err(|source| CliError::Write {
             path: "<report>".into(),
             source,

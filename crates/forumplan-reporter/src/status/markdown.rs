@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use forumplan_scheduler::{Rag, Readiness};
 
 use crate::i18n::{self, Lang, Msg};
-use crate::status::{StatusReport, TaskRow};
+use crate::status::{ListLimit, StatusReport, TaskRow, join_some};
 
 fn rag_badge(lang: Lang, rag: Rag) -> String {
     let dot = match rag {
@@ -22,7 +22,12 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(
+    report: &StatusReport,
+    lang: Lang,
+    limit: ListLimit,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let h = &report.headline;
     writeln!(
         out,
@@ -46,6 +51,15 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
         Msg::AsOf.text(lang),
         i18n::date(lang, report.as_of)
     )?;
+    if !report.scope.is_empty() {
+        let names: Vec<&str> = report.workstreams.iter().map(|w| w.name.as_str()).collect();
+        writeln!(
+            out,
+            "**{}:** {}  ",
+            Msg::ShownWorkstreams.text(lang),
+            names.join(", ")
+        )?;
+    }
     writeln!(
         out,
         "**{}:** {}  ",
@@ -107,7 +121,13 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
     }
 
     writeln!(out, "\n## 2. {}\n", Msg::LateAndBlocked.text(lang))?;
-    task_list(out, lang, &report.late_and_blocked, Msg::NoneLateOrBlocked)?;
+    task_list(
+        out,
+        lang,
+        limit,
+        &report.late_and_blocked,
+        Msg::NoneLateOrBlocked,
+    )?;
 
     writeln!(out, "\n## 3. {}\n", Msg::CriticalPath.text(lang))?;
     if report.critical_paths.is_empty() {
@@ -122,7 +142,8 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
                 format_args!("#{}", n + 1)
             )?;
         }
-        for (i, t) in path.iter().enumerate() {
+        let (steps, rest) = limit.cut(path);
+        for (i, t) in steps.iter().enumerate() {
             writeln!(
                 out,
                 "{}. {} (`{}`) — {}",
@@ -132,15 +153,22 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
                 i18n::date(lang, t.early_finish)
             )?;
         }
+        more(out, lang, rest)?;
     }
 
     writeln!(out, "\n## 4. {}\n", Msg::MustStartToday.text(lang))?;
-    task_list(out, lang, &report.must_start_today, Msg::NothingMustStart)?;
+    task_list(
+        out,
+        lang,
+        limit,
+        &report.must_start_today,
+        Msg::NothingMustStart,
+    )?;
     writeln!(out, "\n## 5. {}\n", Msg::DueSoon.text(lang))?;
-    task_list(out, lang, &report.due_soon, Msg::NothingDueSoon)?;
+    task_list(out, lang, limit, &report.due_soon, Msg::NothingDueSoon)?;
 
     writeln!(out, "\n## 6. {}\n", Msg::Handoffs.text(lang))?;
-    handoffs(out, report, lang)?;
+    handoffs(out, report, lang, limit)?;
 
     let c = &report.changes;
     writeln!(
@@ -154,10 +182,14 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
     }
     for (label, tasks) in c.lists() {
         if !tasks.is_empty() {
-            let names: Vec<String> = tasks
+            let (shown, rest) = limit.cut(tasks);
+            let mut names: Vec<String> = shown
                 .iter()
                 .map(|t| format!("{} (`{}`)", t.name, t.id))
                 .collect();
+            if rest > 0 {
+                names.push(i18n::more_hidden(lang, rest));
+            }
             writeln!(out, "- **{}:** {}", label.text(lang), names.join("; "))?;
         }
     }
@@ -180,11 +212,18 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
     Ok(())
 }
 
-fn task_list(out: &mut dyn Write, lang: Lang, tasks: &[TaskRow], empty: Msg) -> io::Result<()> {
+fn task_list(
+    out: &mut dyn Write,
+    lang: Lang,
+    limit: ListLimit,
+    tasks: &[TaskRow],
+    empty: Msg,
+) -> io::Result<()> {
     if tasks.is_empty() {
         return writeln!(out, "{}", empty.text(lang));
     }
-    for t in tasks {
+    let (shown, rest) = limit.cut(tasks);
+    for t in shown {
         let details = t.details(lang);
         writeln!(
             out,
@@ -195,10 +234,23 @@ fn task_list(out: &mut dyn Write, lang: Lang, tasks: &[TaskRow], empty: Msg) -> 
             details.join(" · ")
         )?;
     }
-    Ok(())
+    more(out, lang, rest)
 }
 
-fn handoffs(out: &mut dyn Write, report: &StatusReport, lang: Lang) -> io::Result<()> {
+/// "… and 12 more" under a list cut short (nothing when none was left out).
+fn more(out: &mut dyn Write, lang: Lang, rest: usize) -> io::Result<()> {
+    if rest == 0 {
+        return Ok(());
+    }
+    writeln!(out, "\n*{}*", i18n::more_hidden(lang, rest))
+}
+
+fn handoffs(
+    out: &mut dyn Write,
+    report: &StatusReport,
+    lang: Lang,
+    limit: ListLimit,
+) -> io::Result<()> {
     if report.handoffs.is_empty() {
         return writeln!(out, "{}", Msg::NoHandoffs.text(lang));
     }
@@ -252,20 +304,19 @@ fn handoffs(out: &mut dyn Write, report: &StatusReport, lang: Lang) -> io::Resul
             Msg::Pending.text(lang),
             i18n::readiness(lang, handoff.flag)
         )?;
-        for pending in &handoff.pending {
+        let (shown, rest) = limit.cut(&handoff.pending);
+        for pending in shown {
             writeln!(
                 out,
                 "  - {} (`{}`, {}) → {}",
                 pending.task.name,
                 pending.task.id,
                 i18n::readiness(lang, pending.task.readiness),
-                pending
-                    .waiting
-                    .iter()
-                    .map(|w| format!("`{w}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                join_some(lang, pending.waiting.iter().map(|w| format!("`{w}`")), ", ")
             )?;
+        }
+        if rest > 0 {
+            writeln!(out, "  - *{}*", i18n::more_hidden(lang, rest))?;
         }
     }
     Ok(())

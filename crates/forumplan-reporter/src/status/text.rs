@@ -8,7 +8,7 @@ use forumplan_scheduler::{Rag, Readiness};
 
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{pad, pad_left, truncate, wrap};
-use crate::status::{StatusReport, TaskRow};
+use crate::status::{ListLimit, StatusReport, TaskRow, join_some};
 
 /// The report's width in columns.
 const WIDTH: usize = 80;
@@ -61,6 +61,7 @@ pub(super) fn render(
     report: &StatusReport,
     lang: Lang,
     color: bool,
+    limit: ListLimit,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let p = Painter { color };
@@ -86,6 +87,14 @@ pub(super) fn render(
         Msg::AsOf.text(lang),
         i18n::date(lang, report.as_of)
     )?;
+    if !report.scope.is_empty() {
+        let names: Vec<&str> = report.workstreams.iter().map(|w| w.name.as_str()).collect();
+        indented(
+            out,
+            &format!("{}: {}", Msg::ShownWorkstreams.text(lang), names.join(", ")),
+            0,
+        )?;
+    }
     writeln!(
         out,
         "{}",
@@ -165,9 +174,7 @@ pub(super) fn render(
     if report.late_and_blocked.is_empty() {
         writeln!(out, "  {}", Msg::NoneLateOrBlocked.text(lang))?;
     }
-    for t in &report.late_and_blocked {
-        task_entry(out, &p, lang, t)?;
-    }
+    task_entries(out, &p, lang, limit, &report.late_and_blocked)?;
 
     section(out, &p, 3, Msg::CriticalPath.text(lang))?;
     if report.critical_paths.is_empty() {
@@ -177,7 +184,8 @@ pub(super) fn render(
         if report.critical_paths.len() > 1 {
             writeln!(out, "  #{}", n + 1)?;
         }
-        for t in path {
+        let (steps, rest) = limit.cut(path);
+        for t in steps {
             let line = format!(
                 "{} → {} ({})",
                 i18n::date(lang, t.early_finish),
@@ -186,22 +194,19 @@ pub(super) fn render(
             );
             writeln!(out, "    {}", truncate(&line, WIDTH - 4))?;
         }
+        more(out, lang, rest, 4)?;
     }
 
     section(out, &p, 4, Msg::MustStartToday.text(lang))?;
     if report.must_start_today.is_empty() {
         writeln!(out, "  {}", Msg::NothingMustStart.text(lang))?;
     }
-    for t in &report.must_start_today {
-        task_entry(out, &p, lang, t)?;
-    }
+    task_entries(out, &p, lang, limit, &report.must_start_today)?;
     section(out, &p, 5, Msg::DueSoon.text(lang))?;
     if report.due_soon.is_empty() {
         writeln!(out, "  {}", Msg::NothingDueSoon.text(lang))?;
     }
-    for t in &report.due_soon {
-        task_entry(out, &p, lang, t)?;
-    }
+    task_entries(out, &p, lang, limit, &report.due_soon)?;
 
     section(out, &p, 6, Msg::Handoffs.text(lang))?;
     let waiting: Vec<_> = report
@@ -230,15 +235,17 @@ pub(super) fn render(
         );
         writeln!(out, "  {}", p.readiness(lang, handoff.flag))?;
         indented(out, &line, 4)?;
-        for pending in &handoff.pending {
+        let (shown, rest) = limit.cut(&handoff.pending);
+        for pending in shown {
             let line = format!(
                 "- {} ({}) → {}",
                 pending.task.name,
                 pending.task.id,
-                pending.waiting.join(", ")
+                join_some(lang, pending.waiting.iter().cloned(), ", ")
             );
             indented(out, &line, 6)?;
         }
+        more(out, lang, rest, 6)?;
     }
 
     let c = &report.changes;
@@ -260,13 +267,15 @@ pub(super) fn render(
             continue;
         }
         writeln!(out, "  {} ({}):", label.text(lang), tasks.len())?;
-        for t in tasks {
+        let (shown, rest) = limit.cut(tasks);
+        for t in shown {
             writeln!(
                 out,
                 "    - {}",
                 truncate(&format!("{} ({})", t.name, t.id), WIDTH - 6)
             )?;
         }
+        more(out, lang, rest, 4)?;
     }
     if let Some((before, after)) = c.forecast_change(lang) {
         writeln!(
@@ -291,6 +300,29 @@ pub(super) fn render(
 fn section(out: &mut dyn Write, p: &Painter, number: usize, title: &str) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{}", p.heading(&format!("{number}. {title}")))
+}
+
+/// The tasks of a list, up to `limit`, then how many were left out.
+fn task_entries(
+    out: &mut dyn Write,
+    p: &Painter,
+    lang: Lang,
+    limit: ListLimit,
+    tasks: &[TaskRow],
+) -> io::Result<()> {
+    let (shown, rest) = limit.cut(tasks);
+    for t in shown {
+        task_entry(out, p, lang, t)?;
+    }
+    more(out, lang, rest, 2)
+}
+
+/// "… and 12 more" under a list cut short (nothing when none was left out).
+fn more(out: &mut dyn Write, lang: Lang, rest: usize, indent: usize) -> io::Result<()> {
+    if rest == 0 {
+        return Ok(());
+    }
+    indented(out, &i18n::more_hidden(lang, rest), indent)
 }
 
 /// Two lines per task: what and who, then when and how much float.
