@@ -8,7 +8,7 @@ use forumplan_scheduler::Rag;
 use serde::Serialize;
 
 use crate::i18n::{self, Lang, Msg};
-use crate::layout::truncate;
+use crate::layout::{shorten_beside, truncate};
 use crate::status::{StatusReport, TaskRow};
 
 /// How wide the check's lines are: a phone screen in portrait.
@@ -122,8 +122,8 @@ pub fn write_text(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> io:
         quiet = false;
         writeln!(out, "{} ({}):", label.text(lang), tasks.len())?;
         for t in tasks.iter().take(LIST_LIMIT) {
-            let line = format!("{} — {}", t.id, t.name);
-            writeln!(out, "  {}", truncate(&line, WIDTH - 2))?;
+            let kept = format!("{} — ", t.id);
+            writeln!(out, "  {kept}{}", shorten_beside(&t.name, &kept, WIDTH - 2))?;
         }
         if tasks.len() > LIST_LIMIT {
             writeln!(out, "  … {}", i18n::more(lang, tasks.len() - LIST_LIMIT))?;

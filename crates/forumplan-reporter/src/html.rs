@@ -60,21 +60,7 @@ fn template_error(error: minijinja::Error) -> io::Error {
     io::Error::other(format!("the HTML template failed: {error:#}"))
 }
 
-/// `text` safe inside SVG or HTML text and double- or single-quoted attributes.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::escape::html as escape;
 
 /// The CSS class of a colour.
 fn rag_class(rag: Rag) -> &'static str {
@@ -216,7 +202,7 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
         .collect();
     let tasks = |rows: &[TaskRow]| {
         rows.iter()
-            .map(|t| task_value(lang, t))
+            .map(|t| task_value(lang, report.as_of, t))
             .collect::<Vec<Value>>()
     };
     // A list as the page shows it: the worst rows, how many in all, and
@@ -249,7 +235,7 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
                 .iter()
                 .map(|p| {
                     let waiting = join_some(lang, p.waiting.iter().map(|id| task_name(id)), "; ");
-                    context! { task => task_value(lang, &p.task), waiting }
+                    context! { task => task_value(lang, report.as_of, &p.task), waiting }
                 })
                 .collect();
             context! {
@@ -330,7 +316,7 @@ fn actions(report: &StatusReport, lang: Lang) -> Value {
     let rows: Vec<Value> = all
         .iter()
         .take(SUMMARY_ACTIONS)
-        .map(|t| task_value(lang, t))
+        .map(|t| task_value(lang, report.as_of, t))
         .collect();
     let rest = all.len().saturating_sub(SUMMARY_ACTIONS);
     context! {
@@ -340,13 +326,13 @@ fn actions(report: &StatusReport, lang: Lang) -> Value {
     }
 }
 
-fn task_value(lang: Lang, t: &TaskRow) -> Value {
+fn task_value(lang: Lang, as_of: chrono::NaiveDate, t: &TaskRow) -> Value {
     context! {
         id => &t.id,
         name => &t.name,
         owner => t.owner.as_deref().unwrap_or(""),
         state => i18n::state(lang, t.state),
-        readiness => i18n::readiness(lang, t.readiness),
+        readiness => t.flag(lang, as_of),
         readiness_class => readiness_class(t.readiness),
         late_start => i18n::date(lang, t.late_start),
         late_finish => i18n::date(lang, t.late_finish),
@@ -361,18 +347,4 @@ fn task_value(lang: Lang, t: &TaskRow) -> Value {
 fn conflict_value(lang: Lang, conflict: &ConflictRow, task_name: &dyn Fn(&str) -> String) -> Value {
     let (what, day) = conflict.describe(lang);
     context! { id => &conflict.task, name => task_name(&conflict.task), what, day }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn escapes_markup_and_both_quotes() {
-        assert_eq!(
-            escape(r#"<a href="x">Tom & 'Jerry'</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
-        );
-        assert_eq!(escape("Hội nghị"), "Hội nghị");
-    }
 }

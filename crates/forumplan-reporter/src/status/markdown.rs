@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use forumplan_scheduler::{Rag, Readiness};
 
+use crate::escape::{self, markdown as md};
 use crate::i18n::{self, Lang, Msg};
 use crate::status::{ListLimit, StatusReport, TaskRow, join_some};
 
@@ -15,11 +16,6 @@ fn rag_badge(lang: Lang, rag: Rag) -> String {
         Rag::Green => "🟢",
     };
     format!("{dot} {}", i18n::rag(lang, rag))
-}
-
-/// Text safe inside a Markdown table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
 }
 
 pub(super) fn render(
@@ -33,7 +29,7 @@ pub(super) fn render(
         out,
         "# {}: {}",
         Msg::ReportTitle.text(lang),
-        report.forum.name
+        md(&report.forum.name)
     )?;
     writeln!(out)?;
     let mut event = format!(
@@ -42,7 +38,7 @@ pub(super) fn render(
         i18n::date(lang, report.forum.date)
     );
     if let Some(venue) = &report.forum.venue {
-        event.push_str(&format!(" · {venue}"));
+        event.push_str(&format!(" · {}", md(venue)));
     }
     writeln!(out, "{event}  ")?;
     writeln!(
@@ -52,7 +48,7 @@ pub(super) fn render(
         i18n::date(lang, report.as_of)
     )?;
     if !report.scope.is_empty() {
-        let names: Vec<&str> = report.workstreams.iter().map(|w| w.name.as_str()).collect();
+        let names: Vec<String> = report.workstreams.iter().map(|w| md(&w.name)).collect();
         writeln!(
             out,
             "**{}:** {}  ",
@@ -109,14 +105,14 @@ pub(super) fn render(
             out,
             "| {} | {} | {} | {}/{} | {} | {} | {} | {} |",
             rag_badge(lang, w.rag),
-            cell(&w.name),
+            md(&w.name),
             i18n::percent(w.completion),
             w.done,
             w.total,
             w.late,
             w.at_risk,
             w.blocked,
-            cell(w.lead.as_deref().unwrap_or(""))
+            md(w.lead.as_deref().unwrap_or(""))
         )?;
     }
 
@@ -124,6 +120,7 @@ pub(super) fn render(
     task_list(
         out,
         lang,
+        report,
         limit,
         &report.late_and_blocked,
         Msg::NoneLateOrBlocked,
@@ -148,9 +145,9 @@ pub(super) fn render(
                 out,
                 "{}. {} (`{}`) — {}",
                 i + 1,
-                t.name,
+                md(&t.name),
                 t.id,
-                i18n::date(lang, t.early_finish)
+                t.dates(lang)
             )?;
         }
         more(out, lang, rest)?;
@@ -160,12 +157,20 @@ pub(super) fn render(
     task_list(
         out,
         lang,
+        report,
         limit,
         &report.must_start_today,
         Msg::NothingMustStart,
     )?;
     writeln!(out, "\n## 5. {}\n", Msg::DueSoon.text(lang))?;
-    task_list(out, lang, limit, &report.due_soon, Msg::NothingDueSoon)?;
+    task_list(
+        out,
+        lang,
+        report,
+        limit,
+        &report.due_soon,
+        Msg::NothingDueSoon,
+    )?;
 
     writeln!(out, "\n## 6. {}\n", Msg::Handoffs.text(lang))?;
     handoffs(out, report, lang, limit)?;
@@ -185,7 +190,7 @@ pub(super) fn render(
             let (shown, rest) = limit.cut(tasks);
             let mut names: Vec<String> = shown
                 .iter()
-                .map(|t| format!("{} (`{}`)", t.name, t.id))
+                .map(|t| format!("{} (`{}`)", md(&t.name), t.id))
                 .collect();
             if rest > 0 {
                 names.push(i18n::more_hidden(lang, rest));
@@ -215,6 +220,7 @@ pub(super) fn render(
 fn task_list(
     out: &mut dyn Write,
     lang: Lang,
+    report: &StatusReport,
     limit: ListLimit,
     tasks: &[TaskRow],
     empty: Msg,
@@ -224,14 +230,14 @@ fn task_list(
     }
     let (shown, rest) = limit.cut(tasks);
     for t in shown {
-        let details = t.details(lang);
+        let details = t.details(lang, report.as_of);
         writeln!(
             out,
             "- **{}** {} (`{}`) — {}",
-            i18n::readiness(lang, t.readiness),
-            t.name,
+            t.flag(lang, report.as_of),
+            md(&t.name),
             t.id,
-            details.join(" · ")
+            md(&details.join(" · "))
         )?;
     }
     more(out, lang, rest)
@@ -259,13 +265,18 @@ fn handoffs(
             .workstreams
             .iter()
             .find(|w| w.id == id)
-            .map_or(id.to_owned(), |w| w.name.clone())
+            .map_or(id.to_owned(), |w| md(&w.name))
     };
     // Mermaid node ids must be plain words; workstream ids may hold `-` or `.`.
     let node = |id: &str| format!("ws_{}", id.replace(['-', '.'], "_"));
     writeln!(out, "```mermaid\ngraph LR")?;
     for w in &report.workstreams {
-        writeln!(out, "  {}[\"{}\"]", node(&w.id), w.name.replace('"', "'"))?;
+        writeln!(
+            out,
+            "  {}[\"{}\"]",
+            node(&w.id),
+            escape::mermaid_label(&w.name)
+        )?;
     }
     for handoff in &report.handoffs {
         writeln!(
@@ -309,9 +320,9 @@ fn handoffs(
             writeln!(
                 out,
                 "  - {} (`{}`, {}) → {}",
-                pending.task.name,
+                md(&pending.task.name),
                 pending.task.id,
-                i18n::readiness(lang, pending.task.readiness),
+                pending.task.flag(lang, report.as_of),
                 join_some(lang, pending.waiting.iter().map(|w| format!("`{w}`")), ", ")
             )?;
         }

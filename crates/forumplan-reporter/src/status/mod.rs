@@ -13,6 +13,7 @@ pub use lists::ListLimit;
 pub(crate) use lists::join_some;
 pub use scope::UnknownWorkstream;
 
+pub(crate) use model::is_overdue;
 pub use model::{
     ChangesSection, ConflictRow, ForumInfo, Handoff, Headline, PendingHandoff, StatusInput,
     StatusReport, TaskRow, WorkstreamRow, json_schema,
@@ -20,6 +21,7 @@ pub use model::{
 
 use std::io::{self, Write};
 
+use crate::CsvSeparator;
 use crate::i18n::Lang;
 
 /// The formats of the status report.
@@ -36,8 +38,12 @@ pub enum StatusFormat {
     Html,
     /// The report's content, for other tools.
     Json,
-    /// One row per task, for a spreadsheet (UTF-8 with a byte order mark).
-    Csv,
+    /// One row per task, for a spreadsheet (UTF-8 with a byte order mark,
+    /// formula-safe text cells).
+    Csv {
+        /// Between cells.
+        separator: CsvSeparator,
+    },
 }
 
 impl StatusReport {
@@ -59,7 +65,7 @@ impl StatusReport {
                 serde_json::to_writer_pretty(&mut *out, self)?;
                 writeln!(out)
             }
-            StatusFormat::Csv => csv::render(self, lang, out),
+            StatusFormat::Csv { separator } => csv::render(self, lang, separator, out),
         }
     }
 }

@@ -4,10 +4,12 @@
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
+use chrono::NaiveDate;
+use forumplan_core::journal::TaskState;
 use forumplan_scheduler::{Rag, Readiness};
 
 use crate::i18n::{self, Lang, Msg};
-use crate::layout::{pad, pad_left, truncate, wrap};
+use crate::layout::{pad, pad_left, shorten_beside, truncate, width, wrap};
 use crate::status::{ListLimit, StatusReport, TaskRow, join_some};
 
 /// The report's width in columns.
@@ -46,8 +48,9 @@ impl Painter {
         self.paint(Style::new().bold().fg_color(Some(colour.into())), &word)
     }
 
-    fn readiness(&self, lang: Lang, readiness: Readiness) -> String {
-        let word = format!("[{}]", i18n::readiness(lang, readiness));
+    /// A badge: `word` in brackets, coloured as `readiness`.
+    fn badge(&self, word: &str, readiness: Readiness) -> String {
+        let word = format!("[{word}]");
         let colour = match readiness {
             Readiness::Late => AnsiColor::Red,
             Readiness::AtRisk => AnsiColor::Yellow,
@@ -126,11 +129,11 @@ pub(super) fn render(
         Msg::Done.text(lang),
         h.tasks_done,
         h.tasks_total,
-        Msg::Late.text(lang),
+        i18n::readiness(lang, Readiness::Late),
         h.tasks_late,
-        Msg::AtRisk.text(lang),
+        i18n::readiness(lang, Readiness::AtRisk),
         h.tasks_at_risk,
-        Msg::Blocked.text(lang),
+        i18n::state(lang, TaskState::Blocked),
         h.tasks_blocked
     )?;
 
@@ -174,7 +177,7 @@ pub(super) fn render(
     if report.late_and_blocked.is_empty() {
         writeln!(out, "  {}", Msg::NoneLateOrBlocked.text(lang))?;
     }
-    task_entries(out, &p, lang, limit, &report.late_and_blocked)?;
+    task_entries(out, &p, lang, limit, report.as_of, &report.late_and_blocked)?;
 
     section(out, &p, 3, Msg::CriticalPath.text(lang))?;
     if report.critical_paths.is_empty() {
@@ -186,13 +189,9 @@ pub(super) fn render(
         }
         let (steps, rest) = limit.cut(path);
         for t in steps {
-            let line = format!(
-                "{} → {} ({})",
-                i18n::date(lang, t.early_finish),
-                t.name,
-                t.id
-            );
-            writeln!(out, "    {}", truncate(&line, WIDTH - 4))?;
+            let id = format!("({})", t.id);
+            writeln!(out, "    {} {id}", shorten_beside(&t.name, &id, WIDTH - 5))?;
+            writeln!(out, "      {}", t.dates(lang))?;
         }
         more(out, lang, rest, 4)?;
     }
@@ -201,12 +200,12 @@ pub(super) fn render(
     if report.must_start_today.is_empty() {
         writeln!(out, "  {}", Msg::NothingMustStart.text(lang))?;
     }
-    task_entries(out, &p, lang, limit, &report.must_start_today)?;
+    task_entries(out, &p, lang, limit, report.as_of, &report.must_start_today)?;
     section(out, &p, 5, Msg::DueSoon.text(lang))?;
     if report.due_soon.is_empty() {
         writeln!(out, "  {}", Msg::NothingDueSoon.text(lang))?;
     }
-    task_entries(out, &p, lang, limit, &report.due_soon)?;
+    task_entries(out, &p, lang, limit, report.as_of, &report.due_soon)?;
 
     section(out, &p, 6, Msg::Handoffs.text(lang))?;
     let waiting: Vec<_> = report
@@ -233,7 +232,11 @@ pub(super) fn render(
             handoff.pending.len(),
             Msg::Pending.text(lang)
         );
-        writeln!(out, "  {}", p.readiness(lang, handoff.flag))?;
+        writeln!(
+            out,
+            "  {}",
+            p.badge(i18n::readiness(lang, handoff.flag), handoff.flag)
+        )?;
         indented(out, &line, 4)?;
         let (shown, rest) = limit.cut(&handoff.pending);
         for pending in shown {
@@ -269,10 +272,11 @@ pub(super) fn render(
         writeln!(out, "  {} ({}):", label.text(lang), tasks.len())?;
         let (shown, rest) = limit.cut(tasks);
         for t in shown {
+            let id = format!("({})", t.id);
             writeln!(
                 out,
-                "    - {}",
-                truncate(&format!("{} ({})", t.name, t.id), WIDTH - 6)
+                "    - {} {id}",
+                shorten_beside(&t.name, &id, WIDTH - 7)
             )?;
         }
         more(out, lang, rest, 4)?;
@@ -308,11 +312,12 @@ fn task_entries(
     p: &Painter,
     lang: Lang,
     limit: ListLimit,
+    as_of: NaiveDate,
     tasks: &[TaskRow],
 ) -> io::Result<()> {
     let (shown, rest) = limit.cut(tasks);
     for t in shown {
-        task_entry(out, p, lang, t)?;
+        task_entry(out, p, lang, as_of, t)?;
     }
     more(out, lang, rest, 2)
 }
@@ -326,16 +331,28 @@ fn more(out: &mut dyn Write, lang: Lang, rest: usize, indent: usize) -> io::Resu
 }
 
 /// Two lines per task: what and who, then when and how much float.
-fn task_entry(out: &mut dyn Write, p: &Painter, lang: Lang, t: &TaskRow) -> io::Result<()> {
-    let badge = p.readiness(lang, t.readiness);
-    let badge_width = i18n::readiness(lang, t.readiness).chars().count() + 3;
+fn task_entry(
+    out: &mut dyn Write,
+    p: &Painter,
+    lang: Lang,
+    as_of: NaiveDate,
+    t: &TaskRow,
+) -> io::Result<()> {
+    let flag = t.flag(lang, as_of);
+    let readiness = if t.is_overdue(as_of) {
+        Readiness::Late
+    } else {
+        t.readiness
+    };
+    let badge = p.badge(flag, readiness);
+    let badge_width = width(flag) + 3;
     writeln!(
         out,
         "  {badge} {}",
         truncate(&t.name, WIDTH - 3 - badge_width)
     )?;
     let mut details = vec![t.id.clone()];
-    details.extend(t.details(lang));
+    details.extend(t.details(lang, as_of));
     indented(out, &details.join(" · "), 6)
 }
 
