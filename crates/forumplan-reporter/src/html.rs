@@ -16,7 +16,7 @@ use forumplan_scheduler::{Rag, Readiness};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context, escape_formatter};
 
 use crate::i18n::{self, Lang, Msg};
-use crate::status::{ConflictRow, ListLimit, StatusReport, TaskRow, join_some};
+use crate::status::{ConflictRow, ListLimit, Section, StatusReport, TaskRow, join_some};
 
 /// The page template. Its `.html` name turns on HTML autoescaping.
 const TEMPLATE: &str = include_str!("../templates/status.html");
@@ -249,6 +249,12 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
             }
         })
         .collect();
+    let scope = if report.scope.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<&str> = report.workstreams.iter().map(|w| w.name.as_str()).collect();
+        names.join(", ")
+    };
     let c = &report.changes;
     let groups: Vec<Value> = [
         (Msg::NewlyDone, &c.newly_done, "done"),
@@ -275,30 +281,64 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
         .iter()
         .map(|conflict| conflict_value(lang, conflict, &task_name))
         .collect();
-    context! {
-        lang => match lang { Lang::Vi => "vi", Lang::En => "en" },
-        l => labels(lang),
-        forum_name => &report.forum.name,
-        event_day => date(report.forum.date),
-        venue => report.forum.venue.as_deref().unwrap_or(""),
-        as_of => date(report.as_of),
-        headline,
-        workstreams,
-        scope => report.workstreams.iter().filter(|_| !report.scope.is_empty()).map(|w| w.name.as_str()).collect::<Vec<_>>().join(", "),
-        actions => actions(report, lang),
-        late_and_blocked => list(&report.late_and_blocked),
-        critical_paths => report.critical_paths.iter().map(|path| list(path)).collect::<Vec<_>>(),
-        must_start_today => list(&report.must_start_today),
-        due_soon => list(&report.due_soon),
-        has_handoffs => !report.handoffs.is_empty(),
-        handoffs,
-        changes,
-        conflicts,
-        completion_svg => Value::from_safe_string(charts::completion(report, lang)),
-        handoffs_svg => Value::from_safe_string(charts::handoffs(report, lang)),
-        gantt_svg => Value::from_safe_string(gantt::gantt(report, lang, limit)),
-        gantt_legend => Value::from_safe_string(gantt::legend(lang)),
+    let mut page: BTreeMap<&str, Value> = BTreeMap::from([
+        (
+            "lang",
+            Value::from(match lang {
+                Lang::Vi => "vi",
+                Lang::En => "en",
+            }),
+        ),
+        ("l", labels(lang)),
+    ]);
+    let safe = Value::from_safe_string;
+    for part in Section::ALL {
+        let values: Vec<(&str, Value)> = match part {
+            Section::Headline => vec![
+                ("forum_name", Value::from(report.forum.name.as_str())),
+                ("event_day", Value::from(date(report.forum.date))),
+                (
+                    "venue",
+                    Value::from(report.forum.venue.as_deref().unwrap_or("")),
+                ),
+                ("as_of", Value::from(date(report.as_of))),
+                ("headline", headline.clone()),
+                ("scope", Value::from(scope.clone())),
+                // The summary's "needs action this week" draws on the lists below.
+                ("actions", actions(report, lang)),
+            ],
+            Section::Workstreams => vec![
+                ("workstreams", Value::from(workstreams.clone())),
+                ("completion_svg", safe(charts::completion(report, lang))),
+            ],
+            Section::LateAndBlocked => vec![("late_and_blocked", list(&report.late_and_blocked))],
+            Section::CriticalPath => vec![(
+                "critical_paths",
+                Value::from(
+                    report
+                        .critical_paths
+                        .iter()
+                        .map(|path| list(path))
+                        .collect::<Vec<_>>(),
+                ),
+            )],
+            Section::MustStartToday => vec![("must_start_today", list(&report.must_start_today))],
+            Section::DueSoon => vec![("due_soon", list(&report.due_soon))],
+            Section::Handoffs => vec![
+                ("has_handoffs", Value::from(!report.handoffs.is_empty())),
+                ("handoffs", Value::from(handoffs.clone())),
+                ("handoffs_svg", safe(charts::handoffs(report, lang))),
+            ],
+            Section::Changes => vec![("changes", changes.clone())],
+            Section::Conflicts => vec![("conflicts", Value::from(conflicts.clone()))],
+            Section::Tasks => vec![
+                ("gantt_svg", safe(gantt::gantt(report, lang, limit))),
+                ("gantt_legend", safe(gantt::legend(lang))),
+            ],
+        };
+        page.extend(values);
     }
+    Value::from(page)
 }
 
 /// What needs action this week, for the summary on the first page: late

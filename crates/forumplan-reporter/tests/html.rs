@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use forumplan_core::journal::{TaskState, parse_journal};
 use forumplan_core::{Format, load_plan};
 use forumplan_reporter::i18n::Lang;
-use forumplan_reporter::status::{ListLimit, StatusFormat, StatusInput, StatusReport};
+use forumplan_reporter::status::{ListLimit, Section, StatusFormat, StatusInput, StatusReport};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -412,6 +412,30 @@ fn the_page_grows_with_the_work_not_with_the_calendar() {
         0
     );
     assert!(page.matches(r#"<line class="week""#).count() <= 16 * (far.workstreams.len() + 1));
+}
+
+#[test]
+fn the_json_form_holds_every_section_and_nothing_else() {
+    // The other formats match `Section` exhaustively; the JSON form is the
+    // report's serialization, so its members are checked against it here.
+    let mut out = Vec::new();
+    report(day("2022-09-13"))
+        .render(StatusFormat::Json, Lang::En, ListLimit::Worst(50), &mut out)
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let mut members: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut sections: Vec<&str> = Section::ALL
+        .iter()
+        .flat_map(|s| s.json_members().iter().copied())
+        .collect();
+    members.sort_unstable();
+    sections.sort_unstable();
+    assert_eq!(members, sections);
 }
 
 /// `chromium`, if installed: `/usr/bin/chromium`, else on `PATH`.

@@ -7,11 +7,13 @@ mod lists;
 mod markdown;
 mod model;
 mod scope;
+mod sections;
 mod text;
 
 pub use lists::ListLimit;
 pub(crate) use lists::join_some;
 pub use scope::UnknownWorkstream;
+pub use sections::Section;
 
 pub(crate) use model::is_overdue;
 pub use model::{
