@@ -658,3 +658,76 @@ fn on_a_phone_the_gantt_opens_with_today_in_view() {
     );
     let _ = std::fs::remove_dir_all(&work);
 }
+
+/// `pdftotext` (poppler-utils), if installed.
+fn pdftotext() -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join("pdftotext"))
+        .find(|path| path.is_file())
+}
+
+#[test]
+fn printed_the_first_page_is_the_summary_and_pages_are_numbered() {
+    let Some(chromium) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is not installed, and CI is set: the print test cannot be skipped"
+        );
+        return;
+    };
+    let report = report(day("2022-09-13"));
+    let work = fresh_dir("print-test");
+    let page = work.join("status.html");
+    std::fs::write(&page, html(&report, Lang::Vi)).unwrap();
+    let pdf = work.join("status.pdf");
+    run_chromium(
+        &chromium,
+        &work,
+        &format!("file://{}", page.display()),
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".to_owned(),
+        ],
+    );
+    let bytes = std::fs::read(&pdf).expect("a PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let pages = bytes
+        .windows(12)
+        .filter(|w| w.starts_with(b"/Type /Page") && w[11] != b's')
+        .count();
+    assert!(
+        pages >= 3,
+        "the summary, the sections, the Gantt: {pages} pages"
+    );
+    // Reading the text back needs poppler's pdftotext; without it the
+    // check above is all this machine can do.
+    if let Some(pdftotext) = pdftotext() {
+        let page_text = |n: usize| {
+            let output = Command::new(&pdftotext)
+                .args(["-f", &n.to_string(), "-l", &n.to_string()])
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .expect("pdftotext runs");
+            String::from_utf8_lossy(&output.stdout).into_owned()
+        };
+        let first = page_text(1);
+        for part in [
+            "Diễn đàn Kinh tế - Xã hội Việt Nam 2022",
+            "T-5",
+            "Các mảng công việc",
+            "Bảo đảm kinh phí",
+            "Việc cần xử lý trong tuần",
+            "streaming-contract",
+            &format!("Trang 1 / {pages}"),
+        ] {
+            assert!(first.contains(part), "page one lacks `{part}`:\n{first}");
+        }
+        assert!(
+            !first.contains("Việc chậm tiến độ") && !first.contains("Đường găng"),
+            "the numbered sections start on page two:\n{first}"
+        );
+        assert!(page_text(2).contains(&format!("Trang 2 / {pages}")));
+    }
+    let _ = std::fs::remove_dir_all(&work);
+}
