@@ -74,15 +74,17 @@ struct Scale {
 }
 
 impl Scale {
-    /// From a little before the as-of day to the last finish of the work
-    /// not done yet (or the event day, if later), plus a day.
+    /// From a little before the as-of day to the last early finish of the
+    /// work not done yet (or the event day, if later), plus a day. Late
+    /// finishes beyond it (post-event work with weeks of float) run off the
+    /// edge: they would otherwise squeeze the weeks that need attention.
     fn new(report: &StatusReport) -> Scale {
         let as_of = report.as_of;
         let end = report
             .tasks
             .iter()
             .filter(|t| !matches!(t.state, TaskState::Done | TaskState::Cancelled))
-            .flat_map(|t| [t.early_finish, t.late_finish])
+            .map(|t| t.early_finish)
             .chain([report.forum.date, as_of])
             .max()
             .unwrap_or(as_of);
