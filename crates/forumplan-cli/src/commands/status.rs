@@ -5,11 +5,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_reporter::CsvSeparator;
+use forumplan_reporter::i18n::cli::CliMsg;
 use forumplan_reporter::status::{ListLimit, StatusFormat};
 
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
-use crate::error::CliError;
-use crate::write::{Protected, output_target, replace_atomically};
+use crate::error::{CliError, refuse};
+use crate::write::{Protected, ProtectedFile, output_target, replace_atomically};
 use crate::{plan_file, progress};
 
 /// The report's format from the command line's: text has colour only on
@@ -46,28 +47,29 @@ pub(crate) fn run(
             let protected = [
                 Protected {
                     path: plan,
-                    what: "the plan",
+                    what: ProtectedFile::Plan,
                 },
                 Protected {
                     path: &journal,
-                    what: "the journal",
+                    what: ProtectedFile::Journal,
                 },
             ];
             output_target(path, &protected)
         })
         .transpose()?;
     let as_of = progress::day(forum, &day.as_of)?;
-    let journal = progress::load_journal(plan, forum, day)?;
+    let journal = progress::load_journal(plan, forum, day, progress::lang(forum, lang))?;
     let mut report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
-    report
-        .retain_workstreams(workstreams)
-        .map_err(|unknown| CliError::Usage {
-            message: format!("{unknown} (--workstream {})", unknown.id),
-            hint: format!(
-                "use one of the plan's workstreams: {}",
-                unknown.known.join(", ")
-            ),
-        })?;
+    report.retain_workstreams(workstreams).map_err(|unknown| {
+        refuse(
+            CliMsg::UnknownWorkstream {
+                workstream: unknown.id,
+            },
+            CliMsg::HintWorkstreams {
+                known: unknown.known.join(", "),
+            },
+        )
+    })?;
     let limit = if all {
         ListLimit::All
     } else {
