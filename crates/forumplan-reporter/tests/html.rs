@@ -705,8 +705,12 @@ fn printed_the_first_page_is_the_summary_and_pages_are_numbered() {
         pages >= 3,
         "the summary, the sections, the Gantt: {pages} pages"
     );
-    // Reading the text back needs poppler's pdftotext; without it the
-    // check above is all this machine can do.
+    // Reading the text back needs poppler's pdftotext (CI installs it);
+    // without it the check above is all this machine can do.
+    assert!(
+        pdftotext().is_some() || std::env::var_os("CI").is_none(),
+        "pdftotext is not installed, and CI is set (apt-get install poppler-utils)"
+    );
     if let Some(pdftotext) = pdftotext() {
         let page_text = |n: usize| {
             let output = Command::new(&pdftotext)
