@@ -741,3 +741,33 @@ fn printed_the_first_page_is_the_summary_and_pages_are_numbered() {
     }
     let _ = std::fs::remove_dir_all(&work);
 }
+
+#[test]
+fn one_workstream_s_page_draws_only_its_tasks() {
+    let mut report = report(day("2022-09-13"));
+    let unknown = report
+        .retain_workstreams(&["catering".to_owned()])
+        .unwrap_err();
+    assert_eq!(unknown.id, "catering");
+    assert_eq!(
+        unknown.known,
+        [
+            "content",
+            "protocol",
+            "logistics",
+            "media",
+            "security",
+            "finance"
+        ]
+    );
+    report
+        .retain_workstreams(&["logistics".to_owned()])
+        .unwrap();
+    let page = html(&report, Lang::En);
+    // The critical path's chart, then the one workstream's.
+    assert_eq!(page.matches(r#"<svg class="gantt""#).count(), 2);
+    assert!(page.contains("Report for the workstream: <b>Hậu cần, kỹ thuật hạ tầng</b>"));
+    let bars = page.matches(r#"class="bar"#).count();
+    assert_eq!(bars + folded_counts(&page).iter().sum::<usize>(), 25);
+    assert!(report.tasks.iter().all(|t| t.workstream == "logistics"));
+}
