@@ -66,10 +66,23 @@ fn run(
             day,
             format,
             output,
+            workstreams,
+            all,
             csv,
         } => {
             let format = commands::status::format(format, csv.separator.into(), output.is_none());
-            commands::status::run(&plan, &day, format, lang, output.as_deref(), warnings)
+            commands::status::run(
+                &plan,
+                &day,
+                format,
+                lang,
+                output.as_deref(),
+                commands::status::Lists {
+                    workstreams: &workstreams,
+                    all,
+                },
+                warnings,
+            )
         }
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {
