@@ -84,8 +84,9 @@ fn run() -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", journal.display()))?;
     let _ = writeln!(
         std::io::stderr(),
-        "wrote {} ({tasks} tasks, {} bytes) and {} ({} entries as of {as_of})",
+        "wrote {} ({tasks} tasks and {} isolated, {} bytes) and {} ({} entries as of {as_of})",
         out.display(),
+        tasks * variant.isolated_percent / 100,
         plan_text.len(),
         journal.display(),
         journal_text.lines().count()
