@@ -229,11 +229,12 @@ fn plan_with_formula_names(dir: &std::path::Path) -> String {
         task["name"] = name.into();
         task["owner"] = owner.into();
     }
-    plan["forum"]["journal"] = root()
-        .join("fixtures/vesf-2022/plan.journal.jsonl")
-        .to_string_lossy()
-        .into_owned()
-        .into();
+    // The journal sits beside the plan: `forum.journal` may not lead elsewhere.
+    std::fs::copy(
+        root().join("fixtures/vesf-2022/plan.journal.jsonl"),
+        dir.join("plan.journal.jsonl"),
+    )
+    .expect("copy journal");
     let path = dir.join("plan.json");
     std::fs::write(&path, plan.to_string()).expect("write plan");
     path.to_string_lossy().into_owned()
@@ -389,6 +390,36 @@ fn a_damaged_journal_line_is_reported_and_skipped() {
     );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("schedule JSON");
     assert_eq!(json["tasks"][0]["state"], "done");
+}
+
+#[test]
+fn validate_locates_journal_lines_after_a_line_that_is_not_utf8() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let journal = dir.path().join("journal.jsonl");
+    // Line 1 holds two Latin-1 bytes; line 2 names a task the plan lacks.
+    let mut bytes =
+        b"{\"date\":\"2022-06-08\",\"task\":\"T\xf4ng duy\xeat\",\"state\":\"done\"}\n".to_vec();
+    bytes.extend_from_slice(
+        b"{\"date\":\"2022-06-08\",\"task\":\"no-such-task\",\"state\":\"done\"}\n",
+    );
+    std::fs::write(&journal, bytes).expect("write journal");
+    let journal = journal.to_str().expect("UTF-8 path");
+    let output = forumplan(&[
+        "validate",
+        "fixtures/vesf-2022/plan.json",
+        "--journal",
+        journal,
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // 1:31 is the first bad byte; 2:29 the opening quote of
+    // "no-such-task", with the caret under the whole quoted id.
+    assert!(stderr.contains(&format!("{journal}:1:31")), "{stderr}");
+    assert!(stderr.contains(&format!("{journal}:2:29")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("  {} unknown task", "^".repeat(14))),
+        "{stderr}"
+    );
 }
 
 /// The days the status snapshots are taken: T-30, T-5, T-1 and T+2 of the

@@ -8,8 +8,8 @@ use forumplan_core::{Diagnostic, Severity};
 pub(crate) struct SourceFile<'a> {
     /// The path as the user wrote it.
     pub(crate) path: &'a str,
-    /// Its text (lossily decoded if it was not UTF-8; offsets before the
-    /// first bad byte are unchanged).
+    /// Its text (each byte that is not UTF-8 shown as `?`, so that byte
+    /// offsets are unchanged).
     pub(crate) text: &'a str,
 }
 

@@ -1,19 +1,19 @@
 //! The as-of day and the journal: what every reporting command needs
 //! beside the plan.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use forumplan_core::Forum;
 use forumplan_core::journal::Journal;
+use forumplan_core::{Forum, Severity};
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::status::{StatusInput, StatusReport};
 use forumplan_scheduler::{Assessment, Schedule};
 
 use crate::cli::{DayArgs, LangArg};
 use crate::error::CliError;
-use crate::journal_file::read_journal;
+use crate::journal_file::read_journal_bytes;
+use crate::plan_file;
 
 /// The report language: `--lang`, else the plan's `settings.locale`.
 pub(crate) fn lang(forum: &Forum, lang: Option<LangArg>) -> Lang {
@@ -62,37 +62,47 @@ pub(crate) fn journal_path(plan: &Path, forum: &Forum, journal: Option<&Path>) -
 }
 
 /// Reads the journal; bad lines and entries for unknown tasks are reported
-/// on stderr as warnings and skipped.
+/// on stderr as warnings (reports go on without them).
 pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<Journal, CliError> {
     let path = journal_path(plan, forum, day.journal.as_deref());
+    read_checked_journal(&path, forum, Severity::Warning).map(|(journal, _)| journal)
+}
+
+/// Reads the journal at `path` and prints its problems (damaged lines,
+/// entries for tasks the plan lacks) with the diagnostic renderer, as
+/// `severity`; returns the journal and how many problems it has. A journal
+/// that does not exist yet is empty.
+pub(crate) fn read_checked_journal(
+    path: &Path,
+    forum: &Forum,
+    severity: Severity,
+) -> Result<(Journal, usize), CliError> {
     tracing::info!(path = %path.display(), "reading journal");
-    let journal = read_journal(&path).map_err(|error| CliError::Read {
+    let Some(bytes) = read_journal_bytes(path).map_err(|error| CliError::Read {
         path: error.path,
         source: error.source,
-    })?;
-    let mut stderr = anstream::stderr().lock();
-    for error in &journal.errors {
-        let _ = writeln!(
-            stderr,
-            "warning: {}:{}:{}: {} (line skipped)",
-            path.display(),
-            error.line,
-            error.column,
-            error.message
-        );
-    }
-    for line in &journal.entries {
-        if forum.task_id(&line.entry.task).is_none() {
-            let _ = writeln!(
-                stderr,
-                "warning: {}:{}: unknown task `{}` (entry ignored)",
-                path.display(),
-                line.line,
-                line.entry.task
-            );
+    })?
+    else {
+        return Ok((Journal::default(), 0));
+    };
+    let journal = forumplan_core::journal::parse_journal_bytes(&bytes);
+    let mut problems = journal.problems.clone();
+    problems.extend(journal.unknown_tasks(&bytes, forum));
+    problems.sort_by_key(|d| d.span.map(|s| s.start));
+    for problem in &mut problems {
+        problem.severity = severity;
+        // A report goes on without the line: say so under the caret.
+        if severity == Severity::Warning {
+            let skipped = if problem.code == "journal-unknown-task" {
+                "unknown task (entry ignored)"
+            } else {
+                "line skipped"
+            };
+            problem.label = Some(skipped.to_owned());
         }
     }
-    Ok(journal)
+    plan_file::print_diagnostics(path, &bytes, &problems);
+    Ok((journal, problems.len()))
 }
 
 /// Schedules and assesses `forum` as of `day`.
@@ -101,7 +111,7 @@ pub(crate) fn assess_day(
     journal: &Journal,
     day: NaiveDate,
 ) -> Result<(Schedule, Assessment), CliError> {
-    let state = journal.replay(day);
+    let state = journal.replay(forum, day);
     tracing::info!(%day, tasks = forum.tasks().len(), "scheduling");
     let schedule =
         forumplan_scheduler::schedule(forum, &state, day).map_err(|error| CliError::Usage {

@@ -33,7 +33,8 @@ fn report(as_of: NaiveDate) -> StatusReport {
         .forum;
     let journal = parse_journal(&std::fs::read_to_string(fixture("plan.journal.jsonl")).unwrap());
     let assess = |day: NaiveDate| {
-        let schedule = forumplan_scheduler::schedule(&forum, &journal.replay(day), day).unwrap();
+        let schedule =
+            forumplan_scheduler::schedule(&forum, &journal.replay(&forum, day), day).unwrap();
         let assessment = forumplan_scheduler::assess(&forum, &schedule);
         (schedule, assessment)
     };

@@ -4,10 +4,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use forumplan_core::closest;
+use forumplan_core::{Severity, closest};
 
 use crate::error::CliError;
-use crate::journal_file::read_journal;
 use crate::{plan_file, progress};
 
 pub(crate) fn run(
@@ -30,10 +29,7 @@ pub(crate) fn run(
         });
     }
     let path = progress::journal_path(plan, forum, journal);
-    let journal = read_journal(&path).map_err(|error| CliError::Read {
-        path: error.path,
-        source: error.source,
-    })?;
+    let (journal, _) = progress::read_checked_journal(&path, forum, Severity::Warning)?;
     let mut out = anstream::stdout().lock();
     let mut write = |line: String| {
         writeln!(out, "{line}").map_err(|source| CliError::Write {
@@ -73,9 +69,6 @@ pub(crate) fn run(
         if let Some(note) = &entry.note {
             write(format!("            “{note}”"))?;
         }
-    }
-    for error in &journal.errors {
-        write(format!("line {} skipped: {}", error.line, error.message))?;
     }
     if shown == 0 {
         write(match task {
