@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::journal_file::DEFAULT_LOCK_WAIT;
+
 /// Keeps a large forum's preparation on schedule: validates the plan,
 /// schedules it back from the event day, and reports readiness.
 #[derive(Debug, Parser)]
@@ -27,6 +29,10 @@ pub(crate) struct GlobalArgs {
     /// When to use colour; `auto` colours terminals only and honours NO_COLOR.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
     pub(crate) color: ColorWhen,
+    /// How long to wait, in seconds, for a journal another process has
+    /// locked (an update being written) before giving up.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_LOCK_WAIT.as_secs(), global = true)]
+    pub(crate) wait: u64,
     /// Language of reports and messages (default: the plan's
     /// `settings.locale`, else vi).
     #[arg(long, value_enum, global = true)]

@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod diagnostics;
 mod error;
+mod interrupt;
 mod journal_file;
 mod plan_file;
 mod progress;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
     init_logging(cli.global.verbose, cli.global.quiet);
+    journal_file::set_lock_wait(std::time::Duration::from_secs(cli.global.wait));
     let lang = cli.global.lang;
     match run(cli.command, lang) {
         Ok(code) => code,
@@ -116,10 +118,12 @@ fn usage_error(error: clap::Error) -> ExitCode {
     if !error.use_stderr() {
         return ExitCode::SUCCESS;
     }
-    let is_check = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .is_some_and(|a| a == "check");
+    // The subcommand as clap itself finds it, past global flags and their
+    // values (`--color never check ...`), ignoring the error.
+    let is_check = <Cli as clap::CommandFactory>::command()
+        .ignore_errors(true)
+        .try_get_matches()
+        .is_ok_and(|matches| matches.subcommand_name() == Some("check"));
     ExitCode::from(if is_check { 3 } else { 2 })
 }
 

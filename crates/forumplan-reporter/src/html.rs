@@ -51,21 +51,7 @@ fn template_error(error: minijinja::Error) -> io::Error {
     io::Error::other(format!("the HTML template failed: {error:#}"))
 }
 
-/// `text` safe inside SVG or HTML text and double- or single-quoted attributes.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::escape::html as escape;
 
 /// The CSS class of a colour.
 fn rag_class(rag: Rag) -> &'static str {
@@ -308,18 +294,4 @@ fn task_value(lang: Lang, as_of: chrono::NaiveDate, t: &TaskRow) -> Value {
 fn conflict_value(lang: Lang, conflict: &ConflictRow, task_name: &dyn Fn(&str) -> String) -> Value {
     let (what, day) = conflict.describe(lang);
     context! { id => &conflict.task, name => task_name(&conflict.task), what, day }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn escapes_markup_and_both_quotes() {
-        assert_eq!(
-            escape(r#"<a href="x">Tom & 'Jerry'</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
-        );
-        assert_eq!(escape("Hội nghị"), "Hội nghị");
-    }
 }

@@ -3,13 +3,17 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::escape;
+
 /// The columns `text` takes on a terminal.
 pub(crate) fn width(text: &str) -> usize {
     text.width()
 }
 
-/// `text` cut to at most `max` columns, ending in `…` when cut.
+/// `text` cut to at most `max` columns, ending in `…` when cut; as plain
+/// terminal text ([`escape::terminal`]), since it is laid out for one.
 pub(crate) fn truncate(text: &str, max: usize) -> String {
+    let text = &*escape::terminal(text);
     if width(text) <= max {
         return text.to_owned();
     }
@@ -49,6 +53,7 @@ pub(crate) fn pad_left(text: &str, columns: usize) -> String {
 /// longer than that (a long task id) stays whole on a line of its own:
 /// a cut id could not be typed back.
 pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let text = escape::terminal(text);
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {

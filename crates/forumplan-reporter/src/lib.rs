@@ -6,6 +6,7 @@
 //! open files or look at the terminal (colour is a flag the caller sets).
 
 pub mod check;
+pub mod escape;
 mod html;
 pub mod i18n;
 mod layout;

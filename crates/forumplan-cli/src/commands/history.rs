@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_core::{Severity, closest};
+use forumplan_reporter::escape::terminal;
 
 use crate::error::CliError;
 use crate::{plan_file, progress};
@@ -28,11 +29,12 @@ pub(crate) fn run(
             ),
         });
     }
-    let path = progress::journal_path(plan, forum, journal);
+    let path = progress::journal_path(plan, forum, journal)?;
     let (journal, _) = progress::read_checked_journal(&path, forum, Severity::Warning)?;
     let mut out = anstream::stdout().lock();
+    // Names, notes and who recorded them are user text: one plain line each.
     let mut write = |line: String| {
-        writeln!(out, "{line}").map_err(|source| CliError::Write {
+        writeln!(out, "{}", terminal(&line)).map_err(|source| CliError::Write {
             path: "<stdout>".into(),
             source,
         })

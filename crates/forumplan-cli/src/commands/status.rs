@@ -9,7 +9,7 @@ use forumplan_reporter::status::StatusFormat;
 
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
 use crate::error::CliError;
-use crate::write::replace_atomically;
+use crate::write::{Protected, output_target, replace_atomically};
 use crate::{plan_file, progress};
 
 /// The report's format from the command line's: text has colour only on
@@ -37,6 +37,23 @@ pub(crate) fn run(
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan)?;
     let forum = &loaded.forum;
+    // Refused before any work: a report never replaces the plan or its journal.
+    let output = output
+        .map(|path| {
+            let journal = progress::journal_path(plan, forum, day.journal.as_deref())?;
+            let protected = [
+                Protected {
+                    path: plan,
+                    what: "the plan",
+                },
+                Protected {
+                    path: &journal,
+                    what: "the journal",
+                },
+            ];
+            output_target(path, &protected)
+        })
+        .transpose()?;
     let as_of = progress::day(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day)?;
     let report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
@@ -49,7 +66,7 @@ pub(crate) fn run(
             source,
         })?;
     match output {
-        Some(path) => replace_atomically(path, &rendered)?,
+        Some(path) => replace_atomically(&path, &rendered)?,
         None => {
             // Only the text form has colour for anstream to keep or strip;
             // the others go out as they are, which is much faster for a big plan.

@@ -13,7 +13,7 @@ use crate::{plan_file, progress};
 pub(crate) fn run(path: &Path, journal: Option<&Path>) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(path)?;
     let forum = &loaded.forum;
-    let journal_path = progress::journal_path(path, forum, journal);
+    let journal_path = progress::journal_path(path, forum, journal)?;
     let (_, journal_errors) =
         progress::read_checked_journal(&journal_path, forum, Severity::Error)?;
     if journal_errors > 0 {

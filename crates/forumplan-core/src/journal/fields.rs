@@ -246,17 +246,9 @@ fn check_progress(progress: i64, spelled: &str) -> Result<u8, String> {
         .ok_or_else(|| format!("progress must be an integer from 0 to 100, got {spelled}"))
 }
 
-/// A strict `YYYY-MM-DD` date.
+/// A day as [`crate::plan::parse_day`] reads it everywhere.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let shape_ok = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    let parsed = shape_ok
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .flatten();
-    parsed.ok_or_else(|| format!("invalid date `{text}`: expected a calendar date YYYY-MM-DD"))
+    crate::plan::parse_day(text).map_err(|error| error.to_string())
 }
 
 fn parse_recorded_at(text: &str) -> Result<DateTime<FixedOffset>, String> {

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use forumplan_scheduler::{Rag, Readiness};
 
+use crate::escape::{self, markdown as md};
 use crate::i18n::{self, Lang, Msg};
 use crate::status::{StatusReport, TaskRow};
 
@@ -17,18 +18,13 @@ fn rag_badge(lang: Lang, rag: Rag) -> String {
     format!("{dot} {}", i18n::rag(lang, rag))
 }
 
-/// Text safe inside a Markdown table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
 pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let h = &report.headline;
     writeln!(
         out,
         "# {}: {}",
         Msg::ReportTitle.text(lang),
-        report.forum.name
+        md(&report.forum.name)
     )?;
     writeln!(out)?;
     let mut event = format!(
@@ -37,7 +33,7 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
         i18n::date(lang, report.forum.date)
     );
     if let Some(venue) = &report.forum.venue {
-        event.push_str(&format!(" · {venue}"));
+        event.push_str(&format!(" · {}", md(venue)));
     }
     writeln!(out, "{event}  ")?;
     writeln!(
@@ -95,14 +91,14 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
             out,
             "| {} | {} | {} | {}/{} | {} | {} | {} | {} |",
             rag_badge(lang, w.rag),
-            cell(&w.name),
+            md(&w.name),
             i18n::percent(w.completion),
             w.done,
             w.total,
             w.late,
             w.at_risk,
             w.blocked,
-            cell(w.lead.as_deref().unwrap_or(""))
+            md(w.lead.as_deref().unwrap_or(""))
         )?;
     }
 
@@ -133,7 +129,7 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
                 out,
                 "{}. {} (`{}`) — {}",
                 i + 1,
-                t.name,
+                md(&t.name),
                 t.id,
                 t.dates(lang)
             )?;
@@ -168,7 +164,7 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
         if !tasks.is_empty() {
             let names: Vec<String> = tasks
                 .iter()
-                .map(|t| format!("{} (`{}`)", t.name, t.id))
+                .map(|t| format!("{} (`{}`)", md(&t.name), t.id))
                 .collect();
             writeln!(out, "- **{}:** {}", label.text(lang), names.join("; "))?;
         }
@@ -208,9 +204,9 @@ fn task_list(
             out,
             "- **{}** {} (`{}`) — {}",
             t.flag(lang, report.as_of),
-            t.name,
+            md(&t.name),
             t.id,
-            details.join(" · ")
+            md(&details.join(" · "))
         )?;
     }
     Ok(())
@@ -225,13 +221,18 @@ fn handoffs(out: &mut dyn Write, report: &StatusReport, lang: Lang) -> io::Resul
             .workstreams
             .iter()
             .find(|w| w.id == id)
-            .map_or(id.to_owned(), |w| w.name.clone())
+            .map_or(id.to_owned(), |w| md(&w.name))
     };
     // Mermaid node ids must be plain words; workstream ids may hold `-` or `.`.
     let node = |id: &str| format!("ws_{}", id.replace(['-', '.'], "_"));
     writeln!(out, "```mermaid\ngraph LR")?;
     for w in &report.workstreams {
-        writeln!(out, "  {}[\"{}\"]", node(&w.id), w.name.replace('"', "'"))?;
+        writeln!(
+            out,
+            "  {}[\"{}\"]",
+            node(&w.id),
+            escape::mermaid_label(&w.name)
+        )?;
     }
     for handoff in &report.handoffs {
         writeln!(
@@ -274,7 +275,7 @@ fn handoffs(out: &mut dyn Write, report: &StatusReport, lang: Lang) -> io::Resul
             writeln!(
                 out,
                 "  - {} (`{}`, {}) → {}",
-                pending.task.name,
+                md(&pending.task.name),
                 pending.task.id,
                 pending.task.flag(lang, report.as_of),
                 pending
