@@ -118,6 +118,10 @@ fn parse(text: &str, format: Format) -> Result<Value<'_>, Vec<Diagnostic>> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::disallowed_methods,
+    reason = "tests read fixture files; the library itself does no I/O"
+)]
 mod tests {
     use proptest::prelude::*;
     use serde_json::{Value as Json, json};

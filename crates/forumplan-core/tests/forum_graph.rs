@@ -3,6 +3,11 @@
 //! absolute, settings, the equivalence of JSON and TOML plans, and the
 //! round trip of a plan through its serialization.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "tests read fixture files; the library itself does no I/O"
+)]
+
 use std::path::Path;
 
 use LinkType::{

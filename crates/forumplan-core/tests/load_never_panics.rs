@@ -4,6 +4,11 @@
 //! (errors exactly when it refuses, every span inside the text on character
 //! boundaries, a well-formed graph when it accepts).
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "tests read fixture files; the library itself does no I/O"
+)]
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

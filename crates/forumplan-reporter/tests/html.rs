@@ -3,6 +3,11 @@
 //! in a real headless browser (no console errors, one bar per task in the
 //! rendered DOM, a screenshot).
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "tests read fixture files; the library itself does no I/O"
+)]
+
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
