@@ -21,7 +21,7 @@ pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: boo
     };
     let title = level
         .primary_title(diagnostic.message.as_str())
-        .id(diagnostic.code);
+        .id(diagnostic.code.as_str());
     let mut group = match diagnostic.span {
         Some(span) => {
             // Spans may fall inside a character of lossily decoded text

@@ -112,7 +112,7 @@ pub(crate) fn read_checked_journal(
         problem.severity = severity;
         // A report goes on without the line: say so under the caret.
         if severity == Severity::Warning {
-            let skipped = if problem.code == "journal-unknown-task" {
+            let skipped = if problem.code == forumplan_core::Code::JournalUnknownTask {
                 "unknown task (entry ignored)"
             } else {
                 "line skipped"

@@ -483,7 +483,7 @@ fn warnings_do_not_block() {
     let loaded = load_plan(text.as_bytes(), Format::Json).expect("warnings do not refuse a plan");
     assert_eq!(loaded.warnings.len(), 1, "{:#?}", loaded.warnings);
     let warning = &loaded.warnings[0];
-    assert_eq!(warning.code, "empty-workstream");
+    assert_eq!(warning.code, forumplan_core::Code::EmptyWorkstream);
     assert_eq!(warning.severity, Severity::Warning);
     let span = warning.span.expect("located");
     assert!(

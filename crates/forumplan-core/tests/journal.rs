@@ -38,7 +38,7 @@ fn located(bytes: &[u8], journal: &Journal) -> Vec<Located> {
         .problems
         .iter()
         .map(|d| {
-            assert_eq!(d.code, "journal-line");
+            assert_eq!(d.code, forumplan_core::Code::JournalLine);
             let at = d.span.expect("located").start;
             let line_start = bytes[..at]
                 .iter()

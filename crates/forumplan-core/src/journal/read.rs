@@ -5,6 +5,7 @@
 //! again with the same spanned JSON parser as plans ([`parse_json`]), which
 //! says where the problem is; spans are byte offsets into the whole file.
 
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Node, parse_json};
 use crate::forum::Forum;
@@ -62,7 +63,7 @@ impl Journal {
                     |near| format!("did you mean `{near}`? {NEVER_REWRITTEN}"),
                 );
                 Diagnostic::error(
-                    "journal-unknown-task",
+                    Code::JournalUnknownTask,
                     format!("journal line {}: the plan has no task `{task}`", line.line),
                     task_span(bytes, line.span).unwrap_or(line.span),
                 )
@@ -141,7 +142,7 @@ impl LineFault {
         };
         let to = self.span.end.clamp(from + width, raw.len().max(from));
         Diagnostic::error(
-            "journal-line",
+            Code::JournalLine,
             format!("journal line {line}: {}", self.message),
             Span::new(start + from, start + to),
         )

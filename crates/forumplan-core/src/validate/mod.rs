@@ -12,6 +12,7 @@ mod reach;
 mod tasks;
 mod warnings;
 
+use crate::code::Code;
 use foldhash::HashMap;
 
 use chrono::NaiveDate;
@@ -104,7 +105,7 @@ impl<'p> Validator<'p, '_, '_> {
             None => {
                 let shown = date.map_or_else(|| spec.to_string(), |d| d.to_string());
                 let d = Diagnostic::error(
-                    "date-out-of-range",
+                    Code::DateOutOfRange,
                     format!("{shown} is outside the years 1970–2100"),
                     self.span(path),
                 )
@@ -121,7 +122,7 @@ impl<'p> Validator<'p, '_, '_> {
             && !crate::plan::date_in_supported_range(event)
         {
             let d = Diagnostic::error(
-                "date-out-of-range",
+                Code::DateOutOfRange,
                 format!("{event} is outside the years 1970–2100"),
                 self.span(&[Key("forum"), Key("date")]),
             )
@@ -132,15 +133,17 @@ impl<'p> Validator<'p, '_, '_> {
         let event = self.event();
         let timezone = self.timezone();
         self.check_journal_path();
-        let plan_start = self.date(
+        let mut plan_start = self.date(
             self.plan.forum.plan_start,
             &[Key("forum"), Key("plan_start")],
         );
         if let (Some(start), Some(event)) = (plan_start, event)
             && start >= event
         {
+            // Reported once here; later checks go on without it.
+            plan_start = None;
             let d = Diagnostic::error(
-                "plan-start-after-event",
+                Code::PlanStartAfterEvent,
                 format!("`plan_start` {start} is not before the event day {event}"),
                 self.span(&[Key("forum"), Key("plan_start")]),
             )
@@ -205,7 +208,7 @@ impl<'p> Validator<'p, '_, '_> {
                     None => format!("use an IANA time zone name such as `{DEFAULT_TIMEZONE}`"),
                 };
                 let d = Diagnostic::error(
-                    "unknown-timezone",
+                    Code::UnknownTimezone,
                     format!("unknown time zone `{name}`"),
                     self.span(&[Key("forum"), Key("timezone")]),
                 )

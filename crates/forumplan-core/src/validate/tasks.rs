@@ -1,6 +1,7 @@
 //! Each task's references resolved (workstream, calendar, predecessors),
 //! its dates made absolute and checked against each other and the event.
 
+use crate::code::Code;
 use chrono::NaiveDate;
 use foldhash::HashMap;
 
@@ -32,7 +33,7 @@ impl<'p> Validator<'p, '_, '_> {
                             None => "declare it under `workstreams`".to_owned(),
                         };
                         let d = Diagnostic::error(
-                            "unknown-workstream",
+                            Code::UnknownWorkstream,
                             format!("unknown workstream `{}`", task.workstream),
                             self.span(&at("workstream")),
                         )
@@ -61,7 +62,7 @@ impl<'p> Validator<'p, '_, '_> {
                     event_links.push(dependency);
                 } else if link.task == task.id && !task.id.is_empty() {
                     let d = Diagnostic::error(
-                        "self-link",
+                        Code::SelfLink,
                         format!("task `{}` is linked to itself", task.id),
                         self.span(&path),
                     )
@@ -79,7 +80,7 @@ impl<'p> Validator<'p, '_, '_> {
                         }
                     };
                     let d = Diagnostic::error(
-                        "unknown-task",
+                        Code::UnknownTask,
                         format!("task `{}` depends on unknown task `{}`", task.id, link.task),
                         self.span(&path),
                     )
@@ -92,7 +93,7 @@ impl<'p> Validator<'p, '_, '_> {
                 && due < not_before
             {
                 let d = Diagnostic::error(
-                    "due-before-not-before",
+                    Code::DueBeforeNotBefore,
                     format!(
                         "task `{}` is due {due}, before it may start ({not_before})",
                         task.id
@@ -133,7 +134,7 @@ impl<'p> Validator<'p, '_, '_> {
             ] {
                 if let Some(date) = date.filter(|d| *d >= event) {
                     let d = Diagnostic::error(
-                        "pre-event-task-after-event",
+                        Code::PreEventTaskAfterEvent,
                         format!("task `{}` must be done before the event ({event}) but its `{field}` is {date}", self.plan.tasks[i].id),
                         self.span(&[Key("tasks"), Index(i), Key(field)]),
                     )
