@@ -483,21 +483,57 @@ fn a_held_journal_lock_is_waited_for_then_given_up_with_a_message() {
 // ---------------------------------------------------------------------------
 // Interrupted writes
 
+/// A plan of `tasks` tasks in a binary tree of links (shallow, so the
+/// schedule stays within a few weeks), whose JSON report takes a while to write.
+fn large_plan(dir: &Path, tasks: usize) -> PathBuf {
+    let tasks: Vec<serde_json::Value> = (0..tasks)
+        .map(|i| {
+            let mut task = serde_json::json!({
+                "id": format!("t{i}"), "workstream": "content",
+                "name": format!("Việc số {i}"), "duration": "1d",
+            });
+            if i > 0 {
+                task["after"] = serde_json::json!([format!("t{}", (i - 1) / 2)]);
+            }
+            task
+        })
+        .collect();
+    let plan = serde_json::json!({
+        "forum": { "id": "large", "name": "Large", "date": "2030-06-03", "plan_start": "2030-01-02" },
+        "workstreams": [{ "id": "content", "name": "Nội dung" }],
+        "tasks": tasks,
+    });
+    let path = dir.join("large.json");
+    fs::write(&path, plan.to_string()).expect("write plan");
+    path
+}
+
 #[test]
 fn an_interrupted_report_write_leaves_no_temporary_file() {
-    let (dir, plan) = plan_copy();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let plan = large_plan(dir.path(), 4_000);
     let reports = dir.path().join("reports");
     fs::create_dir(&reports).expect("folder");
-    let report = reports.join("status.html");
+    let report = reports.join("status.json");
     fs::write(&report, "yesterday's report").expect("report");
-    for i in 0..30_u64 {
+    let names = || -> Vec<String> {
+        fs::read_dir(&reports)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let mut caught_writing = 0;
+    for (run, signal) in ["TERM", "INT", "HUP", "TERM", "INT", "HUP"]
+        .iter()
+        .enumerate()
+    {
         let mut child = command(&[
             "status",
             utf8(&plan),
             "--as-of",
-            "2022-09-13",
+            "2030-03-01",
             "--format",
-            "html",
+            "json",
             "-o",
             utf8(&report),
         ])
@@ -505,18 +541,30 @@ fn an_interrupted_report_write_leaves_no_temporary_file() {
         .stderr(Stdio::null())
         .spawn()
         .expect("start forumplan");
-        std::thread::sleep(Duration::from_millis(i * 7 % 120));
-        let signal = if i % 2 == 0 { "TERM" } else { "INT" };
+        // Signal the moment the temporary file appears.
+        while child.try_wait().expect("poll").is_none() && names().len() == 1 {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        let writing = names().len() > 1;
         let _ = std::process::Command::new("kill")
             .args(["-s", signal, &child.id().to_string()])
             .status();
         let status = child.wait().expect("wait");
-        let names: Vec<String> = fs::read_dir(&reports)
-            .expect("list")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(names, ["status.html"], "run {i} ({status})");
+        caught_writing += usize::from(writing && !status.success());
+        assert_eq!(
+            names(),
+            ["status.json"],
+            "run {run}, SIG{signal} ({status})"
+        );
+        let kept = fs::read(&report).expect("report");
+        assert!(
+            kept == b"yesterday's report"
+                || serde_json::from_slice::<serde_json::Value>(&kept).is_ok(),
+            "run {run}: the report is the old one or a whole new one"
+        );
+        fs::write(&report, "yesterday's report").expect("report");
     }
+    assert!(caught_writing > 0, "no run was interrupted while writing");
 }
 
 // ---------------------------------------------------------------------------

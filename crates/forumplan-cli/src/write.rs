@@ -4,8 +4,9 @@
 //! Reports go only where the user said, and never over the plan or its
 //! journal: see [`output_target`].
 
+use std::fs::OpenOptions;
 use std::io::Write;
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
@@ -27,19 +28,27 @@ fn staged(path: &Path, contents: &[u8]) -> Result<NamedTempFile, CliError> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    // tempfile creates files readable by their owner only; a report or a
-    // plan should get the permissions the file had, or the usual ones
-    // (0666 less the umask) when it is new.
-    let permissions = match std::fs::metadata(path) {
-        Ok(existing) => existing.permissions(),
-        Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o666),
-    };
+    // A report or a plan gets the permissions the file had, or the usual
+    // ones (0666 less the umask) when it is new.
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let mode = existing.as_ref().map_or(0o666, PermissionsExt::mode);
+    // The name is registered for removal on a signal before the file is
+    // created, so there is no moment when it exists unregistered.
     let mut file = tempfile::Builder::new()
         .prefix(TEMPORARY_PREFIX)
-        .permissions(permissions)
-        .tempfile_in(dir)
+        .make_in(dir, |temporary| {
+            interrupt::remove_on_signal(temporary);
+            OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(mode)
+                .open(temporary)
+        })
         .map_err(error)?;
-    interrupt::remove_on_signal(file.path());
+    if let Some(permissions) = existing {
+        // The umask does not apply to a file that already had its permissions.
+        file.as_file().set_permissions(permissions).map_err(error)?;
+    }
     file.write_all(contents).map_err(error)?;
     file.as_file().sync_all().map_err(error)?;
     Ok(file)
