@@ -79,7 +79,7 @@ fn load_clean_json(text: &str) -> Option<Loaded> {
 }
 
 /// The checks the spanned conversion makes that serde's types do not:
-/// id syntax, setting ranges, estimate order.
+/// id syntax and setting ranges (estimate order is validation's).
 fn is_well_formed(plan: &Plan) -> bool {
     let id = |s: &str| is_valid_id(s);
     let optional = |s: &Option<String>| s.as_deref().is_none_or(id);
@@ -98,9 +98,6 @@ fn is_well_formed(plan: &Plan) -> bool {
                 && id(&t.workstream)
                 && optional(&t.calendar)
                 && t.after.iter().all(|link| id(&link.task))
-                && t.estimate
-                    .as_ref()
-                    .is_none_or(|e| e.optimistic <= e.likely && e.likely <= e.pessimistic)
         })
 }
 

@@ -640,17 +640,6 @@ impl Converter {
         let mut get = |field| self.required(object, field).map(|v| self.days(v, field));
         let (optimistic, likely, pessimistic) =
             (get("optimistic")?, get("likely")?, get("pessimistic")?);
-        if !(optimistic <= likely && likely <= pessimistic) {
-            self.error(
-                Diagnostic::error(
-                    Code::InvalidEstimate,
-                    format!("the estimate of {task} is out of order: {optimistic}, {likely}, {pessimistic}"),
-                    value.span,
-                )
-                .with_label("optimistic ≤ likely ≤ pessimistic does not hold")
-                .with_hint("the optimistic duration is the shortest and the pessimistic the longest"),
-            );
-        }
         Some(Estimate {
             optimistic,
             likely,

@@ -105,6 +105,23 @@ impl<'p> Validator<'p, '_, '_> {
                 .with_hint("move `due` later or `not_before` earlier");
                 self.push(d);
             }
+            if let Some(e) = &task.estimate
+                && !(e.optimistic <= e.likely && e.likely <= e.pessimistic)
+            {
+                let d = Diagnostic::error(
+                    Code::InvalidEstimate,
+                    format!(
+                        "the estimate of task `{}` is out of order: {}, {}, {}",
+                        task.id, e.optimistic, e.likely, e.pessimistic
+                    ),
+                    self.span(&at("estimate")),
+                )
+                .with_label("optimistic ≤ likely ≤ pessimistic does not hold")
+                .with_hint(
+                    "the optimistic duration is the shortest and the pessimistic the longest",
+                );
+                self.push(d);
+            }
             if let (Some(date), Some(calendar)) = (fixed_start, calendar) {
                 self.check_fixed_start(i, date, calendar);
             }
