@@ -79,15 +79,12 @@ fn load_clean_json(text: &str) -> Option<Loaded> {
 }
 
 /// The checks the spanned conversion makes that serde's types do not:
-/// id syntax and setting ranges (estimate order is validation's).
+/// id syntax (setting ranges and estimate order are validation's).
 fn is_well_formed(plan: &Plan) -> bool {
     let id = |s: &str| is_valid_id(s);
     let optional = |s: &Option<String>| s.as_deref().is_none_or(id);
-    let settings = &plan.settings;
     id(&plan.forum.id)
         && optional(&plan.forum.calendar)
-        && settings.at_risk_float.is_none_or(|v| v <= 365)
-        && settings.lookahead_days.is_none_or(|v| v <= 366)
         && plan
             .calendars
             .iter()

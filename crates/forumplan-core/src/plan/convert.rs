@@ -297,14 +297,16 @@ impl Converter {
         Some(String::new())
     }
 
-    fn integer(&mut self, value: &Value<'_>, field: &str, max: u32) -> Option<u32> {
+    /// A whole number of 0 or more (its upper bound, if any, is
+    /// validation's).
+    fn integer(&mut self, value: &Value<'_>, field: &str) -> Option<u32> {
         match value.node {
-            Node::Integer(n) if (0..=i64::from(max)).contains(&n) => Some(n as u32),
+            Node::Integer(n) if (0..=i64::from(u32::MAX)).contains(&n) => Some(n as u32),
             Node::Integer(_) | Node::Float(_) => {
                 self.error(
                     Diagnostic::error(
                         Code::OutOfRange,
-                        format!("`{field}` must be a whole number from 0 to {max}"),
+                        format!("`{field}` must be a whole number, 0 or more"),
                         value.span,
                     )
                     .with_label("out of range"),
@@ -452,10 +454,10 @@ impl Converter {
         Settings {
             at_risk_float: object
                 .get("at_risk_float")
-                .and_then(|v| self.integer(v, "at_risk_float", 365)),
+                .and_then(|v| self.integer(v, "at_risk_float")),
             lookahead_days: object
                 .get("lookahead_days")
-                .and_then(|v| self.integer(v, "lookahead_days", 366)),
+                .and_then(|v| self.integer(v, "lookahead_days")),
             locale,
         }
     }

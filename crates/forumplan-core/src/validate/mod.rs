@@ -22,7 +22,7 @@ use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{PathSegment, Value};
 use crate::forum::{CalendarId, Forum, ForumParts, ForumTask};
 use crate::graph::Graph;
-use crate::plan::{DateSpec, Plan};
+use crate::plan::{DateSpec, Plan, Settings};
 use crate::span::Span;
 
 use PathSegment::{Index, Key};
@@ -132,6 +132,7 @@ impl<'p> Validator<'p, '_, '_> {
         }
         let event = self.event();
         let timezone = self.timezone();
+        self.check_settings();
         self.check_journal_path();
         let mut plan_start = self.date(
             self.plan.forum.plan_start,
@@ -190,6 +191,33 @@ impl<'p> Validator<'p, '_, '_> {
             tasks,
             graph,
         })
+    }
+
+    /// Reports settings above their range.
+    fn check_settings(&mut self) {
+        let settings = &self.plan.settings;
+        for (field, value, max) in [
+            (
+                "at_risk_float",
+                settings.at_risk_float,
+                Settings::AT_RISK_FLOAT_MAX,
+            ),
+            (
+                "lookahead_days",
+                settings.lookahead_days,
+                Settings::LOOKAHEAD_DAYS_MAX,
+            ),
+        ] {
+            if value.is_some_and(|v| v > max) {
+                let d = Diagnostic::error(
+                    Code::OutOfRange,
+                    format!("`{field}` must be a whole number from 0 to {max}"),
+                    self.span(&[Key("settings"), Key(field)]),
+                )
+                .with_label("out of range");
+                self.push(d);
+            }
+        }
     }
 
     fn timezone(&mut self) -> Option<chrono_tz::Tz> {
