@@ -20,6 +20,13 @@ fn utf8(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
 }
 
+/// Runs `forumplan` with its messages in English, which these tests read.
+fn in_english(args: &[&str]) -> Output {
+    let mut all = args.to_vec();
+    all.extend(["--lang", "en"]);
+    forumplan(&all)
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -69,7 +76,7 @@ fn days_on_the_command_line_are_strictly_iso_and_in_the_supported_years() {
             (&["init", "never-written.json", &date], 1),
         ];
         for (args, code) in cases {
-            let output = forumplan(args);
+            let output = in_english(args);
             let text = transcript(&output);
             assert_eq!(output.status.code(), Some(code), "{args:?}\n{text}");
             assert!(output.stdout.is_empty(), "{args:?}\n{text}");
@@ -110,7 +117,7 @@ fn the_first_and_last_supported_days_are_reported_on() {
 #[test]
 fn update_refuses_a_day_outside_the_supported_years() {
     let (dir, plan) = plan_copy();
-    let output = forumplan(&[
+    let output = in_english(&[
         "update",
         utf8(&plan),
         "docs-print",
@@ -223,7 +230,7 @@ fn a_bad_check_command_line_is_unknown_whatever_the_global_flags() {
 // `-o`
 
 fn status_to(plan: &Path, output: &Path) -> Output {
-    forumplan(&[
+    in_english(&[
         "status",
         utf8(plan),
         "--as-of",
@@ -321,7 +328,15 @@ fn status_output_through_a_symbolic_link_replaces_its_target_and_keeps_the_link(
     );
     let written = fs::read_to_string(&report).expect("report");
     assert_ne!(written, "yesterday's report");
-    let stdout = succeed(&["status", utf8(&plan), "--as-of", "2022-09-13"]).stdout;
+    let stdout = succeed(&[
+        "status",
+        utf8(&plan),
+        "--as-of",
+        "2022-09-13",
+        "--lang",
+        "en",
+    ])
+    .stdout;
     assert_eq!(written.as_bytes(), stdout, "the same report as on stdout");
     let names: Vec<_> = fs::read_dir(&reports)
         .expect("list")
@@ -407,7 +422,7 @@ fn an_update_that_runs_out_of_space_removes_its_partial_line() {
     fs::write(&journal, &original).expect("journal");
     // bash counts `ulimit -f` in KiB; SIGXFSZ is ignored so the write fails with EFBIG.
     let script = format!(
-        "trap '' XFSZ; ulimit -f 1; exec '{}' update '{}' docs-print --state done --date 2022-09-13 --note 'long enough to cross the limit'",
+        "trap '' XFSZ; ulimit -f 1; exec '{}' update '{}' docs-print --state done --date 2022-09-13 --note 'long enough to cross the limit' --lang en",
         env!("CARGO_BIN_EXE_forumplan"),
         utf8(&plan)
     );
@@ -730,7 +745,7 @@ fn the_plan_file_is_never_used_as_its_own_journal() {
         ),
     ];
     for (args, code) in runs {
-        let output = forumplan(args);
+        let output = in_english(args);
         assert_eq!(
             output.status.code(),
             Some(code),

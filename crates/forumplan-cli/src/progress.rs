@@ -5,14 +5,16 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use forumplan_core::journal::Journal;
-use forumplan_core::plan::{FIRST_DAY, LAST_DAY, parse_day};
-use forumplan_core::{Forum, Severity};
+use forumplan_core::plan::{DayError, parse_day};
+use forumplan_core::{Forum, Severity, TaskId, closest};
+use forumplan_reporter::escape::terminal;
 use forumplan_reporter::i18n::Lang;
+use forumplan_reporter::i18n::cli::CliMsg;
 use forumplan_reporter::status::{StatusInput, StatusReport};
 use forumplan_scheduler::{Assessment, Schedule};
 
 use crate::cli::{DayArgs, LangArg};
-use crate::error::CliError;
+use crate::error::{CliError, refuse};
 use crate::journal_file::read_journal_bytes;
 use crate::plan_file;
 use crate::write::same_file;
@@ -26,11 +28,18 @@ pub(crate) fn lang(forum: &Forum, lang: Option<LangArg>) -> Lang {
     }
 }
 
+/// The language of a message given before any plan is read (or when it
+/// cannot be): `--lang`, else Vietnamese.
+pub(crate) fn message_lang(lang: Option<LangArg>) -> Lang {
+    match lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Vi) | None => Lang::Vi,
+    }
+}
+
 /// Today in the forum's time zone.
 pub(crate) fn today(forum: &Forum) -> NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&forum.timezone())
-        .date_naive()
+    crate::clock::today_in(forum.timezone())
 }
 
 /// Resolves a day argument: a date, `today` or `yesterday` in the forum's time zone.
@@ -38,13 +47,38 @@ pub(crate) fn day(forum: &Forum, text: &str) -> Result<NaiveDate, CliError> {
     match text {
         "today" => Ok(today(forum)),
         "yesterday" => Ok(today(forum) - chrono::Days::new(1)),
-        _ => parse_day(text).map_err(|error| CliError::Usage {
-            message: error.to_string(),
-            hint: format!(
-                "write YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY} (e.g. 2022-09-13), `today` or `yesterday`"
-            ),
-        }),
+        _ => parse_arg_day(text, CliMsg::HintDay),
     }
+}
+
+/// A day given on the command line (strictly YYYY-MM-DD within the
+/// supported days), refused with `hint`.
+pub(crate) fn parse_arg_day(text: &str, hint: CliMsg) -> Result<NaiveDate, CliError> {
+    parse_day(text).map_err(|error| {
+        let message = match error {
+            DayError::OutOfRange(day) => CliMsg::DayOutOfRange { day },
+            _ => CliMsg::NotADay {
+                text: terminal(text).into_owned(),
+            },
+        };
+        refuse(message, hint)
+    })
+}
+
+/// The task `id` names, or a refusal with the nearest id as a hint.
+pub(crate) fn task(forum: &Forum, id: &str) -> Result<TaskId, CliError> {
+    forum.task_id(id).ok_or_else(|| {
+        let ids = forum.plan().tasks.iter().map(|t| t.id.as_str());
+        let hint = closest(id, ids).map_or(CliMsg::HintListIds, |near| CliMsg::DidYouMean {
+            near: near.to_owned(),
+        });
+        refuse(
+            CliMsg::UnknownTask {
+                task: id.to_owned(),
+            },
+            hint,
+        )
+    })
 }
 
 /// The journal file of a plan: `--journal`, else the plan's `forum.journal`
@@ -71,30 +105,38 @@ pub(crate) fn journal_path(
         }
     };
     if same_file(&path, plan) {
-        return Err(CliError::Usage {
-            message: format!("the journal `{}` is the plan file itself", path.display()),
-            hint: "name a separate file in `forum.journal` (or --journal), e.g. plan.journal.jsonl"
-                .into(),
-        });
+        return Err(refuse(
+            CliMsg::JournalIsPlan {
+                path: path.display().to_string(),
+            },
+            CliMsg::HintSeparateJournal,
+        ));
     }
     Ok(path)
 }
 
 /// Reads the journal; bad lines and entries for unknown tasks are reported
-/// on stderr as warnings (reports go on without them).
-pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<Journal, CliError> {
+/// on stderr as warnings (labelled in `lang`) and skipped.
+pub(crate) fn load_journal(
+    plan: &Path,
+    forum: &Forum,
+    day: &DayArgs,
+    lang: Lang,
+) -> Result<Journal, CliError> {
     let path = journal_path(plan, forum, day.journal.as_deref())?;
-    read_checked_journal(&path, forum, Severity::Warning).map(|(journal, _)| journal)
+    read_checked_journal(&path, forum, Severity::Warning, lang).map(|(journal, _)| journal)
 }
 
 /// Reads the journal at `path` and prints its problems (damaged lines,
 /// entries for tasks the plan lacks) with the diagnostic renderer, as
-/// `severity`; returns the journal and how many problems it has. A journal
-/// that does not exist yet is empty.
+/// `severity` (a warning says, in `lang`, that the line is skipped);
+/// returns the journal and how many problems it has. A journal that does
+/// not exist yet is empty.
 pub(crate) fn read_checked_journal(
     path: &Path,
     forum: &Forum,
     severity: Severity,
+    lang: Lang,
 ) -> Result<(Journal, usize), CliError> {
     tracing::info!(path = %path.display(), "reading journal");
     let Some(bytes) = read_journal_bytes(path).map_err(|error| CliError::Read {
@@ -113,11 +155,11 @@ pub(crate) fn read_checked_journal(
         // A report goes on without the line: say so under the caret.
         if severity == Severity::Warning {
             let skipped = if problem.code == forumplan_core::Code::JournalUnknownTask {
-                "unknown task (entry ignored)"
+                CliMsg::JournalEntryIgnored
             } else {
-                "line skipped"
+                CliMsg::JournalLineSkipped
             };
-            problem.label = Some(skipped.to_owned());
+            problem.label = Some(skipped.text(lang));
         }
     }
     plan_file::print_diagnostics(path, &bytes, &problems);
@@ -132,11 +174,14 @@ pub(crate) fn assess_day(
 ) -> Result<(Schedule, Assessment), CliError> {
     let state = journal.replay(forum, day);
     tracing::info!(%day, tasks = forum.tasks().len(), "scheduling");
-    let schedule =
-        forumplan_scheduler::schedule(forum, &state, day).map_err(|error| CliError::Usage {
-            message: error.to_string(),
-            hint: "fix the plan's calendars, durations or lags".into(),
-        })?;
+    let schedule = forumplan_scheduler::schedule(forum, &state, day).map_err(|error| {
+        refuse(
+            CliMsg::CannotSchedule {
+                reason: error.to_string(),
+            },
+            CliMsg::HintFixSchedule,
+        )
+    })?;
     let assessment = forumplan_scheduler::assess(forum, &schedule);
     Ok((schedule, assessment))
 }

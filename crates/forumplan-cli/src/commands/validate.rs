@@ -6,34 +6,35 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_core::Severity;
+use forumplan_reporter::i18n::cli::CliMsg;
 
+use crate::cli::LangArg;
 use crate::error::CliError;
 use crate::{plan_file, progress};
 
-pub(crate) fn run(path: &Path, journal: Option<&Path>) -> Result<ExitCode, CliError> {
+pub(crate) fn run(
+    path: &Path,
+    journal: Option<&Path>,
+    lang: Option<LangArg>,
+) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(path)?;
     let forum = &loaded.forum;
+    let lang = progress::lang(forum, lang);
     let journal_path = progress::journal_path(path, forum, journal)?;
     let (_, journal_errors) =
-        progress::read_checked_journal(&journal_path, forum, Severity::Error)?;
+        progress::read_checked_journal(&journal_path, forum, Severity::Error, lang)?;
     if journal_errors > 0 {
         return Err(CliError::InvalidPlan);
     }
-    let warnings = match loaded.warnings.len() {
-        0 => String::new(),
-        1 => ", 1 warning".to_owned(),
-        n => format!(", {n} warnings"),
+    let valid = CliMsg::Valid {
+        path: path.display().to_string(),
+        tasks: forum.tasks().len(),
+        workstreams: forum.workstreams().len(),
+        event: forum.event_date(),
+        warnings: loaded.warnings.len(),
     };
     let mut stdout = anstream::stdout().lock();
-    writeln!(
-        stdout,
-        "{}: valid — {} tasks in {} workstreams, event on {}{warnings}",
-        path.display(),
-        forum.tasks().len(),
-        forum.workstreams().len(),
-        forum.event_date(),
-    )
-    .map_err(|source| CliError::Write {
+    writeln!(stdout, "{}", valid.text(lang)).map_err(|source| CliError::Write {
         path: "<stdout>".into(),
         source,
     })?;
