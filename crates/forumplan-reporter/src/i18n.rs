@@ -93,6 +93,14 @@ pub enum Msg {
     FixedStartPushed,
     FixedStartPassed,
     SwipeForMore,
+    Summary,
+    NeedsAction,
+    NothingNeedsAction,
+    SeeBelow,
+    Page,
+    ShownWorkstreams,
+    FinishedBefore,
+    MoreTasksHidden,
     Overdue,
     DoneOfTotal,
 }
@@ -188,6 +196,23 @@ impl Msg {
             Msg::SwipeForMore => (
                 "Vuốt ngang để xem toàn bộ biểu đồ",
                 "Swipe sideways to see the whole chart",
+            ),
+            Msg::Summary => ("Tóm tắt", "Summary"),
+            Msg::NeedsAction => ("Việc cần xử lý trong tuần", "Needs action this week"),
+            Msg::NothingNeedsAction => (
+                "Tuần này không có việc nào cần xử lý gấp",
+                "Nothing needs action this week",
+            ),
+            Msg::SeeBelow => (
+                "Chi tiết ở các mục bên dưới",
+                "Details in the sections below",
+            ),
+            Msg::Page => ("Trang", "Page"),
+            Msg::ShownWorkstreams => ("Báo cáo riêng cho mảng", "Report for the workstream"),
+            Msg::FinishedBefore => ("việc đã xong trước", "tasks finished before"),
+            Msg::MoreTasksHidden => (
+                "việc khác không vẽ (thêm --all để vẽ tất cả)",
+                "more tasks not drawn (add --all to draw every one)",
             ),
             Msg::FixedStartPassed => (
                 "Đã qua ngày bắt đầu ấn định mà chưa bắt đầu",
@@ -308,6 +333,15 @@ pub fn more(lang: Lang, count: usize) -> String {
     match lang {
         Lang::Vi => format!("và {count} việc khác"),
         Lang::En => format!("and {count} more"),
+    }
+}
+
+/// The line under a list cut at the report's limit: "… and 12 more
+/// (`--all` shows every one)".
+pub fn more_hidden(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!("… và {count} việc khác (thêm --all để xem tất cả)"),
+        Lang::En => format!("… and {count} more (add --all to see every one)"),
     }
 }
 

@@ -207,6 +207,11 @@ impl<'p> Validator<'p, '_, '_> {
                 settings.lookahead_days,
                 Settings::LOOKAHEAD_DAYS_MAX,
             ),
+            (
+                "list_limit",
+                settings.list_limit,
+                crate::plan::MAX_LIST_LIMIT,
+            ),
         ] {
             if value.is_some_and(|v| v > max) {
                 let d = Diagnostic::error(

@@ -7,7 +7,7 @@ use forumplan_scheduler::{Rag, Readiness};
 
 use crate::escape::{self, markdown as md};
 use crate::i18n::{self, Lang, Msg};
-use crate::status::{StatusReport, TaskRow};
+use crate::status::{ListLimit, Section, StatusReport, TaskRow, join_some};
 
 fn rag_badge(lang: Lang, rag: Rag) -> String {
     let dot = match rag {
@@ -18,171 +18,220 @@ fn rag_badge(lang: Lang, rag: Rag) -> String {
     format!("{dot} {}", i18n::rag(lang, rag))
 }
 
-pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(
+    report: &StatusReport,
+    lang: Lang,
+    limit: ListLimit,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let h = &report.headline;
-    writeln!(
-        out,
-        "# {}: {}",
-        Msg::ReportTitle.text(lang),
-        md(&report.forum.name)
-    )?;
-    writeln!(out)?;
-    let mut event = format!(
-        "**{}:** {}",
-        Msg::EventDay.text(lang),
-        i18n::date(lang, report.forum.date)
-    );
-    if let Some(venue) = &report.forum.venue {
-        event.push_str(&format!(" · {}", md(venue)));
-    }
-    writeln!(out, "{event}  ")?;
-    writeln!(
-        out,
-        "**{}:** {}  ",
-        Msg::AsOf.text(lang),
-        i18n::date(lang, report.as_of)
-    )?;
-    writeln!(
-        out,
-        "**{}:** {}  ",
-        Msg::Countdown.text(lang),
-        i18n::countdown(lang, h.days_left, h.working_days_left)
-    )?;
-    writeln!(
-        out,
-        "**{}:** {} · {} {}  ",
-        Msg::Overall.text(lang),
-        rag_badge(lang, h.rag),
-        Msg::Completion.text(lang),
-        i18n::percent(h.completion)
-    )?;
-    let forecast = match h.forecast_ready {
-        Some(day) => format!(
-            "{} ({})",
-            i18n::date(lang, day),
-            if h.on_time {
-                Msg::OnTime
-            } else {
-                Msg::NotOnTime
+    for part in Section::ALL {
+        match part {
+            Section::Headline => {
+                writeln!(
+                    out,
+                    "# {}: {}",
+                    Msg::ReportTitle.text(lang),
+                    md(&report.forum.name)
+                )?;
+                writeln!(out)?;
+                let mut event = format!(
+                    "**{}:** {}",
+                    Msg::EventDay.text(lang),
+                    i18n::date(lang, report.forum.date)
+                );
+                if let Some(venue) = &report.forum.venue {
+                    event.push_str(&format!(" · {}", md(venue)));
+                }
+                writeln!(out, "{event}  ")?;
+                writeln!(
+                    out,
+                    "**{}:** {}  ",
+                    Msg::AsOf.text(lang),
+                    i18n::date(lang, report.as_of)
+                )?;
+                if !report.scope.is_empty() {
+                    let names: Vec<String> =
+                        report.workstreams.iter().map(|w| md(&w.name)).collect();
+                    writeln!(
+                        out,
+                        "**{}:** {}  ",
+                        Msg::ShownWorkstreams.text(lang),
+                        names.join(", ")
+                    )?;
+                }
+                writeln!(
+                    out,
+                    "**{}:** {}  ",
+                    Msg::Countdown.text(lang),
+                    i18n::countdown(lang, h.days_left, h.working_days_left)
+                )?;
+                writeln!(
+                    out,
+                    "**{}:** {} · {} {}  ",
+                    Msg::Overall.text(lang),
+                    rag_badge(lang, h.rag),
+                    Msg::Completion.text(lang),
+                    i18n::percent(h.completion)
+                )?;
+                let forecast = match h.forecast_ready {
+                    Some(day) => format!(
+                        "{} ({})",
+                        i18n::date(lang, day),
+                        if h.on_time {
+                            Msg::OnTime
+                        } else {
+                            Msg::NotOnTime
+                        }
+                        .text(lang)
+                    ),
+                    None => Msg::NothingLeft.text(lang).to_owned(),
+                };
+                writeln!(out, "**{}:** {forecast}", Msg::ForecastReady.text(lang))?;
             }
-            .text(lang)
-        ),
-        None => Msg::NothingLeft.text(lang).to_owned(),
-    };
-    writeln!(out, "**{}:** {forecast}", Msg::ForecastReady.text(lang))?;
-
-    writeln!(out, "\n## 1. {}\n", Msg::Workstreams.text(lang))?;
-    writeln!(
-        out,
-        "| {} | {} | {} | {}/{} | {} | {} | {} | {} |",
-        Msg::Colour.text(lang),
-        Msg::Workstream.text(lang),
-        Msg::Completion.text(lang),
-        Msg::Done.text(lang),
-        Msg::Tasks.text(lang),
-        Msg::Late.text(lang),
-        Msg::AtRisk.text(lang),
-        Msg::Blocked.text(lang),
-        Msg::Lead.text(lang)
-    )?;
-    writeln!(out, "|---|---|--:|--:|--:|--:|--:|---|")?;
-    for w in &report.workstreams {
-        writeln!(
-            out,
-            "| {} | {} | {} | {}/{} | {} | {} | {} | {} |",
-            rag_badge(lang, w.rag),
-            md(&w.name),
-            i18n::percent(w.completion),
-            w.done,
-            w.total,
-            w.late,
-            w.at_risk,
-            w.blocked,
-            md(w.lead.as_deref().unwrap_or(""))
-        )?;
-    }
-
-    writeln!(out, "\n## 2. {}\n", Msg::LateAndBlocked.text(lang))?;
-    task_list(
-        out,
-        lang,
-        report,
-        &report.late_and_blocked,
-        Msg::NoneLateOrBlocked,
-    )?;
-
-    writeln!(out, "\n## 3. {}\n", Msg::CriticalPath.text(lang))?;
-    if report.critical_paths.is_empty() {
-        writeln!(out, "{}", Msg::NoCriticalPath.text(lang))?;
-    }
-    for (n, path) in report.critical_paths.iter().enumerate() {
-        if report.critical_paths.len() > 1 {
-            writeln!(
-                out,
-                "{}{}:",
-                if n > 0 { "\n" } else { "" },
-                format_args!("#{}", n + 1)
-            )?;
-        }
-        for (i, t) in path.iter().enumerate() {
-            writeln!(
-                out,
-                "{}. {} (`{}`) — {}",
-                i + 1,
-                md(&t.name),
-                t.id,
-                t.dates(lang)
-            )?;
-        }
-    }
-
-    writeln!(out, "\n## 4. {}\n", Msg::MustStartToday.text(lang))?;
-    task_list(
-        out,
-        lang,
-        report,
-        &report.must_start_today,
-        Msg::NothingMustStart,
-    )?;
-    writeln!(out, "\n## 5. {}\n", Msg::DueSoon.text(lang))?;
-    task_list(out, lang, report, &report.due_soon, Msg::NothingDueSoon)?;
-
-    writeln!(out, "\n## 6. {}\n", Msg::Handoffs.text(lang))?;
-    handoffs(out, report, lang)?;
-
-    let c = &report.changes;
-    writeln!(
-        out,
-        "\n## 7. {} {}\n",
-        Msg::ChangesSince.text(lang),
-        i18n::date(lang, c.since)
-    )?;
-    if c.is_empty() {
-        writeln!(out, "{}", Msg::NoChanges.text(lang))?;
-    }
-    for (label, tasks) in c.lists() {
-        if !tasks.is_empty() {
-            let names: Vec<String> = tasks
-                .iter()
-                .map(|t| format!("{} (`{}`)", md(&t.name), t.id))
-                .collect();
-            writeln!(out, "- **{}:** {}", label.text(lang), names.join("; "))?;
-        }
-    }
-    if let Some((before, after)) = c.forecast_change(lang) {
-        writeln!(
-            out,
-            "- **{}:** {} → {}",
-            Msg::ForecastChange.text(lang),
-            before,
-            after
-        )?;
-    }
-    if !report.conflicts.is_empty() {
-        writeln!(out, "\n### {}\n", Msg::Conflicts.text(lang))?;
-        for conflict in &report.conflicts {
-            let (what, days) = conflict.describe(lang);
-            writeln!(out, "- `{}`: {what} ({days})", conflict.task)?;
+            Section::Workstreams => {
+                writeln!(out, "\n## 1. {}\n", Msg::Workstreams.text(lang))?;
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {}/{} | {} | {} | {} | {} |",
+                    Msg::Colour.text(lang),
+                    Msg::Workstream.text(lang),
+                    Msg::Completion.text(lang),
+                    Msg::Done.text(lang),
+                    Msg::Tasks.text(lang),
+                    Msg::Late.text(lang),
+                    Msg::AtRisk.text(lang),
+                    Msg::Blocked.text(lang),
+                    Msg::Lead.text(lang)
+                )?;
+                writeln!(out, "|---|---|--:|--:|--:|--:|--:|---|")?;
+                for w in &report.workstreams {
+                    writeln!(
+                        out,
+                        "| {} | {} | {} | {}/{} | {} | {} | {} | {} |",
+                        rag_badge(lang, w.rag),
+                        md(&w.name),
+                        i18n::percent(w.completion),
+                        w.done,
+                        w.total,
+                        w.late,
+                        w.at_risk,
+                        w.blocked,
+                        md(w.lead.as_deref().unwrap_or(""))
+                    )?;
+                }
+            }
+            Section::LateAndBlocked => {
+                writeln!(out, "\n## 2. {}\n", Msg::LateAndBlocked.text(lang))?;
+                task_list(
+                    out,
+                    lang,
+                    report,
+                    limit,
+                    &report.late_and_blocked,
+                    Msg::NoneLateOrBlocked,
+                )?;
+            }
+            Section::CriticalPath => {
+                writeln!(out, "\n## 3. {}\n", Msg::CriticalPath.text(lang))?;
+                if report.critical_paths.is_empty() {
+                    writeln!(out, "{}", Msg::NoCriticalPath.text(lang))?;
+                }
+                for (n, path) in report.critical_paths.iter().enumerate() {
+                    if report.critical_paths.len() > 1 {
+                        writeln!(
+                            out,
+                            "{}{}:",
+                            if n > 0 { "\n" } else { "" },
+                            format_args!("#{}", n + 1)
+                        )?;
+                    }
+                    let (steps, rest) = limit.cut(path);
+                    for (i, t) in steps.iter().enumerate() {
+                        writeln!(
+                            out,
+                            "{}. {} (`{}`) — {}",
+                            i + 1,
+                            md(&t.name),
+                            t.id,
+                            t.dates(lang)
+                        )?;
+                    }
+                    more(out, lang, rest)?;
+                }
+            }
+            Section::MustStartToday => {
+                writeln!(out, "\n## 4. {}\n", Msg::MustStartToday.text(lang))?;
+                task_list(
+                    out,
+                    lang,
+                    report,
+                    limit,
+                    &report.must_start_today,
+                    Msg::NothingMustStart,
+                )?;
+            }
+            Section::DueSoon => {
+                writeln!(out, "\n## 5. {}\n", Msg::DueSoon.text(lang))?;
+                task_list(
+                    out,
+                    lang,
+                    report,
+                    limit,
+                    &report.due_soon,
+                    Msg::NothingDueSoon,
+                )?;
+            }
+            Section::Handoffs => {
+                writeln!(out, "\n## 6. {}\n", Msg::Handoffs.text(lang))?;
+                handoffs(out, report, lang, limit)?;
+            }
+            Section::Changes => {
+                let c = &report.changes;
+                writeln!(
+                    out,
+                    "\n## 7. {} {}\n",
+                    Msg::ChangesSince.text(lang),
+                    i18n::date(lang, c.since)
+                )?;
+                if c.is_empty() {
+                    writeln!(out, "{}", Msg::NoChanges.text(lang))?;
+                }
+                for (label, tasks) in c.lists() {
+                    if !tasks.is_empty() {
+                        let (shown, rest) = limit.cut(tasks);
+                        let mut names: Vec<String> = shown
+                            .iter()
+                            .map(|t| format!("{} (`{}`)", md(&t.name), t.id))
+                            .collect();
+                        if rest > 0 {
+                            names.push(i18n::more_hidden(lang, rest));
+                        }
+                        writeln!(out, "- **{}:** {}", label.text(lang), names.join("; "))?;
+                    }
+                }
+                if let Some((before, after)) = c.forecast_change(lang) {
+                    writeln!(
+                        out,
+                        "- **{}:** {} → {}",
+                        Msg::ForecastChange.text(lang),
+                        before,
+                        after
+                    )?;
+                }
+            }
+            Section::Conflicts => {
+                if !report.conflicts.is_empty() {
+                    writeln!(out, "\n### {}\n", Msg::Conflicts.text(lang))?;
+                    for conflict in &report.conflicts {
+                        let (what, days) = conflict.describe(lang);
+                        writeln!(out, "- `{}`: {what} ({days})", conflict.task)?;
+                    }
+                }
+            }
+            // The task table is for spreadsheets and the HTML's Gantt chart;
+            // a message lists what needs attention.
+            Section::Tasks => {}
         }
     }
     Ok(())
@@ -192,13 +241,15 @@ fn task_list(
     out: &mut dyn Write,
     lang: Lang,
     report: &StatusReport,
+    limit: ListLimit,
     tasks: &[TaskRow],
     empty: Msg,
 ) -> io::Result<()> {
     if tasks.is_empty() {
         return writeln!(out, "{}", empty.text(lang));
     }
-    for t in tasks {
+    let (shown, rest) = limit.cut(tasks);
+    for t in shown {
         let details = t.details(lang, report.as_of);
         writeln!(
             out,
@@ -209,10 +260,23 @@ fn task_list(
             md(&details.join(" · "))
         )?;
     }
-    Ok(())
+    more(out, lang, rest)
 }
 
-fn handoffs(out: &mut dyn Write, report: &StatusReport, lang: Lang) -> io::Result<()> {
+/// "… and 12 more" under a list cut short (nothing when none was left out).
+fn more(out: &mut dyn Write, lang: Lang, rest: usize) -> io::Result<()> {
+    if rest == 0 {
+        return Ok(());
+    }
+    writeln!(out, "\n*{}*", i18n::more_hidden(lang, rest))
+}
+
+fn handoffs(
+    out: &mut dyn Write,
+    report: &StatusReport,
+    lang: Lang,
+    limit: ListLimit,
+) -> io::Result<()> {
     if report.handoffs.is_empty() {
         return writeln!(out, "{}", Msg::NoHandoffs.text(lang));
     }
@@ -271,20 +335,19 @@ fn handoffs(out: &mut dyn Write, report: &StatusReport, lang: Lang) -> io::Resul
             Msg::Pending.text(lang),
             i18n::readiness(lang, handoff.flag)
         )?;
-        for pending in &handoff.pending {
+        let (shown, rest) = limit.cut(&handoff.pending);
+        for pending in shown {
             writeln!(
                 out,
                 "  - {} (`{}`, {}) → {}",
                 md(&pending.task.name),
                 pending.task.id,
                 pending.task.flag(lang, report.as_of),
-                pending
-                    .waiting
-                    .iter()
-                    .map(|w| format!("`{w}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                join_some(lang, pending.waiting.iter().map(|w| format!("`{w}`")), ", ")
             )?;
+        }
+        if rest > 0 {
+            writeln!(out, "  - *{}*", i18n::more_hidden(lang, rest))?;
         }
     }
     Ok(())
