@@ -28,8 +28,8 @@ const CUT: &str = "…";
 pub(crate) struct SourceFile<'a> {
     /// The path as the user wrote it.
     path: &'a str,
-    /// Its text (lossily decoded if it was not UTF-8; offsets before the
-    /// first bad byte are unchanged).
+    /// Its text (each byte that is not UTF-8 shown as `?`, so that byte
+    /// offsets are unchanged).
     text: &'a str,
     /// The byte offset where each line starts.
     line_starts: Vec<usize>,
@@ -229,7 +229,7 @@ pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: boo
     };
     let title = level
         .primary_title(diagnostic.message.as_str())
-        .id(diagnostic.code);
+        .id(diagnostic.code.as_str());
     let excerpt = diagnostic
         .span
         .map(|span| Excerpt::of(file, span, &diagnostic.related));
