@@ -86,6 +86,11 @@ fn readiness_class(readiness: Readiness) -> &'static str {
     }
 }
 
+/// The CSS class of a task's readiness (a cancelled task has none).
+fn task_readiness_class(readiness: Option<Readiness>) -> &'static str {
+    readiness.map_or("cancelled", readiness_class)
+}
+
 /// Every label the template uses, by a snake_case key.
 fn labels(lang: Lang) -> Value {
     let pairs = [
@@ -114,9 +119,11 @@ fn labels(lang: Lang) -> Value {
         ("float", Msg::Float),
         ("late_finish", Msg::LateFinish),
         ("late_start", Msg::LateStart),
+        ("start", Msg::Start),
         ("finish", Msg::Finish),
+        ("branch", Msg::Branch),
+        ("post_event_apart", Msg::PostEventApart),
         ("critical_path", Msg::CriticalPath),
-        ("no_critical_path", Msg::NoCriticalPath),
         ("due_soon", Msg::DueSoon),
         ("nothing_due_soon", Msg::NothingDueSoon),
         ("must_start_today", Msg::MustStartToday),
@@ -150,7 +157,9 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
         None => ("—".to_owned(), Msg::NothingLeft.text(lang), "ok"),
     };
     let headline = context! {
-        countdown => i18n::countdown(lang, h.days_left, h.working_days_left),
+        countdown => i18n::countdown(lang, report.forum.date, h.days_left, h.working_days_left),
+        post_event => h.post_event,
+        post_event_apart => h.tasks_post_event,
         t_minus => &h.t_minus,
         rag => i18n::rag(lang, h.rag),
         rag_class => rag_class(h.rag),
@@ -273,8 +282,25 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
         headline,
         workstreams,
         late_and_blocked => tasks(&report.late_and_blocked),
-        critical_paths => report.critical_paths.iter().map(|path| tasks(path)).collect::<Vec<_>>(),
-        must_start_today => tasks(&report.must_start_today),
+        no_critical_path => report.no_critical_path().text(lang),
+        critical_path => report
+            .critical_path
+            .iter()
+            .map(|step| context! {
+                task => task_value(lang, &step.task),
+                branch => (!step.branches.is_empty())
+                    .then(|| i18n::branches(lang, &step.branches))
+                    .unwrap_or_default(),
+            })
+            .collect::<Vec<_>>(),
+        must_start_today => report
+            .must_start_today
+            .iter()
+            .map(|t| context! {
+                overdue => i18n::overdue(lang, report.overdue_days(t)),
+                ..task_value(lang, t)
+            })
+            .collect::<Vec<_>>(),
         due_soon => tasks(&report.due_soon),
         has_handoffs => !report.handoffs.is_empty(),
         handoffs,
@@ -293,8 +319,9 @@ fn task_value(lang: Lang, t: &TaskRow) -> Value {
         name => &t.name,
         owner => t.owner.as_deref().unwrap_or(""),
         state => i18n::state(lang, t.state),
-        readiness => i18n::readiness(lang, t.readiness),
-        readiness_class => readiness_class(t.readiness),
+        readiness => i18n::task_readiness(lang, t.readiness),
+        readiness_class => task_readiness_class(t.readiness),
+        early_start => i18n::date(lang, t.early_start),
         late_start => i18n::date(lang, t.late_start),
         late_finish => i18n::date(lang, t.late_finish),
         early_finish => i18n::date(lang, t.early_finish),

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;
 use forumplan_core::plan::Locale;
-use forumplan_scheduler::{Rag, Readiness};
+use forumplan_scheduler::{Cause, Rag, Readiness};
 use serde::Serialize;
 
 /// A report language.
@@ -91,6 +91,11 @@ pub enum Msg {
     FixedStartPushed,
     FixedStartPassed,
     SwipeForMore,
+    Causes,
+    Branch,
+    StartToFinish,
+    PostEventApart,
+    NoCriticalPathAfterEvent,
 }
 
 impl Msg {
@@ -182,6 +187,17 @@ impl Msg {
                 "Vuốt ngang để xem toàn bộ biểu đồ",
                 "Swipe sideways to see the whole chart",
             ),
+            Msg::Causes => ("Việc cần xử lý ngay", "Needs action now"),
+            Msg::Branch => ("nhánh", "branch"),
+            Msg::NoCriticalPathAfterEvent => (
+                "Diễn đàn đã diễn ra: công tác chuẩn bị không còn đường găng.",
+                "The forum has taken place: preparation has no critical path left.",
+            ),
+            Msg::StartToFinish => ("Bắt đầu → Kết thúc", "Start → Finish"),
+            Msg::PostEventApart => (
+                "việc sau sự kiện, chỉ được tính từ ngày diễn ra",
+                "post-event tasks, counted from the event day on",
+            ),
             Msg::FixedStartPassed => (
                 "Đã qua ngày bắt đầu ấn định mà chưa bắt đầu",
                 "Fixed start day passed without starting",
@@ -211,12 +227,14 @@ pub fn t_minus(days_left: i64) -> String {
     }
 }
 
-/// The countdown sentence: "Còn 5 ngày (T-5), 3 ngày làm việc".
-pub fn countdown(lang: Lang, days_left: i64, working_days_left: i64) -> String {
+/// The countdown sentence: "Còn 5 ngày (T-5), 3 ngày làm việc"; from the
+/// event day on (post-event mode), "Diễn đàn đã diễn ra ngày 18/09/2022 (T+2)".
+pub fn countdown(lang: Lang, event: NaiveDate, days_left: i64, working_days_left: i64) -> String {
     let t = t_minus(days_left);
+    let day = date(lang, event);
     match (lang, days_left) {
-        (Lang::Vi, 0) => "Hôm nay là ngày diễn ra (T)".to_owned(),
-        (Lang::En, 0) => "The event is today (T)".to_owned(),
+        (Lang::Vi, 0) => format!("Diễn đàn diễn ra hôm nay, {day} (T)"),
+        (Lang::En, 0) => format!("The forum takes place today, {day} (T)"),
         (Lang::Vi, d) if d > 0 => format!("Còn {d} ngày ({t}), {working_days_left} ngày làm việc"),
         (Lang::En, d) if d > 0 => {
             let days = if d == 1 { "day" } else { "days" };
@@ -227,9 +245,8 @@ pub fn countdown(lang: Lang, days_left: i64, working_days_left: i64) -> String {
             };
             format!("{d} {days} left ({t}), {working_days_left} {working}")
         }
-        (Lang::Vi, d) => format!("Đã qua ngày diễn ra {} ngày ({t})", -d),
-        (Lang::En, -1) => format!("1 day after the event ({t})"),
-        (Lang::En, d) => format!("{} days after the event ({t})", -d),
+        (Lang::Vi, _) => format!("Diễn đàn đã diễn ra ngày {day} ({t})"),
+        (Lang::En, _) => format!("The forum took place on {day} ({t})"),
     }
 }
 
@@ -257,6 +274,47 @@ pub fn readiness(lang: Lang, readiness: Readiness) -> &'static str {
         (Lang::En, Readiness::AtRisk) => "At risk",
         (Lang::En, Readiness::OnTrack) => "On track",
     }
+}
+
+/// A task's readiness as a word; a cancelled task has none and reads as
+/// its state.
+pub fn task_readiness(lang: Lang, readiness: Option<Readiness>) -> &'static str {
+    readiness.map_or_else(
+        || state(lang, TaskState::Cancelled),
+        |r| self::readiness(lang, r),
+    )
+}
+
+/// Why a task colours its workstream, as the morning check names it.
+pub fn cause(lang: Lang, cause: Cause) -> &'static str {
+    match (lang, cause) {
+        (Lang::Vi, Cause::Late) => "Chậm tiến độ",
+        (Lang::Vi, Cause::BlockedCritical) => "Vướng mắc trên đường găng",
+        (Lang::Vi, Cause::AtRisk) => "Có nguy cơ",
+        (Lang::Vi, Cause::Blocked) => "Vướng mắc",
+        (Lang::En, Cause::Late) => "Late",
+        (Lang::En, Cause::BlockedCritical) => "Blocked on the critical path",
+        (Lang::En, Cause::AtRisk) => "At risk",
+        (Lang::En, Cause::Blocked) => "Blocked",
+    }
+}
+
+/// How overdue a task that must start today is: "hôm nay" / "today" when
+/// its late start is today, else "quá hạn 3 ngày" / "3 days overdue".
+pub fn overdue(lang: Lang, days: i64) -> String {
+    match (lang, days) {
+        (Lang::Vi, 0) => "hôm nay".to_owned(),
+        (Lang::En, 0) => "today".to_owned(),
+        (Lang::Vi, d) => format!("quá hạn {d} ngày"),
+        (Lang::En, 1) => "1 day overdue".to_owned(),
+        (Lang::En, d) => format!("{d} days overdue"),
+    }
+}
+
+/// The chains a branch of the critical path lies on: "nhánh 1, 3".
+pub fn branches(lang: Lang, chains: &[usize]) -> String {
+    let numbers: Vec<String> = chains.iter().map(ToString::to_string).collect();
+    format!("{} {}", Msg::Branch.text(lang), numbers.join(", "))
 }
 
 /// The state's name.

@@ -57,7 +57,8 @@ struct JsonTask<'a> {
     total_float: Option<i64>,
     free_float: Option<i64>,
     critical: bool,
-    readiness: Readiness,
+    /// `null` for a cancelled task.
+    readiness: Option<Readiness>,
 }
 
 #[derive(Serialize)]
@@ -171,7 +172,9 @@ impl<'a> ScheduleView<'a> {
         )?;
         for (i, t) in self.schedule.tasks.iter().enumerate() {
             let float = |f: Option<i64>| f.map_or_else(|| "-".to_owned(), |f| f.to_string());
-            let readiness = serde_name(&self.assessment.tasks[i].readiness);
+            let readiness = self.assessment.tasks[i]
+                .readiness
+                .map_or_else(|| "-".to_owned(), |r| serde_name(&r));
             writeln!(
                 out,
                 "{:<id_width$}  {}  {}  {}  {}  {:>4}  {:>4}  {:<4}  {:<11}  {readiness}",

@@ -258,8 +258,8 @@ fn names_are_escaped_everywhere() {
     report.forum.name = hostile.to_owned();
     report.workstreams[0].name = hostile.to_owned();
     report.tasks[0].name = hostile.to_owned();
-    if let Some(path) = report.critical_paths.first_mut() {
-        path[0].name = hostile.to_owned();
+    if let Some(step) = report.critical_path.first_mut() {
+        step.task.name = hostile.to_owned();
     }
     let page = html(&report, Lang::Vi);
     assert!(

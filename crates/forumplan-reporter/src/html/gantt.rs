@@ -277,10 +277,9 @@ fn task_row(out: &mut String, lang: Lang, scale: &Scale, t: &TaskRow, y: f64) {
         y + 13.5,
         escape(&truncate(&t.name, LABEL_COLUMNS))
     );
-    let (fill, dark) = if cancelled {
-        ("#e0e0e0", "#9e9e9e")
-    } else {
-        colours(t.readiness)
+    let (fill, dark) = match t.readiness {
+        Some(readiness) if !cancelled => colours(readiness),
+        _ => ("#e0e0e0", "#9e9e9e"),
     };
     let mid = y + ROW / 2.0;
     let (stroke, stroke_width, dash) = if t.critical && !cancelled {
@@ -398,7 +397,7 @@ fn tooltip(lang: Lang, t: &TaskRow) -> String {
     text.push_str(&format!(
         "\n{} · {} · {}%",
         i18n::state(lang, t.state),
-        i18n::readiness(lang, t.readiness),
+        i18n::task_readiness(lang, t.readiness),
         t.progress
     ));
     if let Some(float) = t.total_float {

@@ -69,7 +69,9 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
             opt(t.owner.clone()),
             t.duration.to_string(),
             i18n::state(lang, t.state).to_owned(),
-            i18n::readiness(lang, t.readiness).to_owned(),
+            t.readiness
+                .map(|r| i18n::readiness(lang, r).to_owned())
+                .unwrap_or_default(),
             t.progress.to_string(),
             t.early_start.to_string(),
             t.early_finish.to_string(),

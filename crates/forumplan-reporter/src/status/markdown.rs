@@ -50,7 +50,7 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
         out,
         "**{}:** {}  ",
         Msg::Countdown.text(lang),
-        i18n::countdown(lang, h.days_left, h.working_days_left)
+        i18n::countdown(lang, report.forum.date, h.days_left, h.working_days_left)
     )?;
     writeln!(
         out,
@@ -60,20 +60,17 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
         Msg::Completion.text(lang),
         i18n::percent(h.completion)
     )?;
-    let forecast = match h.forecast_ready {
-        Some(day) => format!(
-            "{} ({})",
-            i18n::date(lang, day),
-            if h.on_time {
-                Msg::OnTime
-            } else {
-                Msg::NotOnTime
-            }
-            .text(lang)
-        ),
-        None => Msg::NothingLeft.text(lang).to_owned(),
-    };
-    writeln!(out, "**{}:** {forecast}", Msg::ForecastReady.text(lang))?;
+    if let Some(forecast) = report.forecast(lang) {
+        writeln!(out, "**{}:** {forecast}  ", Msg::ForecastReady.text(lang))?;
+    }
+    if h.tasks_post_event > 0 {
+        writeln!(
+            out,
+            "+ {} {}",
+            h.tasks_post_event,
+            Msg::PostEventApart.text(lang)
+        )?;
+    }
 
     writeln!(out, "\n## 1. {}\n", Msg::Workstreams.text(lang))?;
     writeln!(
@@ -110,32 +107,44 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
     task_list(out, lang, &report.late_and_blocked, Msg::NoneLateOrBlocked)?;
 
     writeln!(out, "\n## 3. {}\n", Msg::CriticalPath.text(lang))?;
-    if report.critical_paths.is_empty() {
-        writeln!(out, "{}", Msg::NoCriticalPath.text(lang))?;
+    if report.critical_path.is_empty() {
+        writeln!(out, "{}", report.no_critical_path().text(lang))?;
+    } else {
+        writeln!(
+            out,
+            "| # | {} | {} | {} | {} |",
+            Msg::Start.text(lang),
+            Msg::Finish.text(lang),
+            Msg::Task.text(lang),
+            Msg::Branch.text(lang)
+        )?;
+        writeln!(out, "|--:|---|---|---|---|")?;
     }
-    for (n, path) in report.critical_paths.iter().enumerate() {
-        if report.critical_paths.len() > 1 {
-            writeln!(
-                out,
-                "{}{}:",
-                if n > 0 { "\n" } else { "" },
-                format_args!("#{}", n + 1)
-            )?;
-        }
-        for (i, t) in path.iter().enumerate() {
-            writeln!(
-                out,
-                "{}. {} (`{}`) — {}",
-                i + 1,
-                t.name,
-                t.id,
-                i18n::date(lang, t.early_finish)
-            )?;
-        }
+    for (i, step) in report.critical_path.iter().enumerate() {
+        let t = &step.task;
+        let branch = if step.branches.is_empty() {
+            "—".to_owned()
+        } else {
+            i18n::branches(lang, &step.branches)
+        };
+        writeln!(
+            out,
+            "| {} | {} | {} | {} (`{}`) | {branch} |",
+            i + 1,
+            i18n::date(lang, t.early_start),
+            i18n::date(lang, t.early_finish),
+            cell(&t.name),
+            t.id
+        )?;
     }
 
     writeln!(out, "\n## 4. {}\n", Msg::MustStartToday.text(lang))?;
-    task_list(out, lang, &report.must_start_today, Msg::NothingMustStart)?;
+    if report.must_start_today.is_empty() {
+        writeln!(out, "{}", Msg::NothingMustStart.text(lang))?;
+    }
+    for t in &report.must_start_today {
+        task_item(out, lang, t, &i18n::overdue(lang, report.overdue_days(t)))?;
+    }
     writeln!(out, "\n## 5. {}\n", Msg::DueSoon.text(lang))?;
     task_list(out, lang, &report.due_soon, Msg::NothingDueSoon)?;
 
@@ -185,17 +194,25 @@ fn task_list(out: &mut dyn Write, lang: Lang, tasks: &[TaskRow], empty: Msg) -> 
         return writeln!(out, "{}", empty.text(lang));
     }
     for t in tasks {
-        let details = t.details(lang);
-        writeln!(
-            out,
-            "- **{}** {} (`{}`) — {}",
-            i18n::readiness(lang, t.readiness),
-            t.name,
-            t.id,
-            details.join(" · ")
-        )?;
+        task_item(out, lang, t, "")?;
     }
     Ok(())
+}
+
+/// One task as a list item, with `extra` after its details when not empty.
+fn task_item(out: &mut dyn Write, lang: Lang, t: &TaskRow, extra: &str) -> io::Result<()> {
+    let mut details = t.details(lang);
+    if !extra.is_empty() {
+        details.push(extra.to_owned());
+    }
+    writeln!(
+        out,
+        "- **{}** {} (`{}`) — {}",
+        i18n::task_readiness(lang, t.readiness),
+        t.name,
+        t.id,
+        details.join(" · ")
+    )
 }
 
 fn handoffs(out: &mut dyn Write, report: &StatusReport, lang: Lang) -> io::Result<()> {
@@ -258,7 +275,7 @@ fn handoffs(out: &mut dyn Write, report: &StatusReport, lang: Lang) -> io::Resul
                 "  - {} (`{}`, {}) → {}",
                 pending.task.name,
                 pending.task.id,
-                i18n::readiness(lang, pending.task.readiness),
+                i18n::task_readiness(lang, pending.task.readiness),
                 pending
                     .waiting
                     .iter()

@@ -46,12 +46,13 @@ impl Painter {
         self.paint(Style::new().bold().fg_color(Some(colour.into())), &word)
     }
 
-    fn readiness(&self, lang: Lang, readiness: Readiness) -> String {
-        let word = format!("[{}]", i18n::readiness(lang, readiness));
+    fn readiness(&self, lang: Lang, readiness: Option<Readiness>) -> String {
+        let word = format!("[{}]", i18n::task_readiness(lang, readiness));
         let colour = match readiness {
-            Readiness::Late => AnsiColor::Red,
-            Readiness::AtRisk => AnsiColor::Yellow,
-            Readiness::OnTrack | Readiness::Done => AnsiColor::Green,
+            Some(Readiness::Late) => AnsiColor::Red,
+            Some(Readiness::AtRisk) => AnsiColor::Yellow,
+            Some(Readiness::OnTrack | Readiness::Done) => AnsiColor::Green,
+            None => AnsiColor::BrightBlack,
         };
         self.paint(Style::new().fg_color(Some(colour.into())), &word)
     }
@@ -89,7 +90,12 @@ pub(super) fn render(
     writeln!(
         out,
         "{}",
-        p.heading(&i18n::countdown(lang, h.days_left, h.working_days_left))
+        p.heading(&i18n::countdown(
+            lang,
+            report.forum.date,
+            h.days_left,
+            h.working_days_left
+        ))
     )?;
     writeln!(
         out,
@@ -99,18 +105,9 @@ pub(super) fn render(
         Msg::Completion.text(lang),
         i18n::percent(h.completion)
     )?;
-    let forecast = match h.forecast_ready {
-        Some(day) => {
-            let verdict = if h.on_time {
-                Msg::OnTime
-            } else {
-                Msg::NotOnTime
-            };
-            format!("{} ({})", i18n::date(lang, day), verdict.text(lang))
-        }
-        None => Msg::NothingLeft.text(lang).to_owned(),
-    };
-    writeln!(out, "{}: {forecast}", Msg::ForecastReady.text(lang))?;
+    if let Some(forecast) = report.forecast(lang) {
+        writeln!(out, "{}: {forecast}", Msg::ForecastReady.text(lang))?;
+    }
     writeln!(
         out,
         "{}: {}/{} · {}: {} · {}: {} · {}: {}",
@@ -124,6 +121,20 @@ pub(super) fn render(
         Msg::Blocked.text(lang),
         h.tasks_blocked
     )?;
+    if h.tasks_post_event > 0 {
+        writeln!(
+            out,
+            "{}",
+            truncate(
+                &format!(
+                    "+ {} {}",
+                    h.tasks_post_event,
+                    Msg::PostEventApart.text(lang)
+                ),
+                WIDTH
+            )
+        )?;
+    }
 
     section(out, &p, 1, Msg::Workstreams.text(lang))?;
     writeln!(
@@ -170,22 +181,27 @@ pub(super) fn render(
     }
 
     section(out, &p, 3, Msg::CriticalPath.text(lang))?;
-    if report.critical_paths.is_empty() {
-        writeln!(out, "  {}", Msg::NoCriticalPath.text(lang))?;
+    if report.critical_path.is_empty() {
+        writeln!(out, "  {}", report.no_critical_path().text(lang))?;
+    } else {
+        writeln!(out, "  {}", Msg::StartToFinish.text(lang))?;
     }
-    for (n, path) in report.critical_paths.iter().enumerate() {
-        if report.critical_paths.len() > 1 {
-            writeln!(out, "  #{}", n + 1)?;
-        }
-        for t in path {
-            let line = format!(
-                "{} → {} ({})",
-                i18n::date(lang, t.early_finish),
-                t.name,
-                t.id
-            );
-            writeln!(out, "    {}", truncate(&line, WIDTH - 4))?;
-        }
+    for step in &report.critical_path {
+        let t = &step.task;
+        let mut head = format!(
+            "{} → {} · {}",
+            i18n::date(lang, t.early_start),
+            i18n::date(lang, t.early_finish),
+            t.id
+        );
+        let mark = if step.branches.is_empty() {
+            "│"
+        } else {
+            head.push_str(&format!(" · {}", i18n::branches(lang, &step.branches)));
+            "├"
+        };
+        writeln!(out, "  {mark} {head}")?;
+        writeln!(out, "  │   {}", truncate(&t.name, WIDTH - 6))?;
     }
 
     section(out, &p, 4, Msg::MustStartToday.text(lang))?;
@@ -194,6 +210,7 @@ pub(super) fn render(
     }
     for t in &report.must_start_today {
         task_entry(out, &p, lang, t)?;
+        indented(out, &i18n::overdue(lang, report.overdue_days(t)), 6)?;
     }
     section(out, &p, 5, Msg::DueSoon.text(lang))?;
     if report.due_soon.is_empty() {
@@ -228,7 +245,7 @@ pub(super) fn render(
             handoff.pending.len(),
             Msg::Pending.text(lang)
         );
-        writeln!(out, "  {}", p.readiness(lang, handoff.flag))?;
+        writeln!(out, "  {}", p.readiness(lang, Some(handoff.flag)))?;
         indented(out, &line, 4)?;
         for pending in &handoff.pending {
             let line = format!(
@@ -296,7 +313,7 @@ fn section(out: &mut dyn Write, p: &Painter, number: usize, title: &str) -> io::
 /// Two lines per task: what and who, then when and how much float.
 fn task_entry(out: &mut dyn Write, p: &Painter, lang: Lang, t: &TaskRow) -> io::Result<()> {
     let badge = p.readiness(lang, t.readiness);
-    let badge_width = i18n::readiness(lang, t.readiness).chars().count() + 3;
+    let badge_width = i18n::task_readiness(lang, t.readiness).chars().count() + 3;
     writeln!(
         out,
         "  {badge} {}",
