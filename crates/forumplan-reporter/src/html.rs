@@ -288,9 +288,11 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
             .iter()
             .map(|step| context! {
                 task => task_value(lang, &step.task),
-                branch => (!step.branches.is_empty())
-                    .then(|| i18n::branches(lang, &step.branches))
-                    .unwrap_or_default(),
+                branch => if step.branches.is_empty() {
+                    String::new()
+                } else {
+                    i18n::branches(lang, &step.branches)
+                },
             })
             .collect::<Vec<_>>(),
         must_start_today => report

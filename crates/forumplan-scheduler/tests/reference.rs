@@ -424,13 +424,14 @@ impl<'a> Reference<'a> {
     fn forward(&self) -> (Vec<Place>, Vec<bool>) {
         let n = self.nodes.len();
         let mut early = Vec::with_capacity(n);
-        let mut pushed = vec![false; n];
+        let mut pushed = Vec::with_capacity(n);
         // How successors see each task: a task in progress by its actual
         // start with the remaining work's end (decision); others as placed.
         let mut seen = Vec::with_capacity(n);
         for j in 0..n {
             let node = &self.nodes[j];
             assert!(node.preds.iter().all(|&(i, _)| i < j), "links go forward");
+            let mut was_pushed = false;
             let place = match node.mode {
                 Mode::Done { start, finish } => Place {
                     s: start,
@@ -442,7 +443,7 @@ impl<'a> Reference<'a> {
                 Mode::Work { .. } | Mode::Milestone => match node.fixed {
                     Some(f) if f >= self.as_of => {
                         let p = self.place(j, f).expect("fixed_start is a working day");
-                        pushed[j] = !self.forward_ok(j, p, &seen);
+                        was_pushed = !self.forward_ok(j, p, &seen);
                         p
                     }
                     _ => {
@@ -464,6 +465,7 @@ impl<'a> Reference<'a> {
                 },
             };
             early.push(place);
+            pushed.push(was_pushed);
             seen.push(match node.mode {
                 Mode::InProgress { actual_start, .. } => Place {
                     s: actual_start,
