@@ -182,17 +182,20 @@ fn the_2022_forum_schedule_as_of_13_september() {
         "schedule-vesf-2022-2022-09-13.json",
         &String::from_utf8_lossy(&output.stdout),
     );
-    let table = forumplan(&[
-        "schedule",
-        "fixtures/vesf-2022/plan.json",
-        "--as-of",
-        "2022-09-13",
-    ]);
-    assert_eq!(table.status.code(), Some(0));
-    assert_report_snapshot(
-        "schedule-vesf-2022-2022-09-13.table",
-        &String::from_utf8_lossy(&table.stdout),
-    );
+    for lang in ["vi", "en"] {
+        let table = succeed(&[
+            "schedule",
+            "fixtures/vesf-2022/plan.json",
+            "--as-of",
+            "2022-09-13",
+            "--lang",
+            lang,
+        ]);
+        assert_report_snapshot(
+            &format!("schedule-vesf-2022-2022-09-13.table.{lang}"),
+            &String::from_utf8_lossy(&table.stdout),
+        );
+    }
 }
 
 #[test]
@@ -211,9 +214,137 @@ fn schedule_csv_has_one_row_per_task() {
     assert!(
         lines
             .next()
-            .is_some_and(|h| h.starts_with("id,workstream,name,duration,state"))
+            .is_some_and(|h| h.starts_with("\u{feff}id,workstream,name,duration,state"))
     );
     assert_eq!(lines.count(), 32);
+}
+
+/// The 2022 plan with names and owners a spreadsheet would run as
+/// formulas, written to a temporary folder.
+fn plan_with_formula_names(dir: &std::path::Path) -> String {
+    let text = std::fs::read_to_string(root().join("fixtures/vesf-2022/plan.json")).expect("plan");
+    let mut plan: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let tasks = plan["tasks"].as_array_mut().expect("tasks");
+    for (task, (name, owner)) in tasks.iter_mut().zip(FORMULA_CELLS) {
+        task["name"] = name.into();
+        task["owner"] = owner.into();
+    }
+    plan["forum"]["journal"] = root()
+        .join("fixtures/vesf-2022/plan.journal.jsonl")
+        .to_string_lossy()
+        .into_owned()
+        .into();
+    let path = dir.join("plan.json");
+    std::fs::write(&path, plan.to_string()).expect("write plan");
+    path.to_string_lossy().into_owned()
+}
+
+/// Names and owners that start like a formula (OWASP's list).
+const FORMULA_CELLS: [(&str, &str); 4] = [
+    ("=HYPERLINK(\"http://x\",\"Bấm\")", "@Vụ Kinh tế"),
+    ("+84 24 3828", "-Cục Quản trị"),
+    ("-2+3", "\tVụ Hành chính"),
+    ("@SUM(A1)", "\rVụ Thông tin"),
+];
+
+/// Reads `bytes` as CSV with the `csv` crate after checking and removing
+/// the byte order mark: (headers, rows).
+fn read_csv(bytes: &[u8], separator: u8) -> (Vec<String>, Vec<Vec<String>>) {
+    let body = bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .expect("a UTF-8 byte order mark first");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .from_reader(body);
+    let headers = reader
+        .headers()
+        .expect("headers")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.expect("a row").iter().map(str::to_owned).collect())
+        .collect();
+    (headers, rows)
+}
+
+#[test]
+fn csv_opens_in_a_spreadsheet_without_running_formulas() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let plan = plan_with_formula_names(dir.path());
+    for (sep, byte) in [(",", b','), (";", b';')] {
+        let status = succeed(&[
+            "status",
+            &plan,
+            "--as-of",
+            "2022-09-13",
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+            "--csv-sep",
+            sep,
+        ]);
+        let schedule = succeed(&[
+            "schedule",
+            &plan,
+            "--as-of",
+            "2022-09-13",
+            "--format",
+            "csv",
+            "--csv-sep",
+            sep,
+        ]);
+        for (what, bytes, name_column, owner_column) in [
+            ("status", &status.stdout, "Task", Some("Owner")),
+            ("schedule", &schedule.stdout, "name", None),
+        ] {
+            let (headers, rows) = read_csv(bytes, byte);
+            assert_eq!(rows.len(), 138, "{what} {sep}");
+            assert!(
+                rows.iter().all(|r| r.len() == headers.len()),
+                "{what} {sep}"
+            );
+            let column = |name: &str| headers.iter().position(|h| h == name).expect(name);
+            for (row, (name, owner)) in rows.iter().zip(FORMULA_CELLS) {
+                assert_eq!(row[column(name_column)], format!("'{name}"), "{what} {sep}");
+                if let Some(owner_column) = owner_column {
+                    assert_eq!(
+                        row[column(owner_column)],
+                        format!("'{owner}"),
+                        "{what} {sep}"
+                    );
+                }
+            }
+            // Numbers stay numbers, negative floats included.
+            let float = column(if what == "status" {
+                "Total float"
+            } else {
+                "total_float"
+            });
+            let id = column(if what == "status" { "Id" } else { "id" });
+            let late = rows
+                .iter()
+                .find(|r| r[id] == "streaming-contract")
+                .expect("streaming-contract");
+            assert_eq!(late[float], "-3", "{what} {sep}");
+        }
+    }
+}
+
+#[test]
+fn the_csv_separator_is_comma_or_semicolon_only() {
+    let output = forumplan(&[
+        "status",
+        "fixtures/vesf-2022/plan.json",
+        "--format",
+        "csv",
+        "--csv-sep",
+        "|",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", transcript(&output));
+    assert!(output.stdout.is_empty());
 }
 
 #[test]

@@ -1043,9 +1043,9 @@ fn update_refuses_progress_outside_0_to_100() {
 #[test]
 fn update_refuses_a_day_after_today() {
     assert_refused(
-        &["docs-print", "--state", "done", "--date", "2999-01-01"],
+        &["docs-print", "--state", "done", "--date", "2100-12-31"],
         &[
-            "2999-01-01 is after today",
+            "2100-12-31 is after today",
             "give today's date or an earlier one",
         ],
     );
@@ -1055,7 +1055,7 @@ fn update_refuses_a_day_after_today() {
 fn update_refuses_a_malformed_date() {
     assert_refused(
         &["docs-print", "--state", "done", "--date", "13/09/2022"],
-        &["`13/09/2022` is not a day", "YYYY-MM-DD"],
+        &["`13/09/2022` is not a date", "YYYY-MM-DD"],
     );
 }
 

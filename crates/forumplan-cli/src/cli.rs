@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::journal_file::DEFAULT_LOCK_WAIT;
+
 /// Keeps a large forum's preparation on schedule: validates the plan,
 /// schedules it back from the event day, and reports readiness.
 #[derive(Debug, Parser)]
@@ -27,6 +29,14 @@ pub(crate) struct GlobalArgs {
     /// When to use colour; `auto` colours terminals only and honours NO_COLOR.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
     pub(crate) color: ColorWhen,
+    /// How long to wait, in seconds, for a journal another process has
+    /// locked (an update being written) before giving up.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_LOCK_WAIT.as_secs(), global = true)]
+    pub(crate) wait: u64,
+    /// Language of reports and messages (default: the plan's
+    /// `settings.locale`, else vi).
+    #[arg(long, value_enum, global = true)]
+    pub(crate) lang: Option<LangArg>,
 }
 
 /// The `--color` choices.
@@ -58,6 +68,8 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ScheduleFormat::Table)]
         format: ScheduleFormat,
+        #[command(flatten)]
+        csv: CsvArgs,
     },
     /// The countdown status report: headline, workstreams, late and blocked
     /// tasks, the critical path, what is due, handoffs, changes since yesterday.
@@ -69,12 +81,11 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = StatusFormatArg::Text)]
         format: StatusFormatArg,
-        /// Report language (default: the plan's `settings.locale`, else vi).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
         /// Write the report to this file (atomically) instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        csv: CsvArgs,
     },
     /// The morning readiness check: one headline, then only what needs
     /// attention. Exit code 0 green, 1 amber, 2 red, 3 unknown (plan or
@@ -90,9 +101,6 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
-        /// Language (default: the plan's `settings.locale`, else vi).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
     },
     /// Record progress on a task: appends one entry to the journal.
     Update {
@@ -166,6 +174,33 @@ pub(crate) struct DayArgs {
     /// `<plan stem>.journal.jsonl` beside the plan).
     #[arg(long)]
     pub(crate) journal: Option<PathBuf>,
+}
+
+/// How CSV is written.
+#[derive(Debug, Args)]
+pub(crate) struct CsvArgs {
+    /// The CSV separator: `,`, or `;` for spreadsheets whose regional
+    /// settings use the comma as the decimal mark.
+    #[arg(long = "csv-sep", value_enum, default_value_t = CsvSep::Comma)]
+    pub(crate) separator: CsvSep,
+}
+
+/// `--csv-sep` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CsvSep {
+    #[value(name = ",")]
+    Comma,
+    #[value(name = ";")]
+    Semicolon,
+}
+
+impl From<CsvSep> for forumplan_reporter::CsvSeparator {
+    fn from(sep: CsvSep) -> Self {
+        match sep {
+            CsvSep::Comma => Self::Comma,
+            CsvSep::Semicolon => Self::Semicolon,
+        }
+    }
 }
 
 /// `schedule --format` choices.

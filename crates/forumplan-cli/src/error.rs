@@ -25,6 +25,10 @@ pub(crate) enum CliError {
     /// A command-line value is wrong.
     #[error("{message}")]
     Usage { message: String, hint: String },
+    /// The journal could not be locked or appended to; the message says
+    /// what was left in it.
+    #[error(transparent)]
+    Journal(#[from] crate::journal_file::JournalWriteError),
     /// `init` would overwrite a file.
     #[error("`{path}` already exists")]
     Exists { path: PathBuf },

@@ -2,16 +2,40 @@
 //!
 //! The journal is only ever appended to: a writer takes an exclusive lock,
 //! appends one whole line in one write, syncs it to disk and releases the
-//! lock. Nothing here truncates or rewrites the file; parsing and replay are
-//! in `forumplan_core::journal`.
+//! lock. The one truncation is of the writer's own failed append: if the
+//! line cannot be written whole (a full disk), the file is cut back to its
+//! length before the append, under the same lock, so no half line stays.
+//! Parsing and replay are in `forumplan_core::journal`.
+//!
+//! Only regular files are opened: a FIFO, a device or a folder named as
+//! the journal is refused before it can block or stream forever. A lock
+//! held by another process is waited for, with a message, up to
+//! [`set_lock_wait`] (`--wait`).
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use forumplan_core::journal::{
     EntryError, Journal, JournalEntry, format_entry, parse_journal_bytes,
 };
+
+/// How long a lock held by another process is waited for when `--wait` is not given.
+pub(crate) const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(30);
+
+/// How often a held lock is tried again.
+const LOCK_RETRY: Duration = Duration::from_millis(50);
+
+/// The process's `--wait`, set once by `main`.
+static LOCK_WAIT: OnceLock<Duration> = OnceLock::new();
+
+/// Sets how long to wait for a journal lock held by another process.
+pub(crate) fn set_lock_wait(wait: Duration) {
+    let _ = LOCK_WAIT.set(wait);
+}
 
 /// Why an entry could not be appended to a journal file.
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +58,20 @@ pub(crate) enum JournalWriteError {
         /// The underlying error.
         source: io::Error,
     },
+    /// The line could not be written whole.
+    #[error("cannot append to journal {}: {source}; {}", path.display(), if *removed {
+        "the partial line was removed, nothing was recorded"
+    } else {
+        "the journal may end with a partial line (readers skip it)"
+    })]
+    Append {
+        /// The journal file.
+        path: PathBuf,
+        /// Why the write failed.
+        source: io::Error,
+        /// Whether the file was cut back to its length before the append.
+        removed: bool,
+    },
 }
 
 /// Why a journal file could not be read.
@@ -46,19 +84,130 @@ pub(crate) struct JournalReadError {
     pub(crate) source: io::Error,
 }
 
+/// Opens the journal at `path` with `options`, only if it is a regular file
+/// (or does not exist and `options` create it). `O_NONBLOCK` keeps the open
+/// of a FIFO from waiting for a writer; the check after opening covers a
+/// file swapped in between.
+fn open_regular(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
+    let refuse = |file_type: std::fs::FileType| {
+        let kind = if file_type.is_dir() {
+            "a folder"
+        } else if file_type.is_fifo() {
+            "a FIFO"
+        } else if file_type.is_char_device() || file_type.is_block_device() {
+            "a device"
+        } else if file_type.is_socket() {
+            "a socket"
+        } else {
+            "not a regular file"
+        };
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {kind}; a journal is a regular file of JSON lines"),
+        )
+    };
+    match std::fs::metadata(path) {
+        Ok(metadata) if !metadata.is_file() => return Err(refuse(metadata.file_type())),
+        _ => {}
+    }
+    let file = options.custom_flags(libc::O_NONBLOCK).open(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(refuse(metadata.file_type()));
+    }
+    Ok(file)
+}
+
+/// Takes the lock on `file` (`exclusive` or shared), waiting up to `--wait`
+/// for another process to release it, saying so on stderr.
+fn lock(file: &File, path: &Path, exclusive: bool) -> io::Result<()> {
+    let try_lock = || {
+        if exclusive {
+            file.try_lock()
+        } else {
+            file.try_lock_shared()
+        }
+    };
+    let wait = LOCK_WAIT.get().copied().unwrap_or(DEFAULT_LOCK_WAIT);
+    let started = Instant::now();
+    let mut told = false;
+    loop {
+        match try_lock() {
+            Ok(()) => return Ok(()),
+            Err(std::fs::TryLockError::Error(error)) => return Err(error),
+            Err(std::fs::TryLockError::WouldBlock) => {}
+        }
+        if started.elapsed() >= wait {
+            return Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                format!(
+                    "another process has held its lock for {} s (a stuck `forumplan update`?); try again, or wait longer with --wait SECONDS",
+                    wait.as_secs_f64()
+                ),
+            ));
+        }
+        if !told {
+            told = true;
+            let _ = writeln!(
+                anstream::stderr(),
+                "waiting for journal {}: another process holds its lock (up to {} s, --wait to change)",
+                path.display(),
+                wait.as_secs_f64()
+            );
+        }
+        std::thread::sleep(LOCK_RETRY.min(wait.saturating_sub(started.elapsed())));
+    }
+}
+
+/// A file the journal is appended to: written at its end, cut back to a
+/// length, synced. `File` is one; tests use a writer that fails half way.
+trait AppendTarget: Write {
+    /// Cuts the file back to `len` bytes.
+    fn truncate(&mut self, len: u64) -> io::Result<()>;
+    /// Forces what was written to disk.
+    fn sync(&mut self) -> io::Result<()>;
+}
+
+impl AppendTarget for File {
+    fn truncate(&mut self, len: u64) -> io::Result<()> {
+        self.set_len(len)
+    }
+
+    fn sync(&mut self) -> io::Result<()> {
+        self.sync_all()
+    }
+}
+
+/// Appends `bytes` to `target`, whose length is `len` before the append.
+/// On a failure the target is cut back to `len`, so no partial line
+/// remains; `Err` says whether that worked.
+fn append_whole(
+    target: &mut impl AppendTarget,
+    len: u64,
+    bytes: &[u8],
+) -> Result<(), (io::Error, bool)> {
+    match target.write_all(bytes).and_then(|()| target.sync()) {
+        Ok(()) => Ok(()),
+        Err(error) => {
+            let removed = target.truncate(len).and_then(|()| target.sync()).is_ok();
+            Err((error, removed))
+        }
+    }
+}
+
 /// Appends one entry to the journal at `path`, creating the file if needed.
 ///
 /// The file is opened in append mode and locked exclusively (`File::lock`,
 /// an advisory lock that other `forumplan` processes and threads honour)
 /// for the whole operation. The line is written with a single `write_all`
 /// of one buffer and then synced with `sync_all` before the lock is
-/// released.
+/// released; if that fails, the file is cut back to its previous length.
 ///
 /// If the file does not end with a newline, a previous writer crashed in
-/// the middle of a line. That damaged line is left exactly as it is (the
-/// journal is never rewritten or truncated); instead the buffer starts with
-/// `\n`, so the partial line is closed off on its own line (readers report
-/// it and skip it) and the new entry is intact on the next one.
+/// the middle of a line. That damaged line is left exactly as it is;
+/// instead the buffer starts with `\n`, so the partial line is closed off
+/// on its own line (readers report it and skip it) and the new entry is
+/// intact on the next one.
 pub(crate) fn append_entry(path: &Path, entry: &JournalEntry) -> Result<(), JournalWriteError> {
     let io_error = |operation: &'static str| {
         move |source: io::Error| JournalWriteError::Io {
@@ -75,16 +224,16 @@ pub(crate) fn append_entry(path: &Path, entry: &JournalEntry) -> Result<(), Jour
         })?;
     let line = format_entry(entry);
 
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .open(path)
-        .map_err(io_error("open"))?;
-    file.lock().map_err(io_error("lock"))?;
+    let mut file = open_regular(
+        path,
+        OpenOptions::new().read(true).append(true).create(true),
+    )
+    .map_err(io_error("open"))?;
+    lock(&file, path, true).map_err(io_error("lock"))?;
 
     // Only now, under the lock, is the end of the file stable.
-    let needs_newline = !ends_with_newline(&mut file).map_err(io_error("read the end of"))?;
+    let len = file.metadata().map_err(io_error("read the end of"))?.len();
+    let needs_newline = !ends_with_newline(&mut file, len).map_err(io_error("read the end of"))?;
     let mut buffer = String::with_capacity(line.len() + 1);
     if needs_newline {
         buffer.push('\n');
@@ -93,17 +242,20 @@ pub(crate) fn append_entry(path: &Path, entry: &JournalEntry) -> Result<(), Jour
 
     // In append mode every write goes to the end of the file, wherever the
     // cursor was left by the read above.
-    file.write_all(buffer.as_bytes())
-        .map_err(io_error("write to"))?;
-    file.sync_all().map_err(io_error("sync"))?;
+    append_whole(&mut file, len, buffer.as_bytes()).map_err(|(source, removed)| {
+        JournalWriteError::Append {
+            path: path.to_owned(),
+            source,
+            removed,
+        }
+    })?;
     // Dropping the file closes it, which releases the lock.
     drop(file);
     Ok(())
 }
 
-/// Whether the file is empty or ends with `\n`.
-fn ends_with_newline(file: &mut File) -> io::Result<bool> {
-    let len = file.metadata()?.len();
+/// Whether the file, `len` bytes long, is empty or ends with `\n`.
+fn ends_with_newline(file: &mut File, len: u64) -> io::Result<bool> {
     if len == 0 {
         return Ok(true);
     }
@@ -113,30 +265,42 @@ fn ends_with_newline(file: &mut File) -> io::Result<bool> {
     Ok(last[0] == b'\n')
 }
 
-/// Reads and parses the journal at `path`. A missing file is an empty
-/// journal (a new forum has no journal yet). Bad lines are in the returned
-/// journal's `errors`; only I/O failures are errors here.
+/// The bytes of the journal at `path`, or `None` if it does not exist yet
+/// (a new forum has no journal).
 ///
 /// A shared lock is taken while reading so that a concurrent append is not
 /// seen half-written; if the file system cannot lock, the file is read
 /// anyway (at worst a half-written last line is reported as incomplete).
-pub(crate) fn read_journal(path: &Path) -> Result<Journal, JournalReadError> {
+pub(crate) fn read_journal_bytes(path: &Path) -> Result<Option<Vec<u8>>, JournalReadError> {
     let read_error = |source: io::Error| JournalReadError {
         path: path.to_owned(),
         source,
     };
-    let mut file = match File::open(path) {
+    let mut file = match open_regular(path, OpenOptions::new().read(true)) {
         Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Journal::default()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(read_error(e)),
     };
-    if let Err(error) = file.lock_shared() {
-        tracing::debug!(path = %path.display(), %error, "cannot lock the journal for reading; reading it unlocked");
+    match lock(&file, path, false) {
+        Ok(()) => {}
+        Err(error) if error.kind() == io::ErrorKind::TimedOut => return Err(read_error(error)),
+        Err(error) => {
+            tracing::debug!(path = %path.display(), %error, "cannot lock the journal for reading; reading it unlocked");
+        }
     }
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).map_err(read_error)?;
-    drop(file);
-    Ok(parse_journal_bytes(&bytes))
+    Ok(Some(bytes))
+}
+
+/// Reads and parses the journal at `path`. A missing file is an empty
+/// journal. Bad lines are in the returned journal's `errors`; only I/O
+/// failures are errors here.
+pub(crate) fn read_journal(path: &Path) -> Result<Journal, JournalReadError> {
+    Ok(
+        read_journal_bytes(path)?
+            .map_or_else(Journal::default, |bytes| parse_journal_bytes(&bytes)),
+    )
 }
 
 #[cfg(test)]
@@ -162,6 +326,66 @@ mod tests {
             .recorded(Uuid::now_v7(), DateTime::from(Local::now()));
         entry.progress = progress;
         entry
+    }
+
+    /// A disk with room for `room` bytes, that can be cut back or not.
+    struct SmallDisk {
+        bytes: Vec<u8>,
+        room: usize,
+        can_truncate: bool,
+    }
+
+    impl Write for SmallDisk {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let free = self.room.saturating_sub(self.bytes.len());
+            if free == 0 {
+                return Err(io::Error::from(io::ErrorKind::StorageFull));
+            }
+            let n = buf.len().min(free);
+            self.bytes.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl AppendTarget for SmallDisk {
+        fn truncate(&mut self, len: u64) -> io::Result<()> {
+            if !self.can_truncate {
+                return Err(io::Error::from(io::ErrorKind::PermissionDenied));
+            }
+            self.bytes.truncate(usize::try_from(len).unwrap());
+            Ok(())
+        }
+
+        fn sync(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn an_append_that_fails_half_way_is_cut_back() {
+        let disk = |room, can_truncate| SmallDisk {
+            bytes: b"first\n".to_vec(),
+            room,
+            can_truncate,
+        };
+        let mut roomy = disk(100, true);
+        assert!(append_whole(&mut roomy, 6, b"second\n").is_ok());
+        assert_eq!(roomy.bytes, b"first\nsecond\n");
+
+        let mut full = disk(9, true);
+        let (error, removed) = append_whole(&mut full, 6, b"second\n").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::StorageFull);
+        assert!(removed);
+        assert_eq!(full.bytes, b"first\n", "the partial line is gone");
+
+        let mut stuck = disk(9, false);
+        let (_, removed) = append_whole(&mut stuck, 6, b"second\n").unwrap_err();
+        assert!(!removed, "and says so when it cannot be");
+        assert_eq!(stuck.bytes, b"first\nsec");
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod diagnostics;
 mod error;
+mod interrupt;
 mod journal_file;
 mod plan_file;
 mod progress;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, ColorWhen, Command};
+use crate::cli::{Cli, ColorWhen, Command, LangArg};
 use crate::error::CliError;
 
 fn main() -> ExitCode {
@@ -30,7 +31,9 @@ fn main() -> ExitCode {
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
     init_logging(cli.global.verbose, cli.global.quiet);
-    match run(cli.command) {
+    journal_file::set_lock_wait(std::time::Duration::from_secs(cli.global.wait));
+    let lang = cli.global.lang;
+    match run(cli.command, lang) {
         Ok(code) => code,
         // A reader that stops early (`| head`) is not an error.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
@@ -41,17 +44,25 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<ExitCode, CliError> {
+fn run(command: Command, lang: Option<LangArg>) -> Result<ExitCode, CliError> {
     match command {
         Command::Validate { plan, journal } => commands::validate::run(&plan, journal.as_deref()),
-        Command::Schedule { plan, day, format } => commands::schedule::run(&plan, &day, format),
+        Command::Schedule {
+            plan,
+            day,
+            format,
+            csv,
+        } => commands::schedule::run(&plan, &day, format, csv.separator.into(), lang),
         Command::Status {
             plan,
             day,
             format,
-            lang,
             output,
-        } => commands::status::run(&plan, &day, format, lang, output.as_deref()),
+            csv,
+        } => {
+            let format = commands::status::format(format, csv.separator.into(), output.is_none());
+            commands::status::run(&plan, &day, format, lang, output.as_deref())
+        }
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {
             path,
@@ -64,7 +75,6 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             day,
             since,
             format,
-            lang,
         } => Ok(commands::check::run(
             &plan,
             &day,
@@ -108,10 +118,12 @@ fn usage_error(error: clap::Error) -> ExitCode {
     if !error.use_stderr() {
         return ExitCode::SUCCESS;
     }
-    let is_check = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .is_some_and(|a| a == "check");
+    // The subcommand as clap itself finds it, past global flags and their
+    // values (`--color never check ...`), ignoring the error.
+    let is_check = <Cli as clap::CommandFactory>::command()
+        .ignore_errors(true)
+        .try_get_matches()
+        .is_ok_and(|matches| matches.subcommand_name() == Some("check"));
     ExitCode::from(if is_check { 3 } else { 2 })
 }
 

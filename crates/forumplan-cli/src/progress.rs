@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use forumplan_core::Forum;
 use forumplan_core::journal::Journal;
+use forumplan_core::plan::{FIRST_DAY, LAST_DAY, parse_day};
 use forumplan_reporter::check::CheckReport;
+use forumplan_reporter::escape::terminal;
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::status::{StatusInput, StatusReport};
 use forumplan_scheduler::{Assessment, Schedule};
@@ -15,6 +17,7 @@ use forumplan_scheduler::{Assessment, Schedule};
 use crate::cli::{DayArgs, LangArg};
 use crate::error::CliError;
 use crate::journal_file::read_journal;
+use crate::write::same_file;
 
 /// The report language: `--lang`, else the plan's `settings.locale`.
 pub(crate) fn lang(forum: &Forum, lang: Option<LangArg>) -> Lang {
@@ -37,35 +40,52 @@ pub(crate) fn day(forum: &Forum, text: &str) -> Result<NaiveDate, CliError> {
     match text {
         "today" => Ok(today(forum)),
         "yesterday" => Ok(today(forum) - chrono::Days::new(1)),
-        _ => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CliError::Usage {
-            message: format!("`{text}` is not a day"),
-            hint: "write YYYY-MM-DD (e.g. 2022-09-13), `today` or `yesterday`".into(),
+        _ => parse_day(text).map_err(|error| CliError::Usage {
+            message: error.to_string(),
+            hint: format!(
+                "write YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY} (e.g. 2022-09-13), `today` or `yesterday`"
+            ),
         }),
     }
 }
 
 /// The journal file of a plan: `--journal`, else the plan's `forum.journal`
 /// (relative to the plan's folder), else `<plan stem>.journal.jsonl`.
-pub(crate) fn journal_path(plan: &Path, forum: &Forum, journal: Option<&Path>) -> PathBuf {
-    if let Some(journal) = journal {
-        return journal.to_owned();
-    }
-    let folder = plan.parent().unwrap_or(Path::new(""));
-    match &forum.plan().forum.journal {
-        Some(name) => folder.join(name),
+/// Refused when it is the plan file itself, which an update would damage.
+pub(crate) fn journal_path(
+    plan: &Path,
+    forum: &Forum,
+    journal: Option<&Path>,
+) -> Result<PathBuf, CliError> {
+    let path = match journal {
+        Some(journal) => journal.to_owned(),
         None => {
-            let stem = plan
-                .file_stem()
-                .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
-            folder.join(format!("{stem}.journal.jsonl"))
+            let folder = plan.parent().unwrap_or(Path::new(""));
+            match &forum.plan().forum.journal {
+                Some(name) => folder.join(name),
+                None => {
+                    let stem = plan
+                        .file_stem()
+                        .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+                    folder.join(format!("{stem}.journal.jsonl"))
+                }
+            }
         }
+    };
+    if same_file(&path, plan) {
+        return Err(CliError::Usage {
+            message: format!("the journal `{}` is the plan file itself", path.display()),
+            hint: "name a separate file in `forum.journal` (or --journal), e.g. plan.journal.jsonl"
+                .into(),
+        });
     }
+    Ok(path)
 }
 
 /// Reads the journal; bad lines and entries for unknown tasks are reported
 /// on stderr as warnings and skipped.
 pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<Journal, CliError> {
-    let path = journal_path(plan, forum, day.journal.as_deref());
+    let path = journal_path(plan, forum, day.journal.as_deref())?;
     tracing::info!(path = %path.display(), "reading journal");
     let journal = read_journal(&path).map_err(|error| CliError::Read {
         path: error.path,
@@ -79,7 +99,7 @@ pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<
             path.display(),
             error.line,
             error.column,
-            error.message
+            terminal(&error.message)
         );
     }
     for line in &journal.entries {
@@ -89,7 +109,7 @@ pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<
                 "warning: {}:{}: unknown task `{}` (entry ignored)",
                 path.display(),
                 line.line,
-                line.entry.task
+                terminal(&line.entry.task)
             );
         }
     }

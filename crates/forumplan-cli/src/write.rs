@@ -1,12 +1,21 @@
 //! Writing files so that readers never see half of one: a temporary file
 //! in the same folder, flushed to disk, then renamed over the target.
+//!
+//! Reports go only where the user said, and never over the plan or its
+//! journal: see [`output_target`].
 
 use std::io::Write;
-use std::path::Path;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
 use crate::error::CliError;
+use crate::interrupt;
+
+/// What a temporary file's name starts with, so that one left behind by a
+/// killed run is recognisable (see docs/daily-operations.md).
+pub(crate) const TEMPORARY_PREFIX: &str = ".forumplan-";
 
 /// `contents` written and synced to a temporary file beside `path`.
 fn staged(path: &Path, contents: &[u8]) -> Result<NamedTempFile, CliError> {
@@ -26,10 +35,11 @@ fn staged(path: &Path, contents: &[u8]) -> Result<NamedTempFile, CliError> {
         Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o666),
     };
     let mut file = tempfile::Builder::new()
-        .prefix(".forumplan-")
+        .prefix(TEMPORARY_PREFIX)
         .permissions(permissions)
         .tempfile_in(dir)
         .map_err(error)?;
+    interrupt::remove_on_signal(file.path());
     file.write_all(contents).map_err(error)?;
     file.as_file().sync_all().map_err(error)?;
     Ok(file)
@@ -38,19 +48,21 @@ fn staged(path: &Path, contents: &[u8]) -> Result<NamedTempFile, CliError> {
 /// Replaces `path` with `contents` atomically: readers see the old file or
 /// the new one, never a mix, even if the process is killed midway.
 pub(crate) fn replace_atomically(path: &Path, contents: &[u8]) -> Result<(), CliError> {
-    let file = staged(path, contents)?;
-    file.persist(path).map(drop).map_err(|e| CliError::Write {
-        path: path.to_owned(),
-        source: e.error,
-    })
+    let persisted = staged(path, contents).and_then(|file| {
+        file.persist(path).map(drop).map_err(|e| CliError::Write {
+            path: path.to_owned(),
+            source: e.error,
+        })
+    });
+    // Renamed into place, or removed when dropped on an error.
+    interrupt::forget_temporary();
+    persisted
 }
 
 /// Creates `path` with `contents` atomically; fails if it already exists.
 pub(crate) fn create_atomically(path: &Path, contents: &[u8]) -> Result<(), CliError> {
-    staged(path, contents)?
-        .persist_noclobber(path)
-        .map(drop)
-        .map_err(|e| {
+    let persisted = staged(path, contents).and_then(|file| {
+        file.persist_noclobber(path).map(drop).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
                 CliError::Exists {
                     path: path.to_owned(),
@@ -62,4 +74,138 @@ pub(crate) fn create_atomically(path: &Path, contents: &[u8]) -> Result<(), CliE
                 }
             }
         })
+    });
+    interrupt::forget_temporary();
+    persisted
+}
+
+/// A file `-o` must never replace, and what to call it in the refusal.
+pub(crate) struct Protected<'a> {
+    /// The file's path (it may not exist yet, like a new journal).
+    pub(crate) path: &'a Path,
+    /// "the plan", "the journal".
+    pub(crate) what: &'static str,
+}
+
+/// The file to replace when the user asks for output at `path`: `path`
+/// itself when it is new or a regular file, the file a symlink points to
+/// (so the report is written through the link, which is kept). Refused:
+/// anything that is not a regular file (devices, FIFOs, folders), a link
+/// to nothing, and every `protected` file however it is named.
+pub(crate) fn output_target(path: &Path, protected: &[Protected<'_>]) -> Result<PathBuf, CliError> {
+    let refuse = |why: String, hint: &str| CliError::Usage {
+        message: format!("will not write to `{}`: {why}", path.display()),
+        hint: hint.to_owned(),
+    };
+    let target = match std::fs::symlink_metadata(path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => path.to_owned(),
+        Err(source) => {
+            return Err(CliError::Write {
+                path: path.to_owned(),
+                source,
+            });
+        }
+        Ok(link) => {
+            let metadata = std::fs::metadata(path).map_err(|_| {
+                refuse(
+                    "it is a symbolic link to nothing".into(),
+                    "point the link at a file, or name the file itself",
+                )
+            })?;
+            if !metadata.is_file() {
+                return Err(refuse(
+                    "it is not a regular file".into(),
+                    "name a new file or an earlier report; to discard the report, leave out -o and redirect stdout",
+                ));
+            }
+            if link.file_type().is_symlink() {
+                std::fs::canonicalize(path).map_err(|source| CliError::Write {
+                    path: path.to_owned(),
+                    source,
+                })?
+            } else {
+                path.to_owned()
+            }
+        }
+    };
+    if let Some(file) = protected.iter().find(|p| same_file(&target, p.path)) {
+        return Err(refuse(
+            format!("it is {} (`{}`)", file.what, file.path.display()),
+            "name a new file for the report",
+        ));
+    }
+    Ok(target)
+}
+
+/// Whether `a` and `b` name the same file: the same device and inode when
+/// both exist, else the same folder and name.
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        (Err(_), Err(_)) => resolved(a).is_some_and(|a| resolved(b) == Some(a)),
+        _ => false,
+    }
+}
+
+/// A path that may not exist, made absolute through its folder.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(folder).ok()?.join(path.file_name()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+
+    #[test]
+    fn output_targets() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("plan.json");
+        let journal = dir.path().join("plan.journal.jsonl");
+        let report = dir.path().join("report.html");
+        fs::write(&plan, "{}").unwrap();
+        fs::write(&report, "old").unwrap();
+        let link = dir.path().join("latest.html");
+        std::os::unix::fs::symlink("report.html", &link).unwrap();
+        let to_plan = dir.path().join("to-plan");
+        std::os::unix::fs::symlink(&plan, &to_plan).unwrap();
+        let dangling = dir.path().join("dangling");
+        std::os::unix::fs::symlink("missing", &dangling).unwrap();
+        let protected = [
+            Protected {
+                path: &plan,
+                what: "the plan",
+            },
+            Protected {
+                path: &journal,
+                what: "the journal",
+            },
+        ];
+        let target = |path: &Path| output_target(path, &protected);
+        let refusal = |path: &Path| target(path).unwrap_err().to_string();
+
+        let new = dir.path().join("new.html");
+        assert_eq!(target(&new).unwrap(), new);
+        assert_eq!(target(&report).unwrap(), report);
+        assert_eq!(
+            target(&link).unwrap(),
+            fs::canonicalize(&report).unwrap(),
+            "a link is written through"
+        );
+        assert!(refusal(&plan).contains("it is the plan"));
+        assert!(refusal(&to_plan).contains("it is the plan"));
+        let roundabout = dir.path().join(".").join("plan.journal.jsonl");
+        assert!(
+            refusal(&roundabout).contains("it is the journal"),
+            "a journal not yet created is protected too"
+        );
+        assert!(refusal(&dangling).contains("a symbolic link to nothing"));
+        assert!(refusal(dir.path()).contains("not a regular file"));
+        assert!(refusal(Path::new("/dev/null")).contains("not a regular file"));
+    }
 }

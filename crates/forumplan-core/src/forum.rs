@@ -5,15 +5,13 @@
 use foldhash::HashMap;
 
 use chrono::NaiveDate;
-use petgraph::Direction;
-use petgraph::graph::{DiGraph, EdgeReference, NodeIndex};
-use petgraph::visit::EdgeRef;
 
 use crate::calendar::Calendar;
+use crate::graph::Graph;
 use crate::plan::{LinkType, Plan, Task, Workstream};
 use crate::settings::EffectiveSettings;
 
-/// Index of a task in [`Forum::tasks`] (and of its node in the graph).
+/// Index of a task in [`Forum::tasks`] (and in the [`Graph`]).
 pub type TaskId = usize;
 /// Index of a workstream in [`Forum::workstreams`].
 pub type WorkstreamId = usize;
@@ -63,7 +61,7 @@ pub struct Forum {
     forum_calendar: CalendarId,
     tasks: Vec<ForumTask>,
     task_ids: HashMap<String, TaskId>,
-    graph: DiGraph<(), Dependency, u32>,
+    graph: Graph,
 }
 
 /// The resolved parts [`Forum::new`] puts together.
@@ -74,19 +72,12 @@ pub(crate) struct ForumParts {
     pub(crate) calendars: Vec<Calendar>,
     pub(crate) forum_calendar: CalendarId,
     pub(crate) tasks: Vec<ForumTask>,
-    /// (predecessor, successor, dependency) between tasks.
-    pub(crate) links: Vec<(TaskId, TaskId, Dependency)>,
+    /// The links between tasks, without a cycle.
+    pub(crate) graph: Graph,
 }
 
 impl Forum {
     pub(crate) fn new(plan: Plan, parts: ForumParts) -> Forum {
-        let mut graph = DiGraph::with_capacity(parts.tasks.len(), parts.links.len());
-        for _ in &parts.tasks {
-            graph.add_node(());
-        }
-        for (from, to, dependency) in parts.links {
-            graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), dependency);
-        }
         let task_ids = plan
             .tasks
             .iter()
@@ -103,7 +94,7 @@ impl Forum {
             forum_calendar: parts.forum_calendar,
             tasks: parts.tasks,
             task_ids,
-            graph,
+            graph: parts.graph,
         }
     }
 
@@ -164,34 +155,29 @@ impl Forum {
 
     /// The links into `task`: (predecessor, dependency).
     pub fn predecessors(&self, task: TaskId) -> impl Iterator<Item = (TaskId, Dependency)> + '_ {
-        self.edges(task, Direction::Incoming)
-            .map(|e| (e.source().index(), *e.weight()))
+        self.graph
+            .predecessors(task)
+            .iter()
+            .map(|link| (link.task, link.dependency))
     }
 
     /// The links out of `task`: (successor, dependency).
     pub fn successors(&self, task: TaskId) -> impl Iterator<Item = (TaskId, Dependency)> + '_ {
-        self.edges(task, Direction::Outgoing)
-            .map(|e| (e.target().index(), *e.weight()))
+        self.graph
+            .successors(task)
+            .iter()
+            .map(|link| (link.task, link.dependency))
     }
 
-    fn edges(
-        &self,
-        task: TaskId,
-        direction: Direction,
-    ) -> impl Iterator<Item = EdgeReference<'_, Dependency, u32>> + '_ {
-        self.graph.edges_directed(NodeIndex::new(task), direction)
-    }
-
-    /// The dependency graph itself: node `i` is task `i`.
-    pub fn graph(&self) -> &DiGraph<(), Dependency, u32> {
+    /// The dependency graph, built once in validation: links both ways and
+    /// a topological order.
+    pub fn graph(&self) -> &Graph {
         &self.graph
     }
 
     /// Tasks in an order where every predecessor comes before its
     /// successors (validation has ruled out cycles).
-    pub fn topological_order(&self) -> Vec<TaskId> {
-        petgraph::algo::toposort(&self.graph, None)
-            .map(|order| order.into_iter().map(NodeIndex::index).collect())
-            .unwrap_or_default()
+    pub fn topological_order(&self) -> &[TaskId] {
+        self.graph.order()
     }
 }

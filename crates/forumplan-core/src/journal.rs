@@ -846,17 +846,9 @@ fn parse_id(text: &str) -> Result<Uuid, String> {
     Uuid::parse_str(text).map_err(|_| format!("invalid id `{text}`: expected a UUID"))
 }
 
-/// A strict `YYYY-MM-DD` date.
+/// A day as [`crate::plan::parse_day`] reads it everywhere.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let shape_ok = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    let parsed = shape_ok
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .flatten();
-    parsed.ok_or_else(|| format!("invalid date `{text}`: expected a calendar date YYYY-MM-DD"))
+    crate::plan::parse_day(text).map_err(|error| error.to_string())
 }
 
 fn parse_progress(value: &Value) -> Result<Option<u8>, String> {

@@ -10,6 +10,7 @@ pub mod calendar;
 mod diagnostic;
 pub mod document;
 mod forum;
+mod graph;
 pub mod journal;
 mod load;
 pub mod plan;
@@ -19,6 +20,7 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use forum::{CalendarId, Dependency, Forum, ForumTask, TaskId, WorkstreamId};
+pub use graph::{Graph, Link};
 pub use load::{Format, Loaded, load_plan};
 pub use settings::EffectiveSettings;
 pub use span::Span;

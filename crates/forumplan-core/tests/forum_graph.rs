@@ -168,8 +168,8 @@ fn links_become_edges_with_their_type_and_lag() {
         );
     }
     // The event is no node: only the nine links between tasks are edges.
-    assert_eq!(forum.graph().node_count(), 10);
-    assert_eq!(forum.graph().edge_count(), 9);
+    assert_eq!(forum.graph().task_count(), 10);
+    assert_eq!(forum.graph().link_count(), 9);
 }
 
 #[test]
@@ -254,7 +254,7 @@ fn dates_are_resolved_against_the_event() {
 fn topological_order_respects_every_edge() {
     let forum = load_clean(GRAPH_PLAN, Format::Json);
     let order = forum.topological_order();
-    let mut sorted = order.clone();
+    let mut sorted = order.to_vec();
     sorted.sort_unstable();
     assert_eq!(sorted, (0..forum.tasks().len()).collect::<Vec<_>>());
     let position = |task: TaskId| order.iter().position(|&t| t == task).unwrap();

@@ -912,11 +912,29 @@ mod regressions {
     #[test]
     fn post_event_work_is_checked_against_the_post_event_window() {
         // `b` follows `a`, which follows the event: both are post-event, and
-        // their calendar works only 5 September 2022, before the event.
+        // their calendar works Saturdays, but has every Saturday of the year
+        // after the event off.
+        let event = chrono::NaiveDate::from_ymd_opt(2022, 9, 18).expect("date");
+        let saturdays_off: Vec<String> = event
+            .iter_days()
+            .take(367)
+            .filter(|d| chrono::Datelike::weekday(d) == chrono::Weekday::Sat)
+            .map(|d| format!("\"{d}\""))
+            .collect();
+        let calendars = format!(
+            r#""date": "2022-09-18", "plan_start": "2022-08-01"}}, "calendars": {{"x": {{"weekdays": ["sat"], "holidays": [{}]}}}}"#,
+            saturdays_off.join(", ")
+        );
         let text = PLAN
-            .replace(r#""date": "2022-09-18"}"#, r#""date": "2022-09-18", "plan_start": "2022-08-01"}, "calendars": {"x": {"weekdays": [], "working_days_extra": ["2022-09-05"]}}"#)
-            .replace(r#""name": "A", "duration": "1d""#, r#""name": "A", "duration": "1d", "after": ["event"], "calendar": "x""#)
-            .replace(r#""name": "B", "duration": "1d""#, r#""name": "B", "duration": "1d", "calendar": "x""#);
+            .replace(r#""date": "2022-09-18"}"#, &calendars)
+            .replace(
+                r#""name": "A", "duration": "1d""#,
+                r#""name": "A", "duration": "1d", "after": ["event"], "calendar": "x""#,
+            )
+            .replace(
+                r#""name": "B", "duration": "1d""#,
+                r#""name": "B", "duration": "1d", "calendar": "x""#,
+            );
         let loaded = load_plan(text.as_bytes(), Format::Json).expect("valid with warnings");
         let warned: Vec<&str> = loaded
             .warnings

@@ -240,10 +240,11 @@ impl CheckReport {
             .causes
             .iter()
             .map(|c| {
-                let mut why = i18n::cause(lang, c.cause).to_owned();
-                if let Some(float) = c.total_float.filter(|&f| f < 0) {
-                    why = format!("{why} {}", i18n::float_days(lang, float));
-                }
+                // Late work says by how much ("dự báo trễ 3 ngày làm việc").
+                let why = match c.total_float.filter(|&f| f < 0) {
+                    Some(float) if c.cause == Cause::Late => i18n::float_phrase(lang, float),
+                    _ => i18n::cause(lang, c.cause).to_owned(),
+                };
                 (why, c.id.as_str(), c.name.clone())
             })
             .collect();

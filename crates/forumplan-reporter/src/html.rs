@@ -51,21 +51,7 @@ fn template_error(error: minijinja::Error) -> io::Error {
     io::Error::other(format!("the HTML template failed: {error:#}"))
 }
 
-/// `text` safe inside SVG or HTML text and double- or single-quoted attributes.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::escape::html as escape;
 
 /// The CSS class of a colour.
 fn rag_class(rag: Rag) -> &'static str {
@@ -210,7 +196,7 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
         .collect();
     let tasks = |rows: &[TaskRow]| {
         rows.iter()
-            .map(|t| task_value(lang, t))
+            .map(|t| task_value(lang, report.as_of, t))
             .collect::<Vec<Value>>()
     };
     // Worst first: late, then at risk, then on track.
@@ -233,7 +219,7 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
                 .iter()
                 .map(|p| {
                     let waiting: Vec<String> = p.waiting.iter().map(|id| task_name(id)).collect();
-                    context! { task => task_value(lang, &p.task), waiting => waiting.join("; ") }
+                    context! { task => task_value(lang, report.as_of, &p.task), waiting => waiting.join("; ") }
                 })
                 .collect();
             context! {
@@ -287,7 +273,7 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
             .critical_path
             .iter()
             .map(|step| context! {
-                task => task_value(lang, &step.task),
+                task => task_value(lang, report.as_of, &step.task),
                 branch => if step.branches.is_empty() {
                     String::new()
                 } else {
@@ -300,7 +286,7 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
             .iter()
             .map(|t| context! {
                 overdue => i18n::overdue(lang, report.overdue_days(t)),
-                ..task_value(lang, t)
+                ..task_value(lang, report.as_of, t)
             })
             .collect::<Vec<_>>(),
         due_soon => tasks(&report.due_soon),
@@ -315,13 +301,13 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
     }
 }
 
-fn task_value(lang: Lang, t: &TaskRow) -> Value {
+fn task_value(lang: Lang, as_of: chrono::NaiveDate, t: &TaskRow) -> Value {
     context! {
         id => &t.id,
         name => &t.name,
         owner => t.owner.as_deref().unwrap_or(""),
         state => i18n::state(lang, t.state),
-        readiness => i18n::task_readiness(lang, t.readiness),
+        readiness => t.flag(lang, as_of),
         readiness_class => task_readiness_class(t.readiness),
         early_start => i18n::date(lang, t.early_start),
         late_start => i18n::date(lang, t.late_start),
@@ -337,18 +323,4 @@ fn task_value(lang: Lang, t: &TaskRow) -> Value {
 fn conflict_value(lang: Lang, conflict: &ConflictRow, task_name: &dyn Fn(&str) -> String) -> Value {
     let (what, day) = conflict.describe(lang);
     context! { id => &conflict.task, name => task_name(&conflict.task), what, day }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn escapes_markup_and_both_quotes() {
-        assert_eq!(
-            escape(r#"<a href="x">Tom & 'Jerry'</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
-        );
-        assert_eq!(escape("Hội nghị"), "Hội nghị");
-    }
 }

@@ -93,9 +93,9 @@ pub enum Msg {
     SwipeForMore,
     Causes,
     Branch,
-    StartToFinish,
     PostEventApart,
     NoCriticalPathAfterEvent,
+    Overdue,
 }
 
 impl Msg {
@@ -119,25 +119,28 @@ impl Msg {
             Msg::Workstreams => ("Các mảng công việc", "Workstreams"),
             Msg::Workstream => ("Mảng", "Workstream"),
             Msg::Lead => ("Đơn vị chủ trì", "Lead unit"),
-            Msg::Colour => ("Mức", "Status"),
-            Msg::Done => ("Xong", "Done"),
+            Msg::Colour => ("Mức độ", "Status"),
+            Msg::Done => ("Đã xong", "Done"),
             Msg::Tasks => ("Việc", "Tasks"),
-            Msg::Late => ("Trễ", "Late"),
+            Msg::Late => ("Chậm", "Behind"),
             Msg::AtRisk => ("Nguy cơ", "At risk"),
             Msg::Blocked => ("Vướng", "Blocked"),
-            Msg::LateAndBlocked => ("Việc trễ hạn và vướng mắc", "Late and blocked tasks"),
+            Msg::LateAndBlocked => (
+                "Việc chậm tiến độ và vướng mắc",
+                "Behind schedule and blocked",
+            ),
             Msg::NoneLateOrBlocked => (
-                "Không có việc trễ hạn hay vướng mắc.",
-                "Nothing is late or blocked.",
+                "Không có việc chậm tiến độ hay vướng mắc.",
+                "Nothing is behind schedule or blocked.",
             ),
             Msg::Task => ("Công việc", "Task"),
             Msg::Owner => ("Phụ trách", "Owner"),
             Msg::State => ("Trạng thái", "State"),
             Msg::Float => ("Dự trữ", "Float"),
-            Msg::LateFinish => ("Hạn chót", "Late finish"),
-            Msg::LateStart => ("Bắt đầu muộn nhất", "Late start"),
+            Msg::LateFinish => ("Hạn chót", "Deadline"),
+            Msg::LateStart => ("Bắt đầu muộn nhất", "Latest start"),
             Msg::Start => ("Bắt đầu", "Start"),
-            Msg::Finish => ("Kết thúc", "Finish"),
+            Msg::Finish => ("Hoàn thành", "Finish"),
             Msg::CriticalPath => ("Đường găng", "Critical path"),
             Msg::NoCriticalPath => (
                 "Không có đường găng: các việc về đích muộn nhất vẫn còn dự trữ.",
@@ -162,10 +165,10 @@ impl Msg {
             Msg::Pending => ("việc chưa xong", "unfinished"),
             Msg::ChangesSince => ("Thay đổi so với ngày", "Changes since"),
             Msg::NewlyDone => ("Mới hoàn thành", "Newly done"),
-            Msg::NewlyLate => ("Mới trễ hạn", "Newly late"),
-            Msg::NewlyAtRisk => ("Mới có nguy cơ", "Newly at risk"),
-            Msg::NewlyBlocked => ("Mới vướng mắc", "Newly blocked"),
-            Msg::Unblocked => ("Hết vướng mắc", "Unblocked"),
+            Msg::NewlyLate => ("Mới chậm tiến độ", "Newly behind schedule"),
+            Msg::NewlyAtRisk => ("Mới có nguy cơ chậm", "Newly at risk"),
+            Msg::NewlyBlocked => ("Mới phát sinh vướng mắc", "Newly blocked"),
+            Msg::Unblocked => ("Đã tháo gỡ vướng mắc", "Unblocked"),
             Msg::ForecastChange => ("Ngày dự kiến sẵn sàng", "Forecast ready day"),
             Msg::NoChanges => ("Không có thay đổi.", "No changes."),
             Msg::Conflicts => ("Xung đột lịch", "Schedule conflicts"),
@@ -193,7 +196,6 @@ impl Msg {
                 "Diễn đàn đã diễn ra: công tác chuẩn bị không còn đường găng.",
                 "The forum has taken place: preparation has no critical path left.",
             ),
-            Msg::StartToFinish => ("Bắt đầu → Kết thúc", "Start → Finish"),
             Msg::PostEventApart => (
                 "việc sau sự kiện, chỉ được tính từ ngày diễn ra",
                 "post-event tasks, counted from the event day on",
@@ -202,6 +204,7 @@ impl Msg {
                 "Đã qua ngày bắt đầu ấn định mà chưa bắt đầu",
                 "Fixed start day passed without starting",
             ),
+            Msg::Overdue => ("Trễ hạn", "Overdue"),
         };
         match lang {
             Lang::Vi => vi,
@@ -266,11 +269,11 @@ pub fn rag(lang: Lang, rag: Rag) -> &'static str {
 pub fn readiness(lang: Lang, readiness: Readiness) -> &'static str {
     match (lang, readiness) {
         (Lang::Vi, Readiness::Done) => "Hoàn thành",
-        (Lang::Vi, Readiness::Late) => "Trễ hạn",
-        (Lang::Vi, Readiness::AtRisk) => "Có nguy cơ",
+        (Lang::Vi, Readiness::Late) => "Chậm tiến độ",
+        (Lang::Vi, Readiness::AtRisk) => "Nguy cơ chậm",
         (Lang::Vi, Readiness::OnTrack) => "Đúng tiến độ",
         (Lang::En, Readiness::Done) => "Done",
-        (Lang::En, Readiness::Late) => "Late",
+        (Lang::En, Readiness::Late) => "Behind schedule",
         (Lang::En, Readiness::AtRisk) => "At risk",
         (Lang::En, Readiness::OnTrack) => "On track",
     }
@@ -285,17 +288,15 @@ pub fn task_readiness(lang: Lang, readiness: Option<Readiness>) -> &'static str 
     )
 }
 
-/// Why a task colours its workstream, as the morning check names it.
+/// Why a task colours its workstream, as the morning check names it (the
+/// readiness and state words, so every report says it the same way).
 pub fn cause(lang: Lang, cause: Cause) -> &'static str {
     match (lang, cause) {
-        (Lang::Vi, Cause::Late) => "Chậm tiến độ",
+        (_, Cause::Late) => readiness(lang, Readiness::Late),
+        (_, Cause::AtRisk) => readiness(lang, Readiness::AtRisk),
+        (_, Cause::Blocked) => state(lang, TaskState::Blocked),
         (Lang::Vi, Cause::BlockedCritical) => "Vướng mắc trên đường găng",
-        (Lang::Vi, Cause::AtRisk) => "Có nguy cơ",
-        (Lang::Vi, Cause::Blocked) => "Vướng mắc",
-        (Lang::En, Cause::Late) => "Late",
         (Lang::En, Cause::BlockedCritical) => "Blocked on the critical path",
-        (Lang::En, Cause::AtRisk) => "At risk",
-        (Lang::En, Cause::Blocked) => "Blocked",
     }
 }
 
@@ -315,6 +316,16 @@ pub fn overdue(lang: Lang, days: i64) -> String {
 pub fn branches(lang: Lang, chains: &[usize]) -> String {
     let numbers: Vec<String> = chains.iter().map(ToString::to_string).collect();
     format!("{} {}", Msg::Branch.text(lang), numbers.join(", "))
+}
+
+/// The word on a task's badge: its readiness, or "Trễ hạn" (overdue)
+/// once its deadline has passed unfinished.
+pub fn flag(lang: Lang, readiness: Option<Readiness>, overdue: bool) -> &'static str {
+    if overdue {
+        Msg::Overdue.text(lang)
+    } else {
+        task_readiness(lang, readiness)
+    }
 }
 
 /// The state's name.
@@ -353,4 +364,62 @@ pub fn more(lang: Lang, count: usize) -> String {
 /// A percentage, rounded to a whole number: "87%".
 pub fn percent(value: f64) -> String {
     format!("{:.0}%", value)
+}
+
+// Phrases a leader reads in a task's details. "Late" on a negative float
+// means the forecast misses the chain's deadline, not that a deadline has
+// passed: a leader reads "Trễ hạn" (overdue) only once it has.
+
+/// A task's float as a leader reads it: "dự báo trễ 3 ngày làm việc" for
+/// a negative float, "hết dự trữ" for none, "dự trữ 2 ngày làm việc".
+pub fn float_phrase(lang: Lang, days: i64) -> String {
+    let n = days.abs();
+    match (lang, days.signum()) {
+        (Lang::Vi, -1) => format!("dự báo trễ {n} ngày làm việc"),
+        (Lang::Vi, 0) => "hết dự trữ".to_owned(),
+        (Lang::Vi, _) => format!("dự trữ {n} ngày làm việc"),
+        (Lang::En, -1) => format!("forecast {} late", working_days(n)),
+        (Lang::En, 0) => "no float left".to_owned(),
+        (Lang::En, _) => format!("{} of float", working_days(n)),
+    }
+}
+
+/// "1 working day", "3 working days".
+fn working_days(n: i64) -> String {
+    if n == 1 {
+        "1 working day".to_owned()
+    } else {
+        format!("{n} working days")
+    }
+}
+
+/// The deadline, and how long ago it passed when it has:
+/// "hạn chót 08/09/2022 (đã quá 5 ngày)".
+pub fn deadline(lang: Lang, deadline: NaiveDate, as_of: NaiveDate) -> String {
+    let day = date(lang, deadline);
+    let label = Msg::LateFinish.text(lang).to_lowercase();
+    match ((as_of - deadline).num_days(), lang) {
+        (n, _) if n <= 0 => format!("{label} {day}"),
+        (n, Lang::Vi) => format!("{label} {day} (đã quá {n} ngày)"),
+        (1, Lang::En) => format!("{label} {day} (passed yesterday)"),
+        (n, Lang::En) => format!("{label} {day} (passed {n} days ago)"),
+    }
+}
+
+/// Both ends of a task, labelled: "Bắt đầu 13/09/2022 → Hoàn thành
+/// 15/09/2022"; "Ngày 16/09/2022" for a milestone or a one-day task.
+pub fn dates(lang: Lang, start: NaiveDate, finish: NaiveDate) -> String {
+    if start == finish {
+        return match lang {
+            Lang::Vi => format!("Ngày {}", date(lang, start)),
+            Lang::En => format!("On {}", date(lang, start)),
+        };
+    }
+    format!(
+        "{} {} → {} {}",
+        Msg::Start.text(lang),
+        date(lang, start),
+        Msg::Finish.text(lang),
+        date(lang, finish)
+    )
 }

@@ -3,13 +3,17 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::escape;
+
 /// The columns `text` takes on a terminal.
 pub(crate) fn width(text: &str) -> usize {
     text.width()
 }
 
-/// `text` cut to at most `max` columns, ending in `…` when cut.
+/// `text` cut to at most `max` columns, ending in `…` when cut; as plain
+/// terminal text ([`escape::terminal`]), since it is laid out for one.
 pub(crate) fn truncate(text: &str, max: usize) -> String {
+    let text = &*escape::terminal(text);
     if width(text) <= max {
         return text.to_owned();
     }
@@ -22,6 +26,14 @@ pub(crate) fn truncate(text: &str, max: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// `name` shortened so that a line holding it beside `kept` (a task id,
+/// which is what a coordinator types and so is never cut) fits `max`
+/// columns; `kept` longer than the line leaves the name a few columns.
+pub(crate) fn shorten_beside(name: &str, kept: &str, max: usize) -> String {
+    const NAME_AT_LEAST: usize = 12;
+    truncate(name, max.saturating_sub(width(kept)).max(NAME_AT_LEAST))
 }
 
 /// `text` cut and padded on the right to exactly `columns`.
@@ -37,9 +49,11 @@ pub(crate) fn pad_left(text: &str, columns: usize) -> String {
     format!("{}{text}", " ".repeat(fill))
 }
 
-/// `text` broken at spaces into lines of at most `columns` (a single word
-/// longer than that is cut).
+/// `text` broken at spaces into lines of at most `columns`. A single word
+/// longer than that (a long task id) stays whole on a line of its own:
+/// a cut id could not be typed back.
 pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let text = escape::terminal(text);
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {
@@ -54,7 +68,7 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            line = truncate(word, columns);
+            line = word.to_owned();
         }
     }
     if !line.is_empty() || lines.is_empty() {
@@ -85,6 +99,22 @@ mod tests {
             lines.join(" "),
             "docs-print · Vụ Hành chính · Đang thực hiện · hạn chót 15/09/2022"
         );
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_stays_whole() {
+        let id = "a-very-long-task-id-that-a-coordinator-types";
+        let lines = wrap(&format!("owner {id} · done"), 20);
+        assert_eq!(lines, ["owner", id, "· done"]);
+    }
+
+    #[test]
+    fn shortening_beside_an_id_cuts_the_name_only() {
+        let kept = "(av-install)";
+        let name = "Lắp đặt âm thanh, ánh sáng, màn hình LED";
+        let line = format!("{} {kept}", shorten_beside(name, kept, 29));
+        assert_eq!(line, "Lắp đặt âm thanh… (av-install)");
+        assert_eq!(width(&line), 30);
     }
 
     #[test]

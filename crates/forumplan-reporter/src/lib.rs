@@ -6,8 +6,12 @@
 //! open files or look at the terminal (colour is a flag the caller sets).
 
 pub mod check;
+pub mod escape;
 mod html;
 pub mod i18n;
 mod layout;
 pub mod schedule;
+mod spreadsheet;
 pub mod status;
+
+pub use spreadsheet::CsvSeparator;

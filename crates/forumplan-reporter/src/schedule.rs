@@ -4,13 +4,19 @@
 //! The JSON field names are a stable interface (`shared/design/cli.md`):
 //! other tools read them.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
 use forumplan_core::Forum;
 use forumplan_core::journal::TaskState;
-use forumplan_scheduler::{Assessment, Conflict, Readiness, Schedule};
+use forumplan_scheduler::{Assessment, Readiness, Schedule};
 use serde::Serialize;
+
+use crate::i18n::{self, Lang, Msg};
+use crate::layout::{pad, pad_left, width};
+use crate::spreadsheet::{self, CsvSeparator};
+use crate::status::{ConflictRow, is_overdue};
 
 /// A schedule with what the outputs need to describe it.
 #[derive(Debug, Clone, Copy)]
@@ -30,7 +36,7 @@ struct JsonSchedule<'a> {
     forecast_ready: Option<NaiveDate>,
     tasks: Vec<JsonTask<'a>>,
     critical_paths: Vec<Vec<&'a str>>,
-    conflicts: Vec<JsonConflict<'a>>,
+    conflicts: Vec<ConflictRow>,
 }
 
 #[derive(Serialize)]
@@ -42,9 +48,9 @@ struct JsonForum<'a> {
 
 #[derive(Serialize)]
 struct JsonTask<'a> {
-    id: &'a str,
-    workstream: &'a str,
-    name: &'a str,
+    id: Cow<'a, str>,
+    workstream: Cow<'a, str>,
+    name: Cow<'a, str>,
     duration: u32,
     state: TaskState,
     progress: u8,
@@ -61,14 +67,6 @@ struct JsonTask<'a> {
     readiness: Option<Readiness>,
 }
 
-#[derive(Serialize)]
-struct JsonConflict<'a> {
-    kind: &'static str,
-    task: &'a str,
-    fixed_start: NaiveDate,
-    earliest_allowed: Option<NaiveDate>,
-}
-
 impl<'a> ScheduleView<'a> {
     fn task_id(&self, task: usize) -> &'a str {
         &self.forum.task(task).id
@@ -78,9 +76,9 @@ impl<'a> ScheduleView<'a> {
         self.schedule.tasks.iter().enumerate().map(|(i, t)| {
             let task = self.forum.task(i);
             JsonTask {
-                id: &task.id,
-                workstream: &task.workstream,
-                name: &task.name,
+                id: Cow::Borrowed(&task.id),
+                workstream: Cow::Borrowed(&task.workstream),
+                name: Cow::Borrowed(&task.name),
                 duration: task.duration.0,
                 state: t.state,
                 progress: t.progress,
@@ -120,24 +118,7 @@ impl<'a> ScheduleView<'a> {
                 .schedule
                 .conflicts
                 .iter()
-                .map(|c| match *c {
-                    Conflict::FixedStartPushed {
-                        task,
-                        fixed_start,
-                        earliest_allowed,
-                    } => JsonConflict {
-                        kind: "fixed_start_pushed",
-                        task: self.task_id(task),
-                        fixed_start,
-                        earliest_allowed: Some(earliest_allowed),
-                    },
-                    Conflict::FixedStartPassed { task, fixed_start } => JsonConflict {
-                        kind: "fixed_start_passed",
-                        task: self.task_id(task),
-                        fixed_start,
-                        earliest_allowed: None,
-                    },
-                })
+                .map(|c| ConflictRow::new(self.forum, c))
                 .collect(),
         };
         if pretty {
@@ -149,88 +130,165 @@ impl<'a> ScheduleView<'a> {
     }
 
     /// Writes one CSV row per task (same columns as the JSON tasks), with a
-    /// header row.
-    pub fn write_csv(&self, out: &mut dyn Write) -> io::Result<()> {
-        let mut writer = csv::Writer::from_writer(out);
+    /// header row, for spreadsheets (see `crate::spreadsheet`).
+    pub fn write_csv(&self, out: &mut dyn Write, separator: CsvSeparator) -> io::Result<()> {
+        let mut writer = spreadsheet::writer(out, separator)?;
+        let text = |cell: Cow<'a, str>| Cow::Owned(spreadsheet::text(&cell).into_owned());
         for task in self.json_tasks() {
+            let task = JsonTask {
+                id: text(task.id),
+                workstream: text(task.workstream),
+                name: text(task.name),
+                ..task
+            };
             writer.serialize(task).map_err(io::Error::other)?;
         }
         writer.flush()
     }
 
-    /// Writes an aligned plain-text table and the critical paths.
-    pub fn write_table(&self, out: &mut dyn Write) -> io::Result<()> {
+    /// Writes an aligned plain-text table and the critical paths, in
+    /// `lang`'s words and dates. Ids are never cut: a coordinator types
+    /// them back into `update`.
+    pub fn write_table(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        let as_of = self.schedule.as_of;
+        let headers = TableHeaders::of(lang);
         let id_width = (0..self.schedule.tasks.len())
-            .map(|t| self.task_id(t).chars().count())
+            .map(|t| width(self.task_id(t)))
+            .chain([width(headers.task)])
             .max()
-            .unwrap_or(4)
-            .max(4);
+            .unwrap_or(0);
+        let state_width = STATES
+            .iter()
+            .map(|&s| width(i18n::state(lang, s)))
+            .chain([width(headers.state)])
+            .max()
+            .unwrap_or(0);
+        let [start, finish, late_start, late_finish] = [
+            headers.start,
+            headers.finish,
+            headers.late_start,
+            headers.late_finish,
+        ]
+        .map(|h| pad(h, DATE_COLUMNS));
         writeln!(
             out,
-            "{:<id_width$}  {:<10}  {:<10}  {:<10}  {:<10}  {:>4}  {:>4}  {:<4}  {:<11}  READINESS",
-            "TASK", "START", "FINISH", "LATE START", "LATE END", "TF", "FF", "CRIT", "STATE"
+            "{}  {start}  {finish}  {late_start}  {late_finish}  {}  {}  {}  {}  {}",
+            pad(headers.task, id_width),
+            pad_left(headers.total_float, FLOAT_COLUMNS),
+            pad_left(headers.free_float, FLOAT_COLUMNS),
+            pad(headers.critical, CRITICAL_COLUMNS),
+            pad(headers.state, state_width),
+            headers.readiness,
         )?;
+        let float = |f: Option<i64>| f.map_or_else(|| "-".to_owned(), |f| f.to_string());
         for (i, t) in self.schedule.tasks.iter().enumerate() {
-            let float = |f: Option<i64>| f.map_or_else(|| "-".to_owned(), |f| f.to_string());
-            let readiness = self.assessment.tasks[i]
-                .readiness
-                .map_or_else(|| "-".to_owned(), |r| serde_name(&r));
+            let overdue = is_overdue(t.state, t.late_finish, as_of);
+            let flag = i18n::flag(lang, self.assessment.tasks[i].readiness, overdue);
             writeln!(
                 out,
-                "{:<id_width$}  {}  {}  {}  {}  {:>4}  {:>4}  {:<4}  {:<11}  {readiness}",
-                self.task_id(i),
-                t.early_start,
-                t.early_finish,
-                t.late_start,
-                t.late_finish,
-                float(t.total_float),
-                float(t.free_float),
-                if t.critical { "yes" } else { "" },
-                t.state.as_str(),
+                "{}  {}  {}  {}  {}  {}  {}  {}  {}  {flag}",
+                pad(self.task_id(i), id_width),
+                i18n::date(lang, t.early_start),
+                i18n::date(lang, t.early_finish),
+                i18n::date(lang, t.late_start),
+                i18n::date(lang, t.late_finish),
+                pad_left(&float(t.total_float), FLOAT_COLUMNS),
+                pad_left(&float(t.free_float), FLOAT_COLUMNS),
+                pad(if t.critical { headers.yes } else { "" }, CRITICAL_COLUMNS),
+                pad(i18n::state(lang, t.state), state_width),
             )?;
         }
         writeln!(out)?;
-        match self.schedule.forecast_ready {
-            Some(day) => writeln!(
-                out,
-                "forecast ready: {day} (event {})",
-                self.forum.event_date()
-            )?,
-            None => writeln!(out, "forecast ready: nothing to do before the event")?,
-        }
+        let forecast = match self.schedule.forecast_ready {
+            Some(day) => format!(
+                "{} ({}: {})",
+                i18n::date(lang, day),
+                Msg::EventDay.text(lang).to_lowercase(),
+                i18n::date(lang, self.forum.event_date())
+            ),
+            None => Msg::NothingLeft.text(lang).to_owned(),
+        };
+        writeln!(out, "{}: {forecast}", Msg::ForecastReady.text(lang))?;
         if self.schedule.critical_paths.is_empty() {
-            writeln!(out, "critical path: none (the latest work has float)")?;
+            writeln!(out, "{}", Msg::NoCriticalPath.text(lang))?;
         }
         for path in &self.schedule.critical_paths {
             let ids: Vec<&str> = path.iter().map(|&t| self.task_id(t)).collect();
-            writeln!(out, "critical path: {}", ids.join(" → "))?;
+            writeln!(out, "{}: {}", Msg::CriticalPath.text(lang), ids.join(" → "))?;
         }
         for conflict in &self.schedule.conflicts {
-            match *conflict {
-                Conflict::FixedStartPushed {
-                    task,
-                    fixed_start,
-                    earliest_allowed,
-                } => writeln!(
-                    out,
-                    "conflict: `{}` is fixed to start {fixed_start}, but its predecessors allow {earliest_allowed} at the earliest",
-                    self.task_id(task)
-                )?,
-                Conflict::FixedStartPassed { task, fixed_start } => writeln!(
-                    out,
-                    "conflict: `{}` was fixed to start {fixed_start} but has not started",
-                    self.task_id(task)
-                )?,
-            }
+            let row = ConflictRow::new(self.forum, conflict);
+            let (what, days) = row.describe(lang);
+            writeln!(
+                out,
+                "{}: {}: {what} ({days})",
+                Msg::Conflicts.text(lang),
+                row.task
+            )?;
         }
         Ok(())
     }
 }
 
-/// The serde name of a unit enum value (`at_risk`), for text output.
-fn serde_name<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+/// Columns of a date (dd/mm/yyyy and yyyy-mm-dd alike).
+const DATE_COLUMNS: usize = 10;
+/// Columns of a float.
+const FLOAT_COLUMNS: usize = 6;
+/// Columns of the critical flag.
+const CRITICAL_COLUMNS: usize = 5;
+/// Every state, to size the state column.
+const STATES: [TaskState; 5] = [
+    TaskState::NotStarted,
+    TaskState::InProgress,
+    TaskState::Done,
+    TaskState::Blocked,
+    TaskState::Cancelled,
+];
+
+/// The schedule table's column headings.
+struct TableHeaders {
+    task: &'static str,
+    start: &'static str,
+    finish: &'static str,
+    late_start: &'static str,
+    late_finish: &'static str,
+    total_float: &'static str,
+    free_float: &'static str,
+    critical: &'static str,
+    state: &'static str,
+    readiness: &'static str,
+    yes: &'static str,
+}
+
+impl TableHeaders {
+    fn of(lang: Lang) -> TableHeaders {
+        match lang {
+            Lang::Vi => TableHeaders {
+                task: "MÃ VIỆC",
+                start: "BẮT ĐẦU",
+                finish: "HOÀN THÀNH",
+                late_start: "BĐ MUỘN",
+                late_finish: "HẠN CHÓT",
+                total_float: "DỰ TRỮ",
+                free_float: "DT TD",
+                critical: "GĂNG",
+                state: "TRẠNG THÁI",
+                readiness: "ĐÁNH GIÁ",
+                yes: "có",
+            },
+            Lang::En => TableHeaders {
+                task: "TASK",
+                start: "START",
+                finish: "FINISH",
+                late_start: "LATE START",
+                late_finish: "DEADLINE",
+                total_float: "TF",
+                free_float: "FF",
+                critical: "CRIT",
+                state: "STATE",
+                readiness: "READINESS",
+                yes: "yes",
+            },
+        }
+    }
 }

@@ -53,17 +53,19 @@ fn driving_preds(p: &Passes<'_>, tasks: &[TaskSchedule], task: usize) -> Vec<usi
         return Vec::new();
     }
     let mut preds: Vec<usize> = p
-        .network
-        .preds(task)
+        .graph
+        .predecessors(task)
         .iter()
-        .filter(|edge| tasks[edge.task as usize].critical)
-        .filter(|edge| {
-            let pred = edge.task as usize;
-            p.link_bound(edge, task, p.link_start[pred], p.early_end[pred])
-                .and_then(|bound| p.start_for_bound(task, bound, Rule::of(edge).bounds_last))
+        .filter(|link| tasks[link.task].critical)
+        .filter(|link| {
+            let pred = link.task;
+            p.link_bound(link.dependency, task, p.link_start[pred], p.early_end[pred])
+                .and_then(|bound| {
+                    p.start_for_bound(task, bound, Rule::of(link.dependency).bounds_last)
+                })
                 == Some(p.early_start[task])
         })
-        .map(|edge| edge.task as usize)
+        .map(|link| link.task)
         .collect();
     preds.sort_unstable();
     preds.dedup();

@@ -14,7 +14,6 @@
 
 mod assess;
 mod critical;
-mod network;
 mod passes;
 pub mod workdays;
 

@@ -11,12 +11,11 @@
 //! `P(pred) ≤ nth(idx(X + 1) - 1 - c)`.
 
 use chrono::NaiveDate;
-use forumplan_core::Forum;
 use forumplan_core::journal::{JournalState, TaskProgress, TaskState};
 use forumplan_core::plan::LinkType;
+use forumplan_core::{Dependency, Forum, Graph};
 
 use crate::critical::critical_paths;
-use crate::network::{Edge, Network};
 use crate::workdays::{Day, WorkCalendar, date_of, day_number};
 use crate::{Conflict, Schedule, ScheduleError, TaskSchedule};
 
@@ -45,8 +44,8 @@ pub(crate) struct Rule {
 }
 
 impl Rule {
-    pub(crate) fn of(edge: &Edge) -> Rule {
-        let (reads_end, bounds_last, shift) = match edge.kind {
+    pub(crate) fn of(dependency: Dependency) -> Rule {
+        let (reads_end, bounds_last, shift) = match dependency.kind {
             LinkType::FinishToStart => (true, false, 0),
             LinkType::StartToStart => (false, false, 0),
             LinkType::FinishToFinish => (true, true, -1),
@@ -55,7 +54,7 @@ impl Rule {
         Rule {
             reads_end,
             bounds_last,
-            offset: edge.lag + shift,
+            offset: i64::from(dependency.lag) + shift,
         }
     }
 }
@@ -63,7 +62,8 @@ impl Rule {
 /// Everything the passes compute, in day numbers.
 pub(crate) struct Passes<'f> {
     pub(crate) forum: &'f Forum,
-    pub(crate) network: Network,
+    /// The forum's dependency graph.
+    pub(crate) graph: &'f Graph,
     pub(crate) calendars: Vec<WorkCalendar>,
     pub(crate) modes: Vec<Mode>,
     /// Early `S` (first working day, or the milestone's instant).
@@ -108,24 +108,24 @@ impl Passes<'_> {
     pub(crate) fn binding_links(
         &self,
         task: usize,
-    ) -> impl Iterator<Item = (&Edge, usize, Rule)> + '_ {
+    ) -> impl Iterator<Item = (Dependency, usize, Rule)> + '_ {
         let in_progress = matches!(self.modes[task], Mode::InProgress { .. });
-        self.network
-            .succs(task)
+        self.graph
+            .successors(task)
             .iter()
-            .map(|edge| (edge, edge.task as usize, Rule::of(edge)))
+            .map(|link| (link.dependency, link.task, Rule::of(link.dependency)))
             .filter(move |&(_, succ, rule)| self.is_open(succ) && (rule.reads_end || !in_progress))
     }
 
     /// The bound a link from `pred` puts on `succ`, given `pred`'s boundaries.
     pub(crate) fn link_bound(
         &self,
-        edge: &Edge,
+        dependency: Dependency,
         succ: usize,
         pred_start: Day,
         pred_end: Day,
     ) -> Option<Day> {
-        let rule = Rule::of(edge);
+        let rule = Rule::of(dependency);
         let cal = self.calendar(succ);
         let p = if rule.reads_end { pred_end } else { pred_start };
         cal.nth(cal.idx(p) + rule.offset)
@@ -158,12 +158,12 @@ impl Passes<'_> {
     /// its last day is `last`.
     pub(crate) fn latest_pred_boundary(
         &self,
-        edge: &Edge,
+        dependency: Dependency,
         succ: usize,
         first: Day,
         last: Day,
     ) -> Option<Day> {
-        let rule = Rule::of(edge);
+        let rule = Rule::of(dependency);
         let cal = self.calendar(succ);
         let target = if rule.bounds_last { last } else { first };
         cal.nth(cal.idx(target + 1) - 1 - rule.offset)
@@ -178,7 +178,7 @@ pub(crate) fn run(
     let n = forum.tasks().len();
     let mut passes = Passes {
         forum,
-        network: Network::new(forum),
+        graph: forum.graph(),
         calendars: forum.calendars().iter().map(WorkCalendar::new).collect(),
         modes: Vec::with_capacity(n),
         early_start: vec![0; n],
@@ -245,8 +245,7 @@ fn forward(p: &mut Passes<'_>, today: Day) -> Result<(), ScheduleError> {
     let mut conflicts = Vec::new();
     let event = day_number(forum.event_date());
     let plan_start = forum.plan_start().map(day_number);
-    for index in 0..p.network.order.len() {
-        let task = p.network.order[index] as usize;
+    for &task in forum.graph().order() {
         let info = &forum.tasks()[task];
         let cal = p.calendar(task);
         let (start, end, link_start) = match p.modes[task] {
@@ -271,27 +270,21 @@ fn forward(p: &mut Passes<'_>, today: Day) -> Result<(), ScheduleError> {
                     first_bound = first_bound.max(day_number(date));
                 }
                 let mut last_bound = Day::MIN;
-                let event_links = info.event_links.iter().map(|d| Edge {
-                    task: 0,
-                    kind: d.kind,
-                    lag: i64::from(d.lag),
-                });
                 let links = p
-                    .network
-                    .preds(task)
+                    .graph
+                    .predecessors(task)
                     .iter()
-                    .copied()
-                    .map(|e| (e, Some(e.task as usize)))
-                    .chain(event_links.map(|e| (e, None)));
+                    .map(|link| (link.dependency, Some(link.task)))
+                    .chain(info.event_links.iter().map(|&d| (d, None)));
                 for (edge, pred) in links {
                     let (s, e) = match pred {
                         Some(pred) => (p.link_start[pred], p.early_end[pred]),
                         None => (event, event),
                     };
                     let bound = p
-                        .link_bound(&edge, task, s, e)
+                        .link_bound(edge, task, s, e)
                         .ok_or_else(|| p.exhausted(task))?;
-                    if Rule::of(&edge).bounds_last {
+                    if Rule::of(edge).bounds_last {
                         last_bound = last_bound.max(bound);
                     } else {
                         first_bound = first_bound.max(bound);
@@ -352,8 +345,7 @@ fn backward(p: &mut Passes<'_>) -> Result<(), ScheduleError> {
         .filter(|&t| forum.tasks()[t].post_event)
         .map(|t| p.early_end[t])
         .max();
-    for index in (0..p.network.order.len()).rev() {
-        let task = p.network.order[index] as usize;
+    for &task in forum.graph().order().iter().rev() {
         let info = &forum.tasks()[task];
         let (work, constrained) = match p.modes[task] {
             Mode::Done { start, finish } => {

@@ -1,15 +1,17 @@
-//! Working-day arithmetic in constant time.
+//! Working-day arithmetic without day-by-day tables.
 //!
-//! A calendar is turned into a prefix count of working days over a fixed
-//! window that holds every date a plan may name (1969–2101). Beyond the
-//! window no holiday or extra day exists, so the weekly pattern is
-//! extrapolated arithmetically. Days are numbered as chrono's
-//! `num_days_from_ce`, widened to `i64` so arithmetic on far-off lags
-//! cannot overflow.
+//! A calendar is its weekly rule plus a sorted list of exceptions (holidays
+//! on worked weekdays, extra working days on other weekdays): a few hundred
+//! entries for the built-in `vn` calendar's 111 years. Counting working
+//! days is then weekly arithmetic corrected by a binary search over the
+//! exceptions, exact for every date chrono can represent, and building a
+//! calendar costs microseconds whatever span a plan covers. Days are
+//! numbered as chrono's `num_days_from_ce`, widened to `i64` so arithmetic
+//! on far-off lags cannot overflow.
 //!
 //! With `idx(x)` = the number of working days before day `x` (relative to
-//! the window's start, so it may be negative) and `nth(k)` = the working
-//! day with index `k`, the contract's operations are:
+//! a fixed origin, so it may be negative) and `nth(k)` = the working day
+//! with index `k`, the contract's operations are:
 //! `next_wd(x) = nth(idx(x))`, `prev_wd(x) = nth(idx(x + 1) - 1)` and
 //! `add_wd(x, n) = nth(idx(x) + n)` for a working day `x`.
 
@@ -31,134 +33,114 @@ pub fn date_of(day: Day) -> Option<NaiveDate> {
         .and_then(NaiveDate::from_num_days_from_ce_opt)
 }
 
-fn window() -> (Day, Day) {
-    let first = NaiveDate::from_ymd_opt(1969, 1, 1).map_or(0, day_number);
-    let end = NaiveDate::from_ymd_opt(2102, 1, 1).map_or(0, day_number);
-    (first, end)
+/// Day 1 (0001-01-01) is a Monday: `day - 1` counts weekdays from Monday.
+fn weekday_of(day: Day) -> usize {
+    (day - 1).rem_euclid(7) as usize
 }
 
-/// One calendar, ready for O(1) working-day arithmetic.
+/// One calendar, ready for working-day arithmetic in `O(log exceptions)`.
 #[derive(Debug, Clone)]
 pub struct WorkCalendar {
-    /// First day of the window.
-    origin: Day,
-    /// One past the window's last day.
-    end: Day,
-    /// `prefix[i]` = working days in `[origin, origin + i)`; one longer than the window.
-    prefix: Vec<u32>,
-    /// The window's working days, as offsets from `origin`.
-    working: Vec<u32>,
-    /// Worked weekdays beyond the window, indexed by `day.rem_euclid(7)`.
+    /// Worked weekdays, Monday first.
     pattern: [bool; 7],
-    /// How many of them there are.
+    /// `before[w]` = worked weekdays before weekday `w` in a week.
+    before: [i64; 8],
+    /// The worked weekdays, Monday first (`per_week` of them).
+    worked: [usize; 7],
+    /// How many weekdays are worked.
     per_week: i64,
+    /// The exceptions' days, in order.
+    days: Vec<Day>,
+    /// Whether each exception is a working day (else a holiday).
+    working: Vec<bool>,
+    /// `shift[i]` = the net effect of the first `i` exceptions on the count
+    /// (+1 per extra working day, −1 per holiday); one longer than `days`.
+    shift: Vec<i64>,
+    /// `index[i]` = `idx(days[i])`, non-decreasing.
+    index: Vec<i64>,
 }
 
 impl WorkCalendar {
-    /// Precomputes `calendar` over the window.
+    /// Prepares `calendar` for arithmetic.
     pub fn new(calendar: &Calendar) -> WorkCalendar {
-        let (origin, end) = window();
-        let len = (end - origin) as usize;
-        let mut prefix = Vec::with_capacity(len + 1);
-        let mut working = Vec::with_capacity(len * 5 / 7 + 7);
-        prefix.push(0);
-        let mut count = 0u32;
-        for offset in 0..len {
-            let is_working =
-                date_of(origin + offset as Day).is_some_and(|d| calendar.is_working_day(d));
-            if is_working {
-                working.push(offset as u32);
-                count += 1;
-            }
-            prefix.push(count);
-        }
-        // Beyond the window only the weekly rule applies: take it from the
-        // first week after the window, which no holiday reaches.
-        let mut pattern = [false; 7];
-        for day in end..end + 7 {
-            if let Some(date) = date_of(day) {
-                pattern[day.rem_euclid(7) as usize] = calendar.is_working_day(date);
+        let pattern = calendar.weekdays();
+        let mut before = [0i64; 8];
+        let mut worked = [0usize; 7];
+        let mut per_week = 0i64;
+        for (weekday, &is_worked) in pattern.iter().enumerate() {
+            before[weekday] = per_week;
+            if is_worked {
+                worked[per_week as usize] = weekday;
+                per_week += 1;
             }
         }
-        let per_week = pattern.iter().filter(|&&w| w).count() as i64;
-        WorkCalendar {
-            origin,
-            end,
-            prefix,
-            working,
+        before[7] = per_week;
+        let exceptions = calendar.exceptions();
+        let mut work = WorkCalendar {
             pattern,
+            before,
+            worked,
             per_week,
+            days: Vec::with_capacity(exceptions.len()),
+            working: Vec::with_capacity(exceptions.len()),
+            shift: Vec::with_capacity(exceptions.len() + 1),
+            index: Vec::with_capacity(exceptions.len()),
+        };
+        let mut shift = 0;
+        for (date, is_working) in exceptions {
+            let day = day_number(date);
+            work.shift.push(shift);
+            work.index.push(work.weekly(day) + shift);
+            work.days.push(day);
+            work.working.push(is_working);
+            shift += if is_working { 1 } else { -1 };
         }
+        work.shift.push(shift);
+        work
     }
 
-    fn total(&self) -> i64 {
-        i64::from(*self.prefix.last().unwrap_or(&0))
+    /// Days of the weekly rule before `day` (relative to day 1).
+    fn weekly(&self, day: Day) -> i64 {
+        let t = day - 1;
+        t.div_euclid(7) * self.per_week + self.before[weekday_of(day)]
     }
 
-    /// Working days in `[from, to)` by the weekly pattern alone (`from ≤ to`).
-    fn weekly_count(&self, from: Day, to: Day) -> i64 {
-        let days = to - from;
-        let mut count = days / 7 * self.per_week;
-        for day in from + days / 7 * 7..to {
-            count += i64::from(self.pattern[day.rem_euclid(7) as usize]);
-        }
-        count
+    /// The day of the weekly rule with weekly index `m` (`per_week > 0`).
+    fn weekly_nth(&self, m: i64) -> Day {
+        let week = m.div_euclid(self.per_week);
+        let rank = m.rem_euclid(self.per_week) as usize;
+        1 + week * 7 + self.worked[rank] as Day
     }
 
     /// Whether `day` is a working day.
     pub fn is_working(&self, day: Day) -> bool {
-        self.idx(day + 1) > self.idx(day)
+        match self.days.binary_search(&day) {
+            Ok(i) => self.working[i],
+            Err(_) => self.pattern[weekday_of(day)],
+        }
     }
 
-    /// The number of working days before `day` (negative before the window).
+    /// The number of working days before `day`.
     pub fn idx(&self, day: Day) -> i64 {
-        if day < self.origin {
-            -self.weekly_count(day, self.origin)
-        } else if day <= self.end {
-            i64::from(self.prefix[(day - self.origin) as usize])
-        } else {
-            self.total() + self.weekly_count(self.end, day)
-        }
+        let passed = self.days.partition_point(|&e| e < day);
+        self.weekly(day) + self.shift[passed]
     }
 
     /// The working day whose index is `k`; `None` when the calendar has no
-    /// such day (it works no weekday and `k` leaves the window).
+    /// such day (it works no weekday and `k` is past its extra days).
     pub fn nth(&self, k: i64) -> Option<Day> {
-        let total = self.total();
-        if (0..total).contains(&k) {
-            return Some(self.origin + Day::from(self.working[k as usize]));
+        // The exceptions on or before the answer are exactly those whose
+        // own index is at most `k`: one after the answer has a larger index.
+        let passed = self.index.partition_point(|&i| i <= k);
+        if let Some(last) = passed.checked_sub(1)
+            && self.working[last]
+            && self.index[last] == k
+        {
+            return Some(self.days[last]);
         }
-        if self.per_week == 0 {
-            return None;
-        }
-        if k >= total {
-            // The (k - total)-th working day on or after `end`.
-            let rank = k - total;
-            let mut day = self.end + rank / self.per_week * 7;
-            let mut left = rank % self.per_week;
-            loop {
-                if self.pattern[day.rem_euclid(7) as usize] {
-                    if left == 0 {
-                        return Some(day);
-                    }
-                    left -= 1;
-                }
-                day += 1;
-            }
-        }
-        // The (-k)-th working day going back from `origin` (1-based).
-        let rank = -k - 1;
-        let mut day = self.origin - 1 - rank / self.per_week * 7;
-        let mut left = rank % self.per_week;
-        loop {
-            if self.pattern[day.rem_euclid(7) as usize] {
-                if left == 0 {
-                    return Some(day);
-                }
-                left -= 1;
-            }
-            day -= 1;
-        }
+        // Otherwise the answer lies strictly between two exceptions, where
+        // only the weekly rule applies.
+        (self.per_week > 0).then(|| self.weekly_nth(k - self.shift[passed]))
     }
 
     /// The first working day on or after `day`.
@@ -195,7 +177,7 @@ mod tests {
     }
 
     #[test]
-    fn arithmetic_matches_a_day_by_day_walk_across_the_window_edges() {
+    fn arithmetic_matches_a_day_by_day_walk_in_any_year() {
         let vn = Calendar::vn();
         let work = WorkCalendar::new(&vn);
         for start in [
@@ -218,6 +200,44 @@ mod tests {
             }
             let back = work.next_wd(start).unwrap();
             assert_eq!(work.add_wd(expected, -39), Some(back));
+        }
+    }
+
+    proptest::proptest! {
+        /// Against a day-by-day reference, on calendars with any weekly
+        /// rule (none worked included) and holidays and extra days packed
+        /// into a few months: `idx` counts, `nth` inverts it, `is_working`
+        /// agrees.
+        #[test]
+        fn arithmetic_matches_counting_day_by_day(
+            weekdays in proptest::collection::vec(proptest::bool::ANY, 7),
+            holidays in proptest::collection::vec(0i64..120, 0..30),
+            extra in proptest::collection::vec(0i64..120, 0..30),
+        ) {
+            let start = day(2030, 1, 1);
+            let date = |offset: i64| date_of(start + offset).unwrap();
+            let days = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+            let worked: Vec<Weekday> = days.iter().zip(&weekdays).filter(|(_, w)| **w).map(|(d, _)| *d).collect();
+            let calendar = Calendar::derive(
+                "random",
+                &Calendar::vn(),
+                Some(&worked),
+                holidays.iter().map(|&o| date(o)),
+                extra.iter().map(|&o| date(o)),
+            );
+            let work = WorkCalendar::new(&calendar);
+            let first = start - 30;
+            let base = work.idx(first);
+            let mut count = 0;
+            for d in first..start + 150 {
+                proptest::prop_assert_eq!(work.idx(d) - base, count, "idx of day {}", d - start);
+                let is_working = calendar.is_working_day(date_of(d).unwrap());
+                proptest::prop_assert_eq!(work.is_working(d), is_working);
+                if is_working {
+                    proptest::prop_assert_eq!(work.nth(base + count), Some(d));
+                    count += 1;
+                }
+            }
         }
     }
 

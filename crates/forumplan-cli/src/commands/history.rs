@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_core::closest;
+use forumplan_reporter::escape::terminal;
 
 use crate::error::CliError;
 use crate::journal_file::read_journal;
@@ -29,14 +30,15 @@ pub(crate) fn run(
             ),
         });
     }
-    let path = progress::journal_path(plan, forum, journal);
+    let path = progress::journal_path(plan, forum, journal)?;
     let journal = read_journal(&path).map_err(|error| CliError::Read {
         path: error.path,
         source: error.source,
     })?;
     let mut out = anstream::stdout().lock();
+    // Names, notes and who recorded them are user text: one plain line each.
     let mut write = |line: String| {
-        writeln!(out, "{line}").map_err(|source| CliError::Write {
+        writeln!(out, "{}", terminal(&line)).map_err(|source| CliError::Write {
             path: "<stdout>".into(),
             source,
         })

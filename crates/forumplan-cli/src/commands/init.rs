@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use forumplan_core::plan::{DateSpec, Plan};
+use forumplan_core::plan::{DateSpec, FIRST_DAY, LAST_DAY, Plan, parse_day};
 use forumplan_core::{Format, load_plan};
 
 use crate::error::CliError;
@@ -35,12 +35,12 @@ pub(crate) fn run(
         });
     }
     let date = match (date, from) {
-        (Some(text), _) => {
-            NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CliError::Usage {
-                message: format!("`{text}` is not a date"),
-                hint: "write the event day as YYYY-MM-DD, e.g. --date 2026-09-18".to_owned(),
-            })?
-        }
+        (Some(text), _) => parse_day(text).map_err(|error| CliError::Usage {
+            message: error.to_string(),
+            hint: format!(
+                "write the event day as YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY}, e.g. --date 2026-09-18"
+            ),
+        })?,
         (None, Some(_)) => {
             return Err(CliError::Usage {
                 message: "starting from an earlier plan needs the new event day".into(),

@@ -4,9 +4,10 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use forumplan_reporter::CsvSeparator;
 use forumplan_reporter::schedule::ScheduleView;
 
-use crate::cli::{DayArgs, ScheduleFormat};
+use crate::cli::{DayArgs, LangArg, ScheduleFormat};
 use crate::error::CliError;
 use crate::{plan_file, progress};
 
@@ -14,6 +15,8 @@ pub(crate) fn run(
     plan: &Path,
     day: &DayArgs,
     format: ScheduleFormat,
+    separator: CsvSeparator,
+    lang: Option<LangArg>,
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan)?;
     let forum = &loaded.forum;
@@ -29,9 +32,9 @@ pub(crate) fn run(
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = match format {
-        ScheduleFormat::Table => view.write_table(&mut out),
+        ScheduleFormat::Table => view.write_table(&mut out, progress::lang(forum, lang)),
         ScheduleFormat::Json => view.write_json(&mut out, true),
-        ScheduleFormat::Csv => view.write_csv(&mut out),
+        ScheduleFormat::Csv => view.write_csv(&mut out, separator),
     };
     written
         .and_then(|()| out.flush())

@@ -4,37 +4,60 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use forumplan_reporter::CsvSeparator;
 use forumplan_reporter::status::StatusFormat;
 
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
 use crate::error::CliError;
-use crate::write::replace_atomically;
+use crate::write::{Protected, output_target, replace_atomically};
 use crate::{plan_file, progress};
+
+/// The report's format from the command line's: text has colour only on
+/// stdout (anstream strips it when not wanted; a file never gets it).
+pub(crate) fn format(
+    format: StatusFormatArg,
+    separator: CsvSeparator,
+    stdout: bool,
+) -> StatusFormat {
+    match format {
+        StatusFormatArg::Text => StatusFormat::Text { color: stdout },
+        StatusFormatArg::Markdown => StatusFormat::Markdown,
+        StatusFormatArg::Html => StatusFormat::Html,
+        StatusFormatArg::Json => StatusFormat::Json,
+        StatusFormatArg::Csv => StatusFormat::Csv { separator },
+    }
+}
 
 pub(crate) fn run(
     plan: &Path,
     day: &DayArgs,
-    format: StatusFormatArg,
+    format: StatusFormat,
     lang: Option<LangArg>,
     output: Option<&Path>,
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan)?;
     let forum = &loaded.forum;
+    // Refused before any work: a report never replaces the plan or its journal.
+    let output = output
+        .map(|path| {
+            let journal = progress::journal_path(plan, forum, day.journal.as_deref())?;
+            let protected = [
+                Protected {
+                    path: plan,
+                    what: "the plan",
+                },
+                Protected {
+                    path: &journal,
+                    what: "the journal",
+                },
+            ];
+            output_target(path, &protected)
+        })
+        .transpose()?;
     let as_of = progress::day(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day)?;
     let report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
     let lang = progress::lang(forum, lang);
-    let format = match format {
-        // Colour codes are stripped by anstream on stdout when not wanted;
-        // a file never gets them.
-        StatusFormatArg::Text => StatusFormat::Text {
-            color: output.is_none(),
-        },
-        StatusFormatArg::Markdown => StatusFormat::Markdown,
-        StatusFormatArg::Html => StatusFormat::Html,
-        StatusFormatArg::Json => StatusFormat::Json,
-        StatusFormatArg::Csv => StatusFormat::Csv,
-    };
     let mut rendered = Vec::new();
     report
         .render(format, lang, &mut rendered)
@@ -43,7 +66,7 @@ pub(crate) fn run(
             source,
         })?;
     match output {
-        Some(path) => replace_atomically(path, &rendered)?,
+        Some(path) => replace_atomically(&path, &rendered)?,
         None => {
             // Only the text form has colour for anstream to keep or strip;
             // the others go out as they are, which is much faster for a big plan.

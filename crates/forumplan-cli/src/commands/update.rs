@@ -93,15 +93,12 @@ pub(crate) fn run(
         .with_timezone(&forum.timezone())
         .fixed_offset();
     let entry = entry.recorded(uuid::Uuid::now_v7(), now);
-    let path = progress::journal_path(plan, forum, journal);
+    let path = progress::journal_path(plan, forum, journal)?;
     append_entry(&path, &entry).map_err(|error| match error {
         JournalWriteError::InvalidEntry { source, .. } => {
             refuse(source.to_string(), "check the values given")
         }
-        JournalWriteError::Io { source, .. } => CliError::Write {
-            path: path.clone(),
-            source,
-        },
+        other => CliError::Journal(other),
     })?;
     let shown = progress.map_or(String::new(), |p| format!(" {p}%"));
     let mut stdout = anstream::stdout().lock();

@@ -9,12 +9,13 @@ use forumplan_core::journal::parse_journal_bytes;
 use forumplan_core::{Diagnostic, Forum, Span};
 
 use crate::error::CliError;
+use crate::journal_file::read_journal_bytes;
 use crate::{plan_file, progress};
 
 pub(crate) fn run(path: &Path, journal: Option<&Path>) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(path)?;
     let forum = &loaded.forum;
-    let journal_errors = check_journal(&progress::journal_path(path, forum, journal), forum)?;
+    let journal_errors = check_journal(&progress::journal_path(path, forum, journal)?, forum)?;
     if journal_errors > 0 {
         return Err(CliError::InvalidPlan);
     }
@@ -42,13 +43,13 @@ pub(crate) fn run(path: &Path, journal: Option<&Path>) -> Result<ExitCode, CliEr
 /// Reports the journal's damaged lines and entries for unknown tasks as
 /// errors; returns how many. A journal that does not exist yet is fine.
 fn check_journal(path: &Path, forum: &Forum) -> Result<usize, CliError> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(source) => {
+    let bytes = match read_journal_bytes(path) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(0),
+        Err(error) => {
             return Err(CliError::Read {
-                path: path.to_owned(),
-                source,
+                path: error.path,
+                source: error.source,
             });
         }
     };

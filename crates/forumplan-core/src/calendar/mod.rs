@@ -106,6 +106,13 @@ impl Calendar {
         &self.name
     }
 
+    /// Whether some day of the week is worked. Without one, the calendar's
+    /// working days are only its `working_days_extra`, a finite list that
+    /// work running late can outrun.
+    pub fn works_some_weekday(&self) -> bool {
+        self.weekdays.contains(&true)
+    }
+
     /// Whether `date` is a working day.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         self.extra.contains(&date)
@@ -117,6 +124,37 @@ impl Calendar {
     /// to a weekday that is simply not worked).
     pub fn is_holiday(&self, date: NaiveDate) -> bool {
         self.holidays.contains(&date) && !self.extra.contains(&date)
+    }
+
+    /// The worked weekdays, Monday first: the weekly rule before holidays
+    /// and extra working days.
+    pub fn weekdays(&self) -> [bool; 7] {
+        self.weekdays
+    }
+
+    /// The days whose status differs from the weekly rule, in date order,
+    /// each with whether it is worked: holidays on worked weekdays (`false`)
+    /// and extra working days on weekdays not worked (`true`). With
+    /// [`Calendar::weekdays`] this describes the calendar completely, in a
+    /// few hundred entries however many years it covers, so working-day
+    /// arithmetic never has to walk the calendar day by day.
+    pub fn exceptions(&self) -> Vec<(NaiveDate, bool)> {
+        let worked_weekday =
+            |date: &NaiveDate| self.weekdays[date.weekday().num_days_from_monday() as usize];
+        let mut days: Vec<(NaiveDate, bool)> = self
+            .holidays
+            .iter()
+            .filter(|d| worked_weekday(d) && !self.extra.contains(d))
+            .map(|&d| (d, false))
+            .chain(
+                self.extra
+                    .iter()
+                    .filter(|d| !worked_weekday(d))
+                    .map(|&d| (d, true)),
+            )
+            .collect();
+        days.sort_unstable();
+        days
     }
 
     /// Whether any day from `first` to `last` (inclusive) is a working day.
@@ -160,5 +198,25 @@ mod tests {
         assert!(!final_days.is_working_day(day(2022, 9, 3))); // a Saturday holiday stays off
         let undone = Calendar::derive("x", &swap, None, [day(2022, 9, 17)], []);
         assert!(!undone.is_working_day(day(2022, 9, 17)));
+    }
+
+    #[test]
+    fn exceptions_and_weekdays_describe_every_day() {
+        let vn = Calendar::vn();
+        let swap = Calendar::derive("vn-2022", &vn, None, [day(2022, 9, 1)], [day(2022, 9, 17)]);
+        let weekend = Calendar::derive("w", &swap, Some(&[Weekday::Sat, Weekday::Sun]), [], []);
+        for calendar in [vn, swap, weekend] {
+            let exceptions: std::collections::HashMap<NaiveDate, bool> =
+                calendar.exceptions().into_iter().collect();
+            let weekdays = calendar.weekdays();
+            for date in day(1989, 1, 1)
+                .iter_days()
+                .take_while(|d| *d < day(2102, 1, 1))
+            {
+                let by_rule = weekdays[date.weekday().num_days_from_monday() as usize];
+                let expected = exceptions.get(&date).copied().unwrap_or(by_rule);
+                assert_eq!(calendar.is_working_day(date), expected, "{date}");
+            }
+        }
     }
 }

@@ -11,19 +11,64 @@ use crate::span::Span;
 /// become strings holding their text, so `date = 2022-09-18` and
 /// `date = "2022-09-18"` mean the same.
 pub fn parse_toml(text: &str) -> Result<Value<'_>, SyntaxError> {
-    let document = DeTable::parse(text).map_err(|error| {
-        let span = error.span().map_or(Span::at(0), Span::from);
-        SyntaxError {
+    let document = DeTable::parse(text).map_err(|error| match error.span() {
+        Some(span) => SyntaxError {
             message: error.message().trim_end().to_owned(),
-            span,
+            span: Span::from(span),
             hint: Some("see https://toml.io for TOML syntax".into()),
-        }
+        },
+        // The toml crate reports a dotted key that nests too deeply without
+        // a position: find the key ourselves.
+        None => match deepest_dotted_key(text) {
+            Some(span) => SyntaxError {
+                message: "this dotted key nests too deeply".to_owned(),
+                span,
+                hint: Some("a plan's keys have at most a few parts, like `forum.date`".into()),
+            },
+            None => SyntaxError {
+                message: error.message().trim_end().to_owned(),
+                span: Span::at(0),
+                hint: Some("see https://toml.io for TOML syntax".into()),
+            },
+        },
     })?;
     let span = Span::from(document.span());
     Ok(Value {
         node: table(document.into_inner()),
         span,
     })
+}
+
+/// The span of the dotted key (or table header) with the most parts, if
+/// any key has more than one; read with the lexer the toml crate uses.
+fn deepest_dotted_key(text: &str) -> Option<Span> {
+    use toml_parser::lexer::TokenKind;
+
+    let mut deepest: Option<(usize, Span)> = None;
+    // The run being read: its start, its parts, whether a dot was last.
+    let mut run: Option<(usize, usize, bool)> = None;
+    for token in toml_parser::Source::new(text).lex() {
+        let span = token.span();
+        run = match (token.kind(), run) {
+            (TokenKind::Whitespace, run) => run,
+            (TokenKind::Dot, Some((start, parts, false))) => Some((start, parts, true)),
+            (
+                TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString,
+                Some((start, parts, true)),
+            ) => Some((start, parts + 1, false)),
+            (TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString, _) => {
+                Some((span.start(), 1, false))
+            }
+            _ => None,
+        };
+        if let Some((start, parts, _)) = run
+            && parts > 1
+            && deepest.is_none_or(|(most, _)| parts > most)
+        {
+            deepest = Some((parts, Span::new(start, span.end())));
+        }
+    }
+    deepest.map(|(_, span)| span)
 }
 
 fn table(table: DeTable<'_>) -> Node<'_> {
@@ -78,6 +123,16 @@ mod tests {
         let id = tasks[0].member("id").unwrap();
         assert_eq!(&text[id.key_span.range()], "id");
         assert_eq!(&text[id.value.span.range()], "\"a\"");
+    }
+
+    #[test]
+    fn a_dotted_key_too_deep_is_located_at_the_key() {
+        let key = vec!["a"; 300].join(".");
+        for text in [format!("x = 1\n{key} = 1\n"), format!("x = 1.5\n[{key}]\n")] {
+            let error = parse_toml(&text).unwrap_err();
+            let start = text.find("a.a").unwrap();
+            assert_eq!(error.span, Span::new(start, start + key.len()), "{error:?}");
+        }
     }
 
     #[test]

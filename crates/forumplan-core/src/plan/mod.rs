@@ -15,9 +15,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use convert::{convert_plan, is_valid_id};
-pub(crate) use values::date_in_supported_range;
 use values::deserialize_event_day;
-pub use values::{DateSpec, Days, Lag, LinkType, Weekday};
+pub use values::{
+    DateSpec, DayError, Days, FIRST_DAY, LAST_DAY, Lag, LinkType, Weekday, parse_day,
+};
+pub(crate) use values::{MAX_DAYS, date_in_supported_range};
 
 /// A whole plan file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

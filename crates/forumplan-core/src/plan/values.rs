@@ -5,13 +5,13 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, Days as ChronoDays, NaiveDate};
+use chrono::{Days as ChronoDays, NaiveDate};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The largest duration or lag accepted, in days: far beyond any forum,
 /// small enough that date arithmetic can never overflow.
-const MAX_DAYS: u32 = 36_600;
+pub(crate) const MAX_DAYS: u32 = 36_600;
 
 /// A date as written in a plan: absolute, or relative to the event day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,22 +64,16 @@ impl FromStr for DateSpec {
                 None => Err(format!("`{s}` is too far from the event")),
             };
         }
-        let is_iso_shape = s.len() == 10
-            && s.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
-        if !is_iso_shape {
-            return Err(format!(
+        match parse_day(s) {
+            Ok(date) => Ok(DateSpec::Absolute(date)),
+            // Kept as written: validation reports it where it stands, with
+            // the same words as a relative date that resolves out of range.
+            Err(DayError::OutOfRange(date)) => Ok(DateSpec::Absolute(date)),
+            Err(DayError::NotIsoShape(_)) => Err(format!(
                 "`{s}` is not a date: write `YYYY-MM-DD` (e.g. `2022-09-18`) or `T-10`"
-            ));
+            )),
+            Err(error) => Err(error.to_string()),
         }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map(DateSpec::Absolute)
-            .map_err(|_| format!("`{s}` is not a day of the calendar"))
     }
 }
 
@@ -112,9 +106,51 @@ impl JsonSchema for DateSpec {
     }
 }
 
-/// Is `date` within the years plans may use (1970–2100)?
+/// The first day plans, journals and command-line days may name.
+pub const FIRST_DAY: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid day");
+
+/// The last day plans, journals and command-line days may name: the
+/// holiday tables and working-day windows hold every day in between.
+pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(2100, 12, 31).expect("a valid day");
+
+/// Is `date` within the days plans may use ([`FIRST_DAY`]–[`LAST_DAY`])?
 pub(crate) fn date_in_supported_range(date: NaiveDate) -> bool {
-    (1970..=2100).contains(&date.year())
+    (FIRST_DAY..=LAST_DAY).contains(&date)
+}
+
+/// Why a text is not a day [`parse_day`] accepts.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DayError {
+    /// Not exactly four digits, `-`, two digits, `-`, two digits.
+    #[error("`{0}` is not a date: write YYYY-MM-DD, e.g. 2022-09-18")]
+    NotIsoShape(String),
+    /// The right shape, but no such day (`2022-02-30`).
+    #[error("`{0}` is not a day of the calendar")]
+    NotACalendarDay(String),
+    /// A real day outside [`FIRST_DAY`]–[`LAST_DAY`].
+    #[error("{0} is outside the supported days {FIRST_DAY} … {LAST_DAY}")]
+    OutOfRange(NaiveDate),
+}
+
+/// The one reading of a day in plans, journals and on the command line:
+/// exactly `YYYY-MM-DD` (no spaces, signs or short fields), a real day,
+/// within [`FIRST_DAY`]–[`LAST_DAY`].
+pub fn parse_day(text: &str) -> Result<NaiveDate, DayError> {
+    let is_iso_shape = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !is_iso_shape {
+        return Err(DayError::NotIsoShape(text.to_owned()));
+    }
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| DayError::NotACalendarDay(text.to_owned()))?;
+    if date_in_supported_range(date) {
+        Ok(date)
+    } else {
+        Err(DayError::OutOfRange(date))
+    }
 }
 
 /// A whole number of working days, written `"3d"`.
@@ -306,6 +342,61 @@ impl FromStr for Weekday {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn days_are_strictly_iso_and_within_the_supported_years() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(parse_day("2022-09-13"), Ok(day(2022, 9, 13)));
+        assert_eq!(parse_day("1970-01-01"), Ok(FIRST_DAY));
+        assert_eq!(parse_day("2100-12-31"), Ok(LAST_DAY));
+        for shape in [
+            " 2022-09-13",
+            "2022-09-13 ",
+            "2022-9-1",
+            "-262143-01-01",
+            "+2022-09-13",
+            "20220913",
+            "",
+        ] {
+            assert_eq!(
+                parse_day(shape),
+                Err(DayError::NotIsoShape(shape.to_owned())),
+                "{shape:?}"
+            );
+        }
+        assert_eq!(
+            parse_day("2022-02-30"),
+            Err(DayError::NotACalendarDay("2022-02-30".into()))
+        );
+        for (text, date) in [
+            ("0000-01-01", day(0, 1, 1)),
+            ("1969-12-31", day(1969, 12, 31)),
+            ("2101-01-01", day(2101, 1, 1)),
+        ] {
+            let error = parse_day(text).unwrap_err();
+            assert_eq!(error, DayError::OutOfRange(date));
+            assert_eq!(
+                error.to_string(),
+                format!("{text} is outside the supported days 1970-01-01 … 2100-12-31")
+            );
+        }
+    }
+
+    proptest! {
+        /// Every supported day reads back from its own `YYYY-MM-DD`, and
+        /// only those days are accepted.
+        #[test]
+        fn days_round_trip(offset in -2_000_i64..50_000) {
+            let date = FIRST_DAY + chrono::Duration::days(offset);
+            let parsed = parse_day(&date.format("%Y-%m-%d").to_string());
+            if date_in_supported_range(date) {
+                prop_assert_eq!(parsed, Ok(date));
+            } else {
+                prop_assert_eq!(parsed, Err(DayError::OutOfRange(date)));
+            }
+        }
+    }
 
     #[test]
     fn dates_parse_absolute_and_relative() {

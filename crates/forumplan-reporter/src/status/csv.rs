@@ -1,10 +1,11 @@
 //! The CSV form: one row per task, headers and words in the report's
-//! language, ISO dates (which every spreadsheet reads the same way), and a
-//! UTF-8 byte order mark so that Excel shows Vietnamese correctly.
+//! language, ISO dates (which every spreadsheet reads the same way), made
+//! for spreadsheets as `crate::spreadsheet` describes.
 
 use std::io::{self, Write};
 
 use crate::i18n::{self, Lang};
+use crate::spreadsheet::{self, CsvSeparator};
 use crate::status::StatusReport;
 
 const HEADERS_VI: [&str; 17] = [
@@ -46,9 +47,13 @@ const HEADERS_EN: [&str; 17] = [
     "Actual finish",
 ];
 
-pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(b"\xEF\xBB\xBF")?;
-    let mut writer = ::csv::Writer::from_writer(out);
+pub(super) fn render(
+    report: &StatusReport,
+    lang: Lang,
+    separator: CsvSeparator,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut writer = spreadsheet::writer(out, separator)?;
     let headers = match lang {
         Lang::Vi => HEADERS_VI,
         Lang::En => HEADERS_EN,
@@ -61,12 +66,13 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
         (Lang::En, false) => "No",
     };
     let opt = |v: Option<String>| v.unwrap_or_default();
+    let text = |cell: &str| spreadsheet::text(cell).into_owned();
     for t in &report.tasks {
         writer.write_record([
-            t.id.clone(),
-            t.name.clone(),
-            t.workstream.clone(),
-            opt(t.owner.clone()),
+            text(&t.id),
+            text(&t.name),
+            text(&t.workstream),
+            text(t.owner.as_deref().unwrap_or_default()),
             t.duration.to_string(),
             i18n::state(lang, t.state).to_owned(),
             t.readiness

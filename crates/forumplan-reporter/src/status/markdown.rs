@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use forumplan_scheduler::{Rag, Readiness};
 
+use crate::escape::{self, markdown as md};
 use crate::i18n::{self, Lang, Msg};
 use crate::status::{StatusReport, TaskRow};
 
@@ -17,18 +18,13 @@ fn rag_badge(lang: Lang, rag: Rag) -> String {
     format!("{dot} {}", i18n::rag(lang, rag))
 }
 
-/// Text safe inside a Markdown table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
 pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let h = &report.headline;
     writeln!(
         out,
         "# {}: {}",
         Msg::ReportTitle.text(lang),
-        report.forum.name
+        md(&report.forum.name)
     )?;
     writeln!(out)?;
     let mut event = format!(
@@ -37,7 +33,7 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
         i18n::date(lang, report.forum.date)
     );
     if let Some(venue) = &report.forum.venue {
-        event.push_str(&format!(" · {venue}"));
+        event.push_str(&format!(" · {}", md(venue)));
     }
     writeln!(out, "{event}  ")?;
     writeln!(
@@ -92,19 +88,25 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
             out,
             "| {} | {} | {} | {}/{} | {} | {} | {} | {} |",
             rag_badge(lang, w.rag),
-            cell(&w.name),
+            md(&w.name),
             i18n::percent(w.completion),
             w.done,
             w.total,
             w.late,
             w.at_risk,
             w.blocked,
-            cell(w.lead.as_deref().unwrap_or(""))
+            md(w.lead.as_deref().unwrap_or(""))
         )?;
     }
 
     writeln!(out, "\n## 2. {}\n", Msg::LateAndBlocked.text(lang))?;
-    task_list(out, lang, &report.late_and_blocked, Msg::NoneLateOrBlocked)?;
+    task_list(
+        out,
+        lang,
+        report,
+        &report.late_and_blocked,
+        Msg::NoneLateOrBlocked,
+    )?;
 
     writeln!(out, "\n## 3. {}\n", Msg::CriticalPath.text(lang))?;
     if report.critical_path.is_empty() {
@@ -133,7 +135,7 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
             i + 1,
             i18n::date(lang, t.early_start),
             i18n::date(lang, t.early_finish),
-            cell(&t.name),
+            md(&t.name),
             t.id
         )?;
     }
@@ -143,10 +145,16 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
         writeln!(out, "{}", Msg::NothingMustStart.text(lang))?;
     }
     for t in &report.must_start_today {
-        task_item(out, lang, t, &i18n::overdue(lang, report.overdue_days(t)))?;
+        task_item(
+            out,
+            lang,
+            report,
+            t,
+            &i18n::overdue(lang, report.overdue_days(t)),
+        )?;
     }
     writeln!(out, "\n## 5. {}\n", Msg::DueSoon.text(lang))?;
-    task_list(out, lang, &report.due_soon, Msg::NothingDueSoon)?;
+    task_list(out, lang, report, &report.due_soon, Msg::NothingDueSoon)?;
 
     writeln!(out, "\n## 6. {}\n", Msg::Handoffs.text(lang))?;
     handoffs(out, report, lang)?;
@@ -165,7 +173,7 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
         if !tasks.is_empty() {
             let names: Vec<String> = tasks
                 .iter()
-                .map(|t| format!("{} (`{}`)", t.name, t.id))
+                .map(|t| format!("{} (`{}`)", md(&t.name), t.id))
                 .collect();
             writeln!(out, "- **{}:** {}", label.text(lang), names.join("; "))?;
         }
@@ -189,29 +197,41 @@ pub(super) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
     Ok(())
 }
 
-fn task_list(out: &mut dyn Write, lang: Lang, tasks: &[TaskRow], empty: Msg) -> io::Result<()> {
+fn task_list(
+    out: &mut dyn Write,
+    lang: Lang,
+    report: &StatusReport,
+    tasks: &[TaskRow],
+    empty: Msg,
+) -> io::Result<()> {
     if tasks.is_empty() {
         return writeln!(out, "{}", empty.text(lang));
     }
     for t in tasks {
-        task_item(out, lang, t, "")?;
+        task_item(out, lang, report, t, "")?;
     }
     Ok(())
 }
 
 /// One task as a list item, with `extra` after its details when not empty.
-fn task_item(out: &mut dyn Write, lang: Lang, t: &TaskRow, extra: &str) -> io::Result<()> {
-    let mut details = t.details(lang);
+fn task_item(
+    out: &mut dyn Write,
+    lang: Lang,
+    report: &StatusReport,
+    t: &TaskRow,
+    extra: &str,
+) -> io::Result<()> {
+    let mut details = t.details(lang, report.as_of);
     if !extra.is_empty() {
         details.push(extra.to_owned());
     }
     writeln!(
         out,
         "- **{}** {} (`{}`) — {}",
-        i18n::task_readiness(lang, t.readiness),
-        t.name,
+        t.flag(lang, report.as_of),
+        md(&t.name),
         t.id,
-        details.join(" · ")
+        md(&details.join(" · "))
     )
 }
 
@@ -224,13 +244,18 @@ fn handoffs(out: &mut dyn Write, report: &StatusReport, lang: Lang) -> io::Resul
             .workstreams
             .iter()
             .find(|w| w.id == id)
-            .map_or(id.to_owned(), |w| w.name.clone())
+            .map_or(id.to_owned(), |w| md(&w.name))
     };
     // Mermaid node ids must be plain words; workstream ids may hold `-` or `.`.
     let node = |id: &str| format!("ws_{}", id.replace(['-', '.'], "_"));
     writeln!(out, "```mermaid\ngraph LR")?;
     for w in &report.workstreams {
-        writeln!(out, "  {}[\"{}\"]", node(&w.id), w.name.replace('"', "'"))?;
+        writeln!(
+            out,
+            "  {}[\"{}\"]",
+            node(&w.id),
+            escape::mermaid_label(&w.name)
+        )?;
     }
     for handoff in &report.handoffs {
         writeln!(
@@ -273,9 +298,9 @@ fn handoffs(out: &mut dyn Write, report: &StatusReport, lang: Lang) -> io::Resul
             writeln!(
                 out,
                 "  - {} (`{}`, {}) → {}",
-                pending.task.name,
+                md(&pending.task.name),
                 pending.task.id,
-                i18n::task_readiness(lang, pending.task.readiness),
+                pending.task.flag(lang, report.as_of),
                 pending
                     .waiting
                     .iter()

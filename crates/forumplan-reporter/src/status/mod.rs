@@ -7,6 +7,7 @@ mod markdown;
 mod model;
 mod text;
 
+pub(crate) use model::is_overdue;
 pub use model::{
     ChangesSection, ConflictRow, ForumInfo, Handoff, Headline, PendingHandoff, StatusInput,
     StatusReport, TaskRow, WorkstreamRow, json_schema,
@@ -14,6 +15,7 @@ pub use model::{
 
 use std::io::{self, Write};
 
+use crate::CsvSeparator;
 use crate::i18n::Lang;
 
 /// The formats of the status report.
@@ -30,8 +32,12 @@ pub enum StatusFormat {
     Html,
     /// The report's content, for other tools.
     Json,
-    /// One row per task, for a spreadsheet (UTF-8 with a byte order mark).
-    Csv,
+    /// One row per task, for a spreadsheet (UTF-8 with a byte order mark,
+    /// formula-safe text cells).
+    Csv {
+        /// Between cells.
+        separator: CsvSeparator,
+    },
 }
 
 impl StatusReport {
@@ -45,7 +51,7 @@ impl StatusReport {
                 serde_json::to_writer_pretty(&mut *out, self)?;
                 writeln!(out)
             }
-            StatusFormat::Csv => csv::render(self, lang, out),
+            StatusFormat::Csv { separator } => csv::render(self, lang, separator, out),
         }
     }
 }

@@ -170,27 +170,57 @@ pub struct TaskRow {
 impl TaskRow {
     /// Who, what state, until when, how much float: the facts printed
     /// under a task's name ("Vụ Hành chính · Đang thực hiện · hạn chót
-    /// 15/09/2022 · dự trữ -1 ngày").
-    pub fn details(&self, lang: Lang) -> Vec<String> {
+    /// 15/09/2022 · dự báo trễ 1 ngày làm việc").
+    pub fn details(&self, lang: Lang, as_of: NaiveDate) -> Vec<String> {
         let mut details = Vec::new();
         if let Some(owner) = &self.owner {
             details.push(owner.clone());
         }
         details.push(i18n::state(lang, self.state).to_owned());
-        details.push(format!(
-            "{} {}",
-            Msg::LateFinish.text(lang).to_lowercase(),
-            i18n::date(lang, self.late_finish)
-        ));
+        // Finished work passed no deadline, whatever the day.
+        let as_of = if self.is_unfinished() {
+            as_of
+        } else {
+            self.late_finish
+        };
+        details.push(i18n::deadline(lang, self.late_finish, as_of));
         if let Some(float) = self.total_float {
-            details.push(format!(
-                "{} {}",
-                Msg::Float.text(lang).to_lowercase(),
-                i18n::float_days(lang, float)
-            ));
+            details.push(i18n::float_phrase(lang, float));
         }
         details
     }
+
+    /// Neither done nor cancelled.
+    fn is_unfinished(&self) -> bool {
+        is_unfinished(self.state)
+    }
+
+    /// Unfinished after its deadline (late finish) has passed.
+    pub fn is_overdue(&self, as_of: NaiveDate) -> bool {
+        is_overdue(self.state, self.late_finish, as_of)
+    }
+
+    /// The word on the task's badge: its readiness, or "Trễ hạn"
+    /// (overdue) once its deadline has passed unfinished.
+    pub fn flag(&self, lang: Lang, as_of: NaiveDate) -> &'static str {
+        i18n::flag(lang, self.readiness, self.is_overdue(as_of))
+    }
+
+    /// "Bắt đầu 13/09/2022 → Hoàn thành 15/09/2022" (the forecast dates).
+    pub fn dates(&self, lang: Lang) -> String {
+        i18n::dates(lang, self.early_start, self.early_finish)
+    }
+}
+
+fn is_unfinished(state: TaskState) -> bool {
+    !matches!(state, TaskState::Done | TaskState::Cancelled)
+}
+
+/// Whether a task in `state` whose deadline is `late_finish` is overdue
+/// on `as_of`: unfinished after its deadline has passed. Negative float
+/// alone is not overdue; it is behind schedule.
+pub(crate) fn is_overdue(state: TaskState, late_finish: NaiveDate, as_of: NaiveDate) -> bool {
+    is_unfinished(state) && late_finish < as_of
 }
 
 /// One step of the merged critical path.
@@ -298,6 +328,28 @@ pub struct ConflictRow {
 }
 
 impl ConflictRow {
+    /// The row of a conflict of `forum`'s schedule.
+    pub fn new(forum: &Forum, conflict: &Conflict) -> ConflictRow {
+        match *conflict {
+            Conflict::FixedStartPushed {
+                task,
+                fixed_start,
+                earliest_allowed,
+            } => ConflictRow {
+                kind: "fixed_start_pushed",
+                task: forum.task(task).id.clone(),
+                fixed_start,
+                earliest_allowed: Some(earliest_allowed),
+            },
+            Conflict::FixedStartPassed { task, fixed_start } => ConflictRow {
+                kind: "fixed_start_passed",
+                task: forum.task(task).id.clone(),
+                fixed_start,
+                earliest_allowed: None,
+            },
+        }
+    }
+
     /// What went wrong, in words, and the day or days concerned
     /// ("17/09/2022 → 19/09/2022" when the fixed start was pushed).
     pub fn describe(&self, lang: Lang) -> (&'static str, String) {
@@ -464,24 +516,7 @@ impl StatusReport {
             conflicts: schedule
                 .conflicts
                 .iter()
-                .map(|c| match *c {
-                    Conflict::FixedStartPushed {
-                        task,
-                        fixed_start,
-                        earliest_allowed,
-                    } => ConflictRow {
-                        kind: "fixed_start_pushed",
-                        task: forum.task(task).id.clone(),
-                        fixed_start,
-                        earliest_allowed: Some(earliest_allowed),
-                    },
-                    Conflict::FixedStartPassed { task, fixed_start } => ConflictRow {
-                        kind: "fixed_start_passed",
-                        task: forum.task(task).id.clone(),
-                        fixed_start,
-                        earliest_allowed: None,
-                    },
-                })
+                .map(|c| ConflictRow::new(forum, c))
                 .collect(),
             tasks: (0..schedule.tasks.len()).map(row).collect(),
         }
@@ -590,12 +625,7 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
     let forum = input.forum;
     let tasks = forum.tasks();
     let mut pairs: BTreeMap<(usize, usize), PairLinks> = BTreeMap::new();
-    for (from, to, _) in forum
-        .graph()
-        .raw_edges()
-        .iter()
-        .map(|e| (e.source().index(), e.target().index(), e.weight))
-    {
+    for (from, to, _) in forum.graph().links() {
         let (a, b) = (tasks[from].workstream, tasks[to].workstream);
         if a == b {
             continue;

@@ -4,10 +4,12 @@
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
+use chrono::NaiveDate;
+use forumplan_core::journal::TaskState;
 use forumplan_scheduler::{Rag, Readiness};
 
 use crate::i18n::{self, Lang, Msg};
-use crate::layout::{pad, pad_left, truncate, wrap};
+use crate::layout::{pad, pad_left, shorten_beside, truncate, width, wrap};
 use crate::status::{StatusReport, TaskRow};
 
 /// The report's width in columns.
@@ -46,8 +48,10 @@ impl Painter {
         self.paint(Style::new().bold().fg_color(Some(colour.into())), &word)
     }
 
-    fn readiness(&self, lang: Lang, readiness: Option<Readiness>) -> String {
-        let word = format!("[{}]", i18n::task_readiness(lang, readiness));
+    /// A badge: `word` in brackets, coloured as `readiness` (grey for a
+    /// cancelled task, which has none).
+    fn badge(&self, word: &str, readiness: Option<Readiness>) -> String {
+        let word = format!("[{word}]");
         let colour = match readiness {
             Some(Readiness::Late) => AnsiColor::Red,
             Some(Readiness::AtRisk) => AnsiColor::Yellow,
@@ -114,11 +118,11 @@ pub(super) fn render(
         Msg::Done.text(lang),
         h.tasks_done,
         h.tasks_total,
-        Msg::Late.text(lang),
+        i18n::readiness(lang, Readiness::Late),
         h.tasks_late,
-        Msg::AtRisk.text(lang),
+        i18n::readiness(lang, Readiness::AtRisk),
         h.tasks_at_risk,
-        Msg::Blocked.text(lang),
+        i18n::state(lang, TaskState::Blocked),
         h.tasks_blocked
     )?;
     if h.tasks_post_event > 0 {
@@ -177,31 +181,27 @@ pub(super) fn render(
         writeln!(out, "  {}", Msg::NoneLateOrBlocked.text(lang))?;
     }
     for t in &report.late_and_blocked {
-        task_entry(out, &p, lang, t)?;
+        task_entry(out, &p, lang, report.as_of, t)?;
     }
 
     section(out, &p, 3, Msg::CriticalPath.text(lang))?;
     if report.critical_path.is_empty() {
         writeln!(out, "  {}", report.no_critical_path().text(lang))?;
-    } else {
-        writeln!(out, "  {}", Msg::StartToFinish.text(lang))?;
     }
     for step in &report.critical_path {
         let t = &step.task;
-        let mut head = format!(
-            "{} → {} · {}",
-            i18n::date(lang, t.early_start),
-            i18n::date(lang, t.early_finish),
-            t.id
-        );
-        let mark = if step.branches.is_empty() {
-            "│"
+        let (mark, branch) = if step.branches.is_empty() {
+            ("│", String::new())
         } else {
-            head.push_str(&format!(" · {}", i18n::branches(lang, &step.branches)));
-            "├"
+            ("├", format!(" · {}", i18n::branches(lang, &step.branches)))
         };
-        writeln!(out, "  {mark} {head}")?;
-        writeln!(out, "  │   {}", truncate(&t.name, WIDTH - 6))?;
+        let kept = format!("({}){branch}", t.id);
+        writeln!(
+            out,
+            "  {mark} {} {kept}",
+            shorten_beside(&t.name, &kept, WIDTH - 5)
+        )?;
+        writeln!(out, "  │   {}", t.dates(lang))?;
     }
 
     section(out, &p, 4, Msg::MustStartToday.text(lang))?;
@@ -209,7 +209,7 @@ pub(super) fn render(
         writeln!(out, "  {}", Msg::NothingMustStart.text(lang))?;
     }
     for t in &report.must_start_today {
-        task_entry(out, &p, lang, t)?;
+        task_entry(out, &p, lang, report.as_of, t)?;
         indented(out, &i18n::overdue(lang, report.overdue_days(t)), 6)?;
     }
     section(out, &p, 5, Msg::DueSoon.text(lang))?;
@@ -217,7 +217,7 @@ pub(super) fn render(
         writeln!(out, "  {}", Msg::NothingDueSoon.text(lang))?;
     }
     for t in &report.due_soon {
-        task_entry(out, &p, lang, t)?;
+        task_entry(out, &p, lang, report.as_of, t)?;
     }
 
     section(out, &p, 6, Msg::Handoffs.text(lang))?;
@@ -245,7 +245,11 @@ pub(super) fn render(
             handoff.pending.len(),
             Msg::Pending.text(lang)
         );
-        writeln!(out, "  {}", p.readiness(lang, Some(handoff.flag)))?;
+        writeln!(
+            out,
+            "  {}",
+            p.badge(i18n::readiness(lang, handoff.flag), Some(handoff.flag))
+        )?;
         indented(out, &line, 4)?;
         for pending in &handoff.pending {
             let line = format!(
@@ -278,10 +282,11 @@ pub(super) fn render(
         }
         writeln!(out, "  {} ({}):", label.text(lang), tasks.len())?;
         for t in tasks {
+            let id = format!("({})", t.id);
             writeln!(
                 out,
-                "    - {}",
-                truncate(&format!("{} ({})", t.name, t.id), WIDTH - 6)
+                "    - {} {id}",
+                shorten_beside(&t.name, &id, WIDTH - 7)
             )?;
         }
     }
@@ -311,16 +316,28 @@ fn section(out: &mut dyn Write, p: &Painter, number: usize, title: &str) -> io::
 }
 
 /// Two lines per task: what and who, then when and how much float.
-fn task_entry(out: &mut dyn Write, p: &Painter, lang: Lang, t: &TaskRow) -> io::Result<()> {
-    let badge = p.readiness(lang, t.readiness);
-    let badge_width = i18n::task_readiness(lang, t.readiness).chars().count() + 3;
+fn task_entry(
+    out: &mut dyn Write,
+    p: &Painter,
+    lang: Lang,
+    as_of: NaiveDate,
+    t: &TaskRow,
+) -> io::Result<()> {
+    let flag = t.flag(lang, as_of);
+    let readiness = if t.is_overdue(as_of) {
+        Some(Readiness::Late)
+    } else {
+        t.readiness
+    };
+    let badge = p.badge(flag, readiness);
+    let badge_width = width(flag) + 3;
     writeln!(
         out,
         "  {badge} {}",
         truncate(&t.name, WIDTH - 3 - badge_width)
     )?;
     let mut details = vec![t.id.clone()];
-    details.extend(t.details(lang));
+    details.extend(t.details(lang, as_of));
     indented(out, &details.join(" · "), 6)
 }
 

@@ -1,0 +1,78 @@
+//! Workstream and task ids: reserved and duplicate ones.
+
+use foldhash::{HashMap, HashMapExt};
+
+use super::{Index, Key, PathSegment, Validator};
+use crate::diagnostic::Diagnostic;
+use crate::forum::TaskId;
+use crate::plan::EVENT_ID;
+
+impl<'p> Validator<'p, '_, '_> {
+    pub(super) fn workstream_ids(&mut self) -> HashMap<&'p str, usize> {
+        let mut ids = HashMap::new();
+        let plan = self.plan;
+        for (i, ws) in plan.workstreams.iter().enumerate() {
+            if ws.id.is_empty() {
+                continue;
+            }
+            if let Some(&first) = ids.get(ws.id.as_str()) {
+                self.duplicate(
+                    "workstream",
+                    &ws.id,
+                    &[Key("workstreams"), Index(first), Key("id")],
+                    &[Key("workstreams"), Index(i), Key("id")],
+                );
+            } else {
+                ids.insert(ws.id.as_str(), i);
+            }
+        }
+        ids
+    }
+
+    pub(super) fn task_ids(&mut self) -> HashMap<&'p str, TaskId> {
+        let mut ids = HashMap::with_capacity(self.plan.tasks.len());
+        let plan = self.plan;
+        for (i, task) in plan.tasks.iter().enumerate() {
+            let path = [Key("tasks"), Index(i), Key("id")];
+            if task.id.is_empty() {
+                continue;
+            }
+            if task.id == EVENT_ID {
+                let d = Diagnostic::error("reserved-id", "`event` is reserved for the event day and cannot name a task", self.span(&path))
+                    .with_label("reserved id")
+                    .with_hint("rename the task, e.g. `event-day`; other tasks use `after: [\"event\"]` for post-event work");
+                self.push(d);
+                continue;
+            }
+            if let Some(&first) = ids.get(task.id.as_str()) {
+                self.duplicate(
+                    "task",
+                    &task.id,
+                    &[Key("tasks"), Index(first), Key("id")],
+                    &path,
+                );
+            } else {
+                ids.insert(task.id.as_str(), i);
+            }
+        }
+        ids
+    }
+
+    fn duplicate(
+        &mut self,
+        kind: &str,
+        id: &str,
+        first: &[PathSegment<'_>],
+        second: &[PathSegment<'_>],
+    ) {
+        let d = Diagnostic::error(
+            "duplicate-id",
+            format!("{kind} id `{id}` is used twice"),
+            self.span(second),
+        )
+        .with_label("second use")
+        .with_related(self.span(first), "first use")
+        .with_hint(format!("each {kind} needs its own id: rename one of them"));
+        self.push(d);
+    }
+}

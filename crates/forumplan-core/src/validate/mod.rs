@@ -1,0 +1,219 @@
+//! Logical checks on a converted plan, and the building of the [`Forum`].
+//!
+//! Every check runs even when earlier ones failed, so a file's problems
+//! are all reported in one go. Empty ids and references are placeholders
+//! for values the conversion already reported, and are skipped here.
+
+mod calendars;
+mod cycles;
+mod ids;
+mod journal_path;
+mod reach;
+mod tasks;
+mod warnings;
+
+use foldhash::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::calendar::Calendar;
+use crate::diagnostic::{Diagnostic, closest};
+use crate::document::{PathSegment, Value};
+use crate::forum::{CalendarId, Forum, ForumParts, ForumTask};
+use crate::graph::Graph;
+use crate::plan::{DateSpec, Plan};
+use crate::span::Span;
+
+use PathSegment::{Index, Key};
+
+/// The time zone of a plan that names none.
+pub const DEFAULT_TIMEZONE: &str = "Asia/Ho_Chi_Minh";
+/// The calendar of a plan that names none.
+pub const DEFAULT_CALENDAR: &str = "vn";
+
+/// Checks `plan` (converted from `root`) and builds the forum, returning the
+/// warnings beside it; or every error and warning, in file order. Without
+/// a `root`, diagnostics carry no span (the caller reloads the file through
+/// the spanned path to locate them).
+pub(crate) fn validate(
+    plan: Plan,
+    root: Option<&Value<'_>>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Result<(Forum, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut v = Validator {
+        root,
+        plan: &plan,
+        diagnostics: &mut diagnostics,
+        calendars: Calendars::default(),
+    };
+    let parts = v.run();
+    diagnostics.sort_by_key(|d| (d.span.map(|s| s.start), d.severity));
+    match parts {
+        Some(parts) if !diagnostics.iter().any(Diagnostic::is_error) => {
+            Ok((Forum::new(plan, parts), diagnostics))
+        }
+        _ => Err(diagnostics),
+    }
+}
+
+/// Calendars resolved so far, by name.
+#[derive(Default)]
+struct Calendars {
+    list: Vec<Calendar>,
+    by_name: HashMap<String, Option<CalendarId>>,
+}
+
+struct Validator<'p, 'r, 'a> {
+    root: Option<&'r Value<'a>>,
+    plan: &'p Plan,
+    diagnostics: &'r mut Vec<Diagnostic>,
+    calendars: Calendars,
+}
+
+impl<'p> Validator<'p, '_, '_> {
+    fn span(&self, path: &[PathSegment<'_>]) -> Span {
+        self.root.map_or(Span::default(), |root| root.span_at(path))
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// The event day as written, unless the conversion could not read it.
+    fn event_as_written(&self) -> Option<NaiveDate> {
+        Some(self.plan.forum.date).filter(|d| *d != NaiveDate::MIN)
+    }
+
+    /// The event day, when it is usable: read, and within the supported
+    /// years. An event day out of range is reported once, by [`Self::run`];
+    /// dates relative to it are then left alone rather than reported again.
+    fn event(&self) -> Option<NaiveDate> {
+        self.event_as_written()
+            .filter(|d| crate::plan::date_in_supported_range(*d))
+    }
+
+    /// Resolves a plan date; reports one outside 1970–2100.
+    fn date(&mut self, spec: Option<DateSpec>, path: &[PathSegment<'_>]) -> Option<NaiveDate> {
+        let spec = spec?;
+        let date = match spec {
+            DateSpec::Absolute(date) => Some(date),
+            DateSpec::Relative(_) => spec.resolve(self.event()?),
+        };
+        match date.filter(|d| crate::plan::date_in_supported_range(*d)) {
+            Some(date) => Some(date),
+            None => {
+                let shown = date.map_or_else(|| spec.to_string(), |d| d.to_string());
+                let d = Diagnostic::error(
+                    "date-out-of-range",
+                    format!("{shown} is outside the years 1970–2100"),
+                    self.span(path),
+                )
+                .with_label("out of range")
+                .with_hint("plans may use days from 1970-01-01 to 2100-12-31; check the year");
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    fn run(&mut self) -> Option<ForumParts> {
+        if let Some(event) = self.event_as_written()
+            && !crate::plan::date_in_supported_range(event)
+        {
+            let d = Diagnostic::error(
+                "date-out-of-range",
+                format!("{event} is outside the years 1970–2100"),
+                self.span(&[Key("forum"), Key("date")]),
+            )
+            .with_label("out of range")
+            .with_hint("plans may use days from 1970-01-01 to 2100-12-31; check the year (dates written `T-N` count from this day)");
+            self.push(d);
+        }
+        let event = self.event();
+        let timezone = self.timezone();
+        self.check_journal_path();
+        let plan_start = self.date(
+            self.plan.forum.plan_start,
+            &[Key("forum"), Key("plan_start")],
+        );
+        if let (Some(start), Some(event)) = (plan_start, event)
+            && start >= event
+        {
+            let d = Diagnostic::error(
+                "plan-start-after-event",
+                format!("`plan_start` {start} is not before the event day {event}"),
+                self.span(&[Key("forum"), Key("plan_start")]),
+            )
+            .with_label("on or after the event")
+            .with_hint(
+                "`plan_start` is the first day of preparation; it must come before `forum.date`",
+            );
+            self.push(d);
+        }
+        let names: Vec<&String> = self.plan.calendars.keys().collect();
+        for name in names {
+            self.resolve_calendar(name, &mut Vec::new());
+        }
+        let forum_calendar_name = self
+            .plan
+            .forum
+            .calendar
+            .as_deref()
+            .unwrap_or(DEFAULT_CALENDAR);
+        let forum_calendar =
+            self.calendar_reference(forum_calendar_name, &[Key("forum"), Key("calendar")]);
+        let workstreams = self.workstream_ids();
+        let task_ids = self.task_ids();
+        let (tasks, links) = self.tasks(&workstreams, &task_ids, forum_calendar);
+        let graph = Graph::new(tasks.len(), &links);
+        let post_event = self.post_event(&tasks, &graph);
+        let tasks: Vec<ForumTask> = tasks
+            .into_iter()
+            .zip(post_event)
+            .map(|(t, post_event)| ForumTask { post_event, ..t })
+            .collect();
+        self.check_cycles(&links, &graph);
+        self.check_event_bounds(&tasks, event);
+        self.check_working_weekdays(&tasks);
+        self.check_calendar_windows(&tasks, event, plan_start);
+        self.check_reach(&tasks, &graph);
+        self.warnings(&tasks, &graph, &workstreams);
+        Some(ForumParts {
+            event: event?,
+            plan_start,
+            timezone: timezone?,
+            calendars: std::mem::take(&mut self.calendars.list),
+            forum_calendar: forum_calendar?,
+            tasks,
+            graph,
+        })
+    }
+
+    fn timezone(&mut self) -> Option<chrono_tz::Tz> {
+        let name = self
+            .plan
+            .forum
+            .timezone
+            .as_deref()
+            .unwrap_or(DEFAULT_TIMEZONE);
+        match name.parse::<chrono_tz::Tz>() {
+            Ok(tz) => Some(tz),
+            Err(_) => {
+                let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
+                let hint = match closest(name, names) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("use an IANA time zone name such as `{DEFAULT_TIMEZONE}`"),
+                };
+                let d = Diagnostic::error(
+                    "unknown-timezone",
+                    format!("unknown time zone `{name}`"),
+                    self.span(&[Key("forum"), Key("timezone")]),
+                )
+                .with_label("not a time zone")
+                .with_hint(hint);
+                self.push(d);
+                None
+            }
+        }
+    }
+}
