@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 mod common;
 
-use common::{command, forumplan, root, succeed, transcript};
+use common::{command, forumplan, post_event_tasks, root, succeed, transcript};
 
 /// The 2022 forum (event on 18 September 2022) and its journal.
 const PLAN_2022: &str = "fixtures/vesf-2022/plan.json";
@@ -145,38 +145,6 @@ fn assert_changes_match_the_journal(
         unblocked,
         "unblocked as of {as_of}"
     );
-}
-
-/// The ids of the plan's post-event tasks: after `event`, directly or
-/// through other tasks (read from the plan file, not from forumplan).
-fn post_event_tasks(plan: &str) -> BTreeSet<String> {
-    let plan: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(root().join(plan)).expect("plan")).expect("JSON");
-    let tasks = plan["tasks"].as_array().expect("tasks");
-    let preds = |task: &serde_json::Value| -> Vec<String> {
-        task["after"]
-            .as_array()
-            .map(|after| {
-                after
-                    .iter()
-                    .filter_map(|link| link.as_str().or_else(|| link["task"].as_str()))
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let mut post: BTreeSet<String> = BTreeSet::new();
-    loop {
-        let before = post.len();
-        for task in tasks {
-            if preds(task).iter().any(|p| p == "event" || post.contains(p)) {
-                post.insert(task["id"].as_str().expect("id").to_owned());
-            }
-        }
-        if post.len() == before {
-            return post;
-        }
-    }
 }
 
 /// The ids of a check's JSON list whose items are objects with an `id`.
