@@ -65,8 +65,10 @@ fn bundled_forum_plans_are_valid() {
         "fixtures/vesf-2022/plan.json",
         "fixtures/provincial-forum/plan.toml",
     ] {
-        let output = succeed(&["validate", plan]);
+        let output = succeed(&["validate", plan, "--lang", "en"]);
         assert!(String::from_utf8_lossy(&output.stdout).contains("valid"));
+        let output = succeed(&["validate", plan, "--lang", "vi"]);
+        assert!(String::from_utf8_lossy(&output.stdout).contains("hợp lệ"));
     }
 }
 
@@ -91,6 +93,7 @@ fn init_writes_a_valid_plan_in_json_and_toml() {
         let output = forumplan(&[
             "init",
             path,
+            "--allow-past",
             "--date",
             "2026-09-18",
             "--name",
@@ -120,6 +123,8 @@ fn init_refuses_to_overwrite_a_file() {
         path.to_str().expect("UTF-8 path"),
         "--date",
         "2026-09-18",
+        "--lang",
+        "en",
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("already exists"));
@@ -143,7 +148,7 @@ fn init_rejects_a_malformed_date() {
 
 #[test]
 fn a_missing_plan_file_is_a_clear_error() {
-    let output = forumplan(&["validate", "fixtures/no-such-plan.json"]);
+    let output = forumplan(&["validate", "fixtures/no-such-plan.json", "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -229,11 +234,16 @@ fn plan_with_formula_names(dir: &std::path::Path) -> String {
         task["name"] = name.into();
         task["owner"] = owner.into();
     }
-    plan["forum"]["journal"] = root()
-        .join("fixtures/vesf-2022/plan.journal.jsonl")
-        .to_string_lossy()
-        .into_owned()
-        .into();
+    // The journal beside it, where a plan without `forum.journal` finds it.
+    plan["forum"]
+        .as_object_mut()
+        .expect("forum")
+        .remove("journal");
+    std::fs::copy(
+        root().join("fixtures/vesf-2022/plan.journal.jsonl"),
+        dir.join("plan.journal.jsonl"),
+    )
+    .expect("copy journal");
     let path = dir.join("plan.json");
     std::fs::write(&path, plan.to_string()).expect("write plan");
     path.to_string_lossy().into_owned()
@@ -347,6 +357,141 @@ fn the_csv_separator_is_comma_or_semicolon_only() {
     assert!(output.stdout.is_empty());
 }
 
+/// The status report's text form as of `day` in `lang`.
+fn status_text(day: &str, lang: &str) -> String {
+    let output = succeed(&[
+        "status",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        day,
+        "--lang",
+        lang,
+    ]);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The two lines of a task's entry in the text report: badge and name,
+/// then the details starting with its id.
+fn entry(report: &str, id: &str) -> (String, String) {
+    let lines: Vec<&str> = report.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with(&format!("{id} ·")))
+        .unwrap_or_else(|| panic!("no entry for {id}:\n{report}"));
+    let end = (at + 2).min(lines.len());
+    (lines[at - 1].to_owned(), lines[at..end].join(" "))
+}
+
+#[test]
+fn behind_schedule_is_not_overdue_until_the_deadline_has_passed() {
+    // streaming-contract: deadline (late finish) 8 September 2022, negative float.
+    for (lang, behind, overdue, forecast, passed) in [
+        (
+            "vi",
+            "[Chậm tiến độ]",
+            "[Trễ hạn]",
+            "dự báo trễ",
+            "(đã quá 1 ngày)",
+        ),
+        (
+            "en",
+            "[Behind schedule]",
+            "[Overdue]",
+            "working days late",
+            "(passed yesterday)",
+        ),
+    ] {
+        let on_the_day = status_text("2022-09-08", lang);
+        let (badge, details) = entry(&on_the_day, "streaming-contract");
+        assert!(badge.contains(behind), "{badge}");
+        assert!(
+            !on_the_day.contains(overdue),
+            "nothing is overdue yet:\n{on_the_day}"
+        );
+        assert!(details.contains(forecast), "{details}");
+        let day_after = status_text("2022-09-09", lang);
+        let (badge, details) = entry(&day_after, "streaming-contract");
+        assert!(badge.contains(overdue), "{badge}");
+        assert!(details.contains(passed), "{details}");
+    }
+}
+
+#[test]
+fn task_ids_are_never_cut_in_the_text_report() {
+    let report = status_text("2022-09-13", "vi");
+    for id in ["leadership-site-survey", "survey-follow-up", "av-install"] {
+        assert!(report.contains(&format!("({id})")), "{id} whole:\n{report}");
+    }
+    assert!(!report.contains("(av…"), "{report}");
+}
+
+#[test]
+fn command_line_messages_follow_lang() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let journal = dir.path().join("empty.journal.jsonl");
+    let journal = journal.to_str().expect("UTF-8 path");
+    let plan = "fixtures/vesf-2022/plan.json";
+    let cases: [&[&str]; 9] = [
+        &[
+            "update",
+            plan,
+            "docs-prnt",
+            "--state",
+            "done",
+            "--journal",
+            journal,
+        ],
+        &[
+            "update",
+            plan,
+            "docs-print",
+            "--state",
+            "finished",
+            "--journal",
+            journal,
+        ],
+        &[
+            "update",
+            plan,
+            "docs-print",
+            "--state",
+            "done",
+            "--progress",
+            "50",
+            "--journal",
+            journal,
+        ],
+        &[
+            "check",
+            plan,
+            "--as-of",
+            "2022-09-10",
+            "--since",
+            "2022-09-12",
+        ],
+        &["status", plan, "--as-of", "13/09/2022"],
+        &["validate", "fixtures/provincial-forum/plan.toml"],
+        &["history", plan, "docs-print"],
+        &["history", plan, "--journal", journal],
+        &["schedule", "fixtures/no-such-plan.json"],
+    ];
+    for lang in ["vi", "en"] {
+        let mut shown = String::new();
+        for case in cases {
+            let mut args = case.to_vec();
+            args.extend(["--lang", lang]);
+            let output = forumplan(&args);
+            shown.push_str(&format!(
+                "=== forumplan {}\n{}\n",
+                case.join(" "),
+                transcript(&output)
+            ));
+        }
+        let shown = shown.replace(journal, "<journal>");
+        assert_report_snapshot(&format!("messages.{lang}"), &shown);
+    }
+}
+
 #[test]
 fn schedule_rejects_a_malformed_as_of_day() {
     let output = forumplan(&[
@@ -380,6 +525,8 @@ fn a_damaged_journal_line_is_reported_and_skipped() {
         journal,
         "--format",
         "json",
+        "--lang",
+        "en",
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -673,7 +820,10 @@ fn status_after_the_event_reports_post_event_work_only() {
             );
         }
     }
-    assert_eq!(headline["rag"], "amber", "post-event work at risk colours the day");
+    assert_eq!(
+        headline["rag"], "amber",
+        "post-event work at risk colours the day"
+    );
     assert!(headline["tasks_at_risk"].as_u64() >= Some(1));
     for (lang, took_place) in [
         ("vi", "Diễn đàn đã diễn ra ngày 18/09/2022 (T+2)"),

@@ -477,6 +477,8 @@ fn check_since_after_as_of_is_unknown() {
         "2022-09-10",
         "--since",
         "2022-09-12",
+        "--lang",
+        "en",
     ]);
     assert_eq!(output.status.code(), Some(3), "{}", transcript(&output));
     assert!(
@@ -497,7 +499,7 @@ fn check_is_unknown_when_the_plan_cannot_be_read_or_is_invalid() {
         ("fixtures/invalid/not-utf8.json", "UTF-8"),
     ];
     for (plan, message) in cases {
-        let output = forumplan(&["check", plan, "--as-of", "2022-09-13"]);
+        let output = forumplan(&["check", plan, "--as-of", "2022-09-13", "--lang", "en"]);
         assert_eq!(
             output.status.code(),
             Some(3),
@@ -520,6 +522,8 @@ fn check_is_unknown_when_the_journal_cannot_be_read() {
         "2022-09-13",
         "--journal",
         journal,
+        "--lang",
+        "en",
     ]);
     assert_eq!(output.status.code(), Some(3), "{}", transcript(&output));
     let message = stderr(&output);
@@ -540,7 +544,8 @@ fn check_skips_a_damaged_journal_line_with_a_warning() {
     fs::write(&journal, lines.join("\n") + "\n").expect("write journal");
     let journal = utf8(&journal);
     for as_of in ["2022-09-13", "2022-09-16"] {
-        let (code, json, output) = check_json(&["--as-of", as_of, "--journal", journal]);
+        let (code, json, output) =
+            check_json(&["--as-of", as_of, "--journal", journal, "--lang", "en"]);
         let (clean_code, clean, _) = check_json(&["--as-of", as_of]);
         assert_eq!(code, clean_code, "{}", transcript(&output));
         assert_eq!(json, clean, "the damaged line is only skipped");
@@ -816,7 +821,7 @@ fn assert_crash_mid_line_is_isolated(path: &Path, original: &[u8]) {
         assert!(!output.stdout.is_empty());
         let warning = stderr(&output);
         assert!(
-            warning.contains(&at_line) && warning.contains("line skipped"),
+            warning.contains(&at_line) && warning.contains("(bỏ qua dòng này)"),
             "{args:?}\n{warning}"
         );
     }
@@ -930,7 +935,7 @@ fn assert_refused(args: &[&str], messages: &[&str]) {
     for journal in [&existing, &missing] {
         let mut all = vec!["update", PLAN_2022];
         all.extend_from_slice(args);
-        all.extend_from_slice(&["--journal", utf8(journal)]);
+        all.extend_from_slice(&["--journal", utf8(journal), "--lang", "en"]);
         let output = forumplan(&all);
         assert_eq!(
             output.status.code(),
@@ -1086,7 +1091,8 @@ fn update_appends_one_line_with_a_fresh_uuid_v7() {
     let end = SystemTime::now().duration_since(UNIX_EPOCH).expect("clock");
     assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
     assert!(
-        String::from_utf8_lossy(&output.stdout).contains("docs-print in_progress 90%"),
+        String::from_utf8_lossy(&output.stdout)
+            .contains("16/09/2022 docs-print Đang thực hiện 90%"),
         "{}",
         transcript(&output)
     );
@@ -1129,7 +1135,7 @@ fn update_appends_one_line_with_a_fresh_uuid_v7() {
 
 #[test]
 fn history_lists_one_tasks_entries_in_file_order() {
-    let output = forumplan(&["history", PLAN_2022, "docs-print"]);
+    let output = forumplan(&["history", PLAN_2022, "docs-print", "--lang", "en"]);
     assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
     let text = String::from_utf8_lossy(&output.stdout);
     let shown: Vec<(String, String)> = text
@@ -1140,16 +1146,26 @@ fn history_lists_one_tasks_entries_in_file_order() {
         })
         .map(|line| {
             assert!(line.contains("docs-print"), "{line}");
-            let mut words = line.split_whitespace();
-            let date = words.next().expect("date").to_owned();
-            (date, words.next().expect("state").to_owned())
+            let (date, rest) = line.split_at(10);
+            // "In progress 20%  docs-print — …": the state's name, then the progress.
+            let state = rest.trim_start().split("  ").next().expect("state");
+            let state = state.trim_end_matches(|c: char| c.is_ascii_digit() || c == '%');
+            (date.to_owned(), state.trim_end().to_owned())
         })
         .collect();
     let journal = fs::read_to_string(root().join(JOURNAL_2022)).expect("journal");
+    let name = |code: &str| match code {
+        "not_started" => "Not started",
+        "in_progress" => "In progress",
+        "done" => "Done",
+        "blocked" => "Blocked",
+        "cancelled" => "Cancelled",
+        other => panic!("unknown state {other}"),
+    };
     let expected: Vec<(String, String)> = journal_facts(&journal)
         .into_iter()
         .filter(|(_, task, _)| task == "docs-print")
-        .map(|(date, _, state)| (date.to_string(), state))
+        .map(|(date, _, state)| (date.to_string(), name(&state).to_owned()))
         .collect();
     assert!(expected.len() >= 3, "{expected:?}");
     assert_eq!(shown, expected, "\n{text}");
@@ -1158,7 +1174,7 @@ fn history_lists_one_tasks_entries_in_file_order() {
 
 #[test]
 fn history_refuses_an_unknown_task_with_a_hint() {
-    let output = forumplan(&["history", PLAN_2022, "docs-prnt"]);
+    let output = forumplan(&["history", PLAN_2022, "docs-prnt", "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
     let message = stderr(&output);
     assert!(
@@ -1192,7 +1208,15 @@ fn init_from_last_years_plan_reanchors_it_and_leaves_the_journal() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("vesf-2023.json");
     let new = utf8(&path);
-    let output = forumplan(&["init", new, "--from", PLAN_2022, "--date", "2023-09-24"]);
+    let output = forumplan(&[
+        "init",
+        new,
+        "--from",
+        PLAN_2022,
+        "--date",
+        "2023-09-24",
+        "--allow-past",
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
 
     let output = forumplan(&["validate", new]);
@@ -1279,12 +1303,103 @@ fn init_from_last_years_plan_reanchors_it_and_leaves_the_journal() {
 fn init_from_needs_the_new_date() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("next.json");
-    let output = forumplan(&["init", utf8(&path), "--from", PLAN_2022]);
+    let output = forumplan(&["init", utf8(&path), "--from", PLAN_2022, "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
     let message = stderr(&output);
     assert!(message.contains("needs the new event day"), "{message}");
     assert!(message.contains("--date YYYY-MM-DD"), "{message}");
     assert!(!path.exists());
+}
+
+/// A snapshot of `text` in `tests/snapshots/`.
+fn assert_text_snapshot(name: &str, text: &str) {
+    insta::with_settings!({
+        snapshot_path => root().join("tests/snapshots"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+#[test]
+fn init_from_moves_fixed_starts_off_non_working_days_and_lists_every_move() {
+    // 2027-09-22 is a Wednesday: last year's Wednesday meeting at T-102
+    // falls on a Saturday and the Thursday site survey at T-3 on a Sunday.
+    for lang in ["vi", "en"] {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("vesf-2027.json");
+        let new = utf8(&path);
+        let args = [
+            "init",
+            new,
+            "--from",
+            PLAN_2022,
+            "--date",
+            "2027-09-22",
+            "--allow-past",
+            "--lang",
+            lang,
+        ];
+        let output = succeed(&args);
+        let shown = String::from_utf8_lossy(&output.stdout).replace(new, "<new plan>");
+        assert_text_snapshot(&format!("init-from-2022-to-2027-09-22.{lang}"), &shown);
+        succeed(&["validate", new]);
+
+        let plan: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).expect("new plan")).expect("JSON");
+        let offsets = fixed_offsets(&plan);
+        let event = day("2027-09-22");
+        let on = |id: &str| event.checked_add_signed(chrono::Duration::days(offsets[id]));
+        assert_eq!(
+            on("steering-meeting-1"),
+            Some(day("2027-06-11")),
+            "Friday before"
+        );
+        assert_eq!(
+            on("leadership-site-survey"),
+            Some(day("2027-09-17")),
+            "Friday before"
+        );
+        assert_eq!(
+            on("briefing-sep"),
+            Some(day("2027-09-17")),
+            "already a Friday"
+        );
+        assert_eq!(on("rehearsal"), Some(day("2027-09-21")), "kept");
+        for id in ["steering-meeting-1", "leadership-site-survey"] {
+            assert!(shown.contains(id), "{id} is listed:\n{shown}");
+        }
+        assert!(
+            !shown.contains("briefing-sep"),
+            "only moved days are listed"
+        );
+    }
+}
+
+#[test]
+fn init_refuses_an_event_day_in_the_past_unless_allowed() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("old.json");
+    let new = utf8(&path);
+    for (lang, words) in [("vi", "đã qua"), ("en", "has passed")] {
+        for from in [&[][..], &["--from", PLAN_2022]] {
+            let mut args = vec!["init", new, "--date", "2023-09-24", "--lang", lang];
+            args.extend_from_slice(from);
+            let output = forumplan(&args);
+            assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+            let message = stderr(&output);
+            assert!(message.contains(words), "{message}");
+            assert!(message.contains("--allow-past"), "{message}");
+            assert!(!path.exists());
+        }
+    }
+    succeed(&["init", new, "--date", "2023-09-24", "--allow-past"]);
+    assert!(path.exists());
+    // A day ahead needs no flag.
+    let ahead = dir.path().join("ahead.json");
+    let next_year = chrono::Utc::now().date_naive() + Days::new(400);
+    succeed(&["init", utf8(&ahead), "--date", &next_year.to_string()]);
 }
 
 /// Regressions found while writing the tests above.
@@ -1308,6 +1423,8 @@ mod regressions {
             "2022-09-10",
             "--journal",
             journal,
+            "--lang",
+            "en",
         ];
         let output = forumplan(&args);
         assert_eq!(
@@ -1365,6 +1482,7 @@ mod regressions {
         let output = forumplan(&[
             "init",
             plan.to_str().expect("UTF-8 path"),
+            "--allow-past",
             "--date",
             "2026-09-18",
         ]);

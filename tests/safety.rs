@@ -20,6 +20,13 @@ fn utf8(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
 }
 
+/// Runs `forumplan` with its messages in English, which these tests read.
+fn in_english(args: &[&str]) -> Output {
+    let mut all = args.to_vec();
+    all.extend(["--lang", "en"]);
+    forumplan(&all)
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -69,7 +76,7 @@ fn days_on_the_command_line_are_strictly_iso_and_in_the_supported_years() {
             (&["init", "never-written.json", &date], 1),
         ];
         for (args, code) in cases {
-            let output = forumplan(args);
+            let output = in_english(args);
             let text = transcript(&output);
             assert_eq!(output.status.code(), Some(code), "{args:?}\n{text}");
             assert!(output.stdout.is_empty(), "{args:?}\n{text}");
@@ -110,7 +117,7 @@ fn the_first_and_last_supported_days_are_reported_on() {
 #[test]
 fn update_refuses_a_day_outside_the_supported_years() {
     let (dir, plan) = plan_copy();
-    let output = forumplan(&[
+    let output = in_english(&[
         "update",
         utf8(&plan),
         "docs-print",
@@ -223,7 +230,7 @@ fn a_bad_check_command_line_is_unknown_whatever_the_global_flags() {
 // `-o`
 
 fn status_to(plan: &Path, output: &Path) -> Output {
-    forumplan(&[
+    in_english(&[
         "status",
         utf8(plan),
         "--as-of",
@@ -321,7 +328,15 @@ fn status_output_through_a_symbolic_link_replaces_its_target_and_keeps_the_link(
     );
     let written = fs::read_to_string(&report).expect("report");
     assert_ne!(written, "yesterday's report");
-    let stdout = succeed(&["status", utf8(&plan), "--as-of", "2022-09-13"]).stdout;
+    let stdout = succeed(&[
+        "status",
+        utf8(&plan),
+        "--as-of",
+        "2022-09-13",
+        "--lang",
+        "en",
+    ])
+    .stdout;
     assert_eq!(written.as_bytes(), stdout, "the same report as on stdout");
     let names: Vec<_> = fs::read_dir(&reports)
         .expect("list")
@@ -407,7 +422,7 @@ fn an_update_that_runs_out_of_space_removes_its_partial_line() {
     fs::write(&journal, &original).expect("journal");
     // bash counts `ulimit -f` in KiB; SIGXFSZ is ignored so the write fails with EFBIG.
     let script = format!(
-        "trap '' XFSZ; ulimit -f 1; exec '{}' update '{}' docs-print --state done --date 2022-09-13 --note 'long enough to cross the limit'",
+        "trap '' XFSZ; ulimit -f 1; exec '{}' update '{}' docs-print --state done --date 2022-09-13 --note 'long enough to cross the limit' --lang en",
         env!("CARGO_BIN_EXE_forumplan"),
         utf8(&plan)
     );
@@ -483,21 +498,57 @@ fn a_held_journal_lock_is_waited_for_then_given_up_with_a_message() {
 // ---------------------------------------------------------------------------
 // Interrupted writes
 
+/// A plan of `tasks` tasks in a binary tree of links (shallow, so the
+/// schedule stays within a few weeks), whose JSON report takes a while to write.
+fn large_plan(dir: &Path, tasks: usize) -> PathBuf {
+    let tasks: Vec<serde_json::Value> = (0..tasks)
+        .map(|i| {
+            let mut task = serde_json::json!({
+                "id": format!("t{i}"), "workstream": "content",
+                "name": format!("Việc số {i}"), "duration": "1d",
+            });
+            if i > 0 {
+                task["after"] = serde_json::json!([format!("t{}", (i - 1) / 2)]);
+            }
+            task
+        })
+        .collect();
+    let plan = serde_json::json!({
+        "forum": { "id": "large", "name": "Large", "date": "2030-06-03", "plan_start": "2030-01-02" },
+        "workstreams": [{ "id": "content", "name": "Nội dung" }],
+        "tasks": tasks,
+    });
+    let path = dir.join("large.json");
+    fs::write(&path, plan.to_string()).expect("write plan");
+    path
+}
+
 #[test]
 fn an_interrupted_report_write_leaves_no_temporary_file() {
-    let (dir, plan) = plan_copy();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let plan = large_plan(dir.path(), 4_000);
     let reports = dir.path().join("reports");
     fs::create_dir(&reports).expect("folder");
-    let report = reports.join("status.html");
+    let report = reports.join("status.json");
     fs::write(&report, "yesterday's report").expect("report");
-    for i in 0..30_u64 {
+    let names = || -> Vec<String> {
+        fs::read_dir(&reports)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let mut caught_writing = 0;
+    for (run, signal) in ["TERM", "INT", "HUP", "TERM", "INT", "HUP"]
+        .iter()
+        .enumerate()
+    {
         let mut child = command(&[
             "status",
             utf8(&plan),
             "--as-of",
-            "2022-09-13",
+            "2030-03-01",
             "--format",
-            "html",
+            "json",
             "-o",
             utf8(&report),
         ])
@@ -505,18 +556,30 @@ fn an_interrupted_report_write_leaves_no_temporary_file() {
         .stderr(Stdio::null())
         .spawn()
         .expect("start forumplan");
-        std::thread::sleep(Duration::from_millis(i * 7 % 120));
-        let signal = if i % 2 == 0 { "TERM" } else { "INT" };
+        // Signal the moment the temporary file appears.
+        while child.try_wait().expect("poll").is_none() && names().len() == 1 {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        let writing = names().len() > 1;
         let _ = std::process::Command::new("kill")
             .args(["-s", signal, &child.id().to_string()])
             .status();
         let status = child.wait().expect("wait");
-        let names: Vec<String> = fs::read_dir(&reports)
-            .expect("list")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(names, ["status.html"], "run {i} ({status})");
+        caught_writing += usize::from(writing && !status.success());
+        assert_eq!(
+            names(),
+            ["status.json"],
+            "run {run}, SIG{signal} ({status})"
+        );
+        let kept = fs::read(&report).expect("report");
+        assert!(
+            kept == b"yesterday's report"
+                || serde_json::from_slice::<serde_json::Value>(&kept).is_ok(),
+            "run {run}: the report is the old one or a whole new one"
+        );
+        fs::write(&report, "yesterday's report").expect("report");
     }
+    assert!(caught_writing > 0, "no run was interrupted while writing");
 }
 
 // ---------------------------------------------------------------------------
@@ -682,7 +745,7 @@ fn the_plan_file_is_never_used_as_its_own_journal() {
         ),
     ];
     for (args, code) in runs {
-        let output = forumplan(args);
+        let output = in_english(args);
         assert_eq!(
             output.status.code(),
             Some(code),

@@ -157,9 +157,15 @@ pub(crate) enum Command {
         /// its year replaced).
         #[arg(long)]
         name: Option<String>,
-        /// An earlier forum's plan to start from (its journal is left behind).
+        /// An earlier forum's plan to start from (its journal is left behind;
+        /// fixed starts that fall on a non-working day move to the working
+        /// day before, and are listed).
         #[arg(long)]
         from: Option<PathBuf>,
+        /// Accept an event day that has already passed (refused otherwise,
+        /// as it is usually a mistyped year).
+        #[arg(long)]
+        allow_past: bool,
     },
 }
 

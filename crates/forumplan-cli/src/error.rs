@@ -1,37 +1,90 @@
-//! Errors the command line reports itself (as opposed to plan diagnostics).
+//! Errors the command line reports itself (as opposed to plan diagnostics),
+//! written in the user's language through the message catalogue.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use forumplan_reporter::i18n::Lang;
+use forumplan_reporter::i18n::cli::CliMsg;
+
+use crate::journal_file::JournalWriteError;
+
 /// A failure that ends a command.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub(crate) enum CliError {
     /// A file could not be read.
-    #[error("cannot read `{path}`: {source}")]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
     /// A file could not be written.
-    #[error("cannot write `{path}`: {source}")]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
     /// The plan has errors; they were already printed.
-    #[error("the plan has errors")]
     InvalidPlan,
-    /// A command-line value is wrong.
-    #[error("{message}")]
-    Usage { message: String, hint: String },
+    /// A command-line value is wrong, or a request makes no sense.
+    /// (Boxed: a message is large next to the other failures.)
+    Usage(Box<Refusal>),
     /// The journal could not be locked or appended to; the message says
     /// what was left in it.
-    #[error(transparent)]
-    Journal(#[from] crate::journal_file::JournalWriteError),
+    Journal(crate::journal_file::JournalWriteError),
     /// `init` would overwrite a file.
-    #[error("`{path}` already exists")]
     Exists { path: PathBuf },
+}
+
+/// What is wrong and how to put it right.
+#[derive(Debug)]
+pub(crate) struct Refusal {
+    message: CliMsg,
+    hint: CliMsg,
+}
+
+/// A refusal: what is wrong and how to put it right.
+pub(crate) fn refuse(message: CliMsg, hint: CliMsg) -> CliError {
+    CliError::Usage(Box::new(Refusal { message, hint }))
+}
+
+/// The message in English (for logs and tests); users read [`CliError::report`].
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().0.text(Lang::En))
+    }
+}
+
+impl From<JournalWriteError> for CliError {
+    fn from(error: JournalWriteError) -> CliError {
+        CliError::Journal(error)
+    }
+}
+
+/// What a failed journal append says.
+fn journal_message(error: &JournalWriteError) -> CliMsg {
+    match error {
+        JournalWriteError::InvalidEntry { source, .. } => CliMsg::InvalidEntry {
+            reason: source.to_string(),
+        },
+        JournalWriteError::Io {
+            path,
+            operation,
+            source,
+        } => CliMsg::JournalFailed {
+            path: path.display().to_string(),
+            operation: (*operation).to_owned(),
+            reason: source.to_string(),
+        },
+        JournalWriteError::Append {
+            path,
+            source,
+            removed,
+        } => CliMsg::JournalAppendFailed {
+            path: path.display().to_string(),
+            reason: source.to_string(),
+            removed: *removed,
+        },
+    }
 }
 
 impl CliError {
@@ -45,31 +98,61 @@ impl CliError {
         matches!(self, CliError::Write { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 
-    /// Prints the error and its hint to stderr.
-    pub(crate) fn report(&self) {
+    /// What went wrong and, when there is one, the hint.
+    fn message(&self) -> (CliMsg, Option<CliMsg>) {
+        match self {
+            CliError::Read { path, source } => (
+                CliMsg::CannotRead {
+                    path: path.display().to_string(),
+                    reason: source.to_string(),
+                },
+                (source.kind() == std::io::ErrorKind::NotFound).then_some(CliMsg::HintMissingFile),
+            ),
+            CliError::Write { path, source } => (
+                CliMsg::CannotWrite {
+                    path: path.display().to_string(),
+                    reason: source.to_string(),
+                },
+                None,
+            ),
+            CliError::InvalidPlan => (CliMsg::PlanHasErrors, None),
+            CliError::Usage(refusal) => (refusal.message.clone(), Some(refusal.hint.clone())),
+            CliError::Journal(error) => (journal_message(error), None),
+            CliError::Exists { path } => (
+                CliMsg::Exists {
+                    path: path.display().to_string(),
+                },
+                Some(CliMsg::HintOtherPath),
+            ),
+        }
+    }
+
+    /// Prints the error and its hint to stderr, in `lang`.
+    pub(crate) fn report(&self, lang: Lang) {
         if matches!(self, CliError::InvalidPlan) {
             return;
         }
-        let hint = match self {
-            CliError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-                Some("check the path; `forumplan init PATH` writes a new plan".to_owned())
-            }
-            CliError::Usage { hint, .. } => Some(hint.clone()),
-            CliError::Exists { .. } => {
-                Some("choose another path, or remove the file first".to_owned())
-            }
-            _ => None,
-        };
+        let (message, hint) = self.message();
         let style = anstyle::Style::new()
             .bold()
             .fg_color(Some(anstyle::AnsiColor::Red.into()));
         let mut stderr = anstream::stderr().lock();
-        let _ = writeln!(stderr, "{style}error{style:#}: {self}");
+        let _ = writeln!(
+            stderr,
+            "{style}{}{style:#}: {}",
+            CliMsg::ErrorLabel.text(lang),
+            message.text(lang)
+        );
         if let Some(hint) = hint {
             let help = anstyle::Style::new()
                 .bold()
                 .fg_color(Some(anstyle::AnsiColor::Cyan.into()));
-            let _ = writeln!(stderr, "  {help}help{help:#}: {hint}");
+            let _ = writeln!(
+                stderr,
+                "  {help}{}{help:#}: {}",
+                CliMsg::HelpLabel.text(lang),
+                hint.text(lang)
+            );
         }
     }
 }

@@ -4,6 +4,7 @@
 //! Only this crate knows about clap, files, the terminal and the clock.
 
 mod cli;
+mod clock;
 mod commands;
 mod diagnostics;
 mod error;
@@ -38,7 +39,7 @@ fn main() -> ExitCode {
         // A reader that stops early (`| head`) is not an error.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {
-            error.report();
+            error.report(progress::message_lang(lang));
             error.exit_code()
         }
     }
@@ -46,7 +47,9 @@ fn main() -> ExitCode {
 
 fn run(command: Command, lang: Option<LangArg>) -> Result<ExitCode, CliError> {
     match command {
-        Command::Validate { plan, journal } => commands::validate::run(&plan, journal.as_deref()),
+        Command::Validate { plan, journal } => {
+            commands::validate::run(&plan, journal.as_deref(), lang)
+        }
         Command::Schedule {
             plan,
             day,
@@ -69,7 +72,17 @@ fn run(command: Command, lang: Option<LangArg>) -> Result<ExitCode, CliError> {
             date,
             name,
             from,
-        } => commands::init::run(&path, date.as_deref(), name.as_deref(), from.as_deref()),
+            allow_past,
+        } => {
+            let init = commands::init::Init {
+                path: &path,
+                date: date.as_deref(),
+                name: name.as_deref(),
+                from: from.as_deref(),
+                allow_past,
+            };
+            commands::init::run(init, lang)
+        }
         Command::Check {
             plan,
             day,
@@ -100,13 +113,13 @@ fn run(command: Command, lang: Option<LangArg>) -> Result<ExitCode, CliError> {
                 by,
                 note,
             };
-            commands::update::run(&plan, journal.as_deref(), update)
+            commands::update::run(&plan, journal.as_deref(), update, lang)
         }
         Command::History {
             plan,
             task,
             journal,
-        } => commands::history::run(&plan, task.as_deref(), journal.as_deref()),
+        } => commands::history::run(&plan, task.as_deref(), journal.as_deref(), lang),
     }
 }
 

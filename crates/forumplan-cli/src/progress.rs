@@ -5,17 +5,18 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use forumplan_core::Forum;
 use forumplan_core::journal::Journal;
-use forumplan_core::plan::{FIRST_DAY, LAST_DAY, parse_day};
+use forumplan_core::plan::{DayError, parse_day};
+use forumplan_core::{Forum, TaskId, closest};
 use forumplan_reporter::check::CheckReport;
 use forumplan_reporter::escape::terminal;
 use forumplan_reporter::i18n::Lang;
+use forumplan_reporter::i18n::cli::CliMsg;
 use forumplan_reporter::status::{StatusInput, StatusReport};
 use forumplan_scheduler::{Assessment, Schedule};
 
 use crate::cli::{DayArgs, LangArg};
-use crate::error::CliError;
+use crate::error::{CliError, refuse};
 use crate::journal_file::read_journal;
 use crate::write::same_file;
 
@@ -28,11 +29,18 @@ pub(crate) fn lang(forum: &Forum, lang: Option<LangArg>) -> Lang {
     }
 }
 
+/// The language of a message given before any plan is read (or when it
+/// cannot be): `--lang`, else Vietnamese.
+pub(crate) fn message_lang(lang: Option<LangArg>) -> Lang {
+    match lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Vi) | None => Lang::Vi,
+    }
+}
+
 /// Today in the forum's time zone.
 pub(crate) fn today(forum: &Forum) -> NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&forum.timezone())
-        .date_naive()
+    crate::clock::today_in(forum.timezone())
 }
 
 /// Resolves a day argument: a date, `today` or `yesterday` in the forum's time zone.
@@ -40,13 +48,38 @@ pub(crate) fn day(forum: &Forum, text: &str) -> Result<NaiveDate, CliError> {
     match text {
         "today" => Ok(today(forum)),
         "yesterday" => Ok(today(forum) - chrono::Days::new(1)),
-        _ => parse_day(text).map_err(|error| CliError::Usage {
-            message: error.to_string(),
-            hint: format!(
-                "write YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY} (e.g. 2022-09-13), `today` or `yesterday`"
-            ),
-        }),
+        _ => parse_arg_day(text, CliMsg::HintDay),
     }
+}
+
+/// A day given on the command line (strictly YYYY-MM-DD within the
+/// supported days), refused with `hint`.
+pub(crate) fn parse_arg_day(text: &str, hint: CliMsg) -> Result<NaiveDate, CliError> {
+    parse_day(text).map_err(|error| {
+        let message = match error {
+            DayError::OutOfRange(day) => CliMsg::DayOutOfRange { day },
+            _ => CliMsg::NotADay {
+                text: terminal(text).into_owned(),
+            },
+        };
+        refuse(message, hint)
+    })
+}
+
+/// The task `id` names, or a refusal with the nearest id as a hint.
+pub(crate) fn task(forum: &Forum, id: &str) -> Result<TaskId, CliError> {
+    forum.task_id(id).ok_or_else(|| {
+        let ids = forum.plan().tasks.iter().map(|t| t.id.as_str());
+        let hint = closest(id, ids).map_or(CliMsg::HintListIds, |near| CliMsg::DidYouMean {
+            near: near.to_owned(),
+        });
+        refuse(
+            CliMsg::UnknownTask {
+                task: id.to_owned(),
+            },
+            hint,
+        )
+    })
 }
 
 /// The journal file of a plan: `--journal`, else the plan's `forum.journal`
@@ -73,18 +106,24 @@ pub(crate) fn journal_path(
         }
     };
     if same_file(&path, plan) {
-        return Err(CliError::Usage {
-            message: format!("the journal `{}` is the plan file itself", path.display()),
-            hint: "name a separate file in `forum.journal` (or --journal), e.g. plan.journal.jsonl"
-                .into(),
-        });
+        return Err(refuse(
+            CliMsg::JournalIsPlan {
+                path: path.display().to_string(),
+            },
+            CliMsg::HintSeparateJournal,
+        ));
     }
     Ok(path)
 }
 
 /// Reads the journal; bad lines and entries for unknown tasks are reported
-/// on stderr as warnings and skipped.
-pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<Journal, CliError> {
+/// on stderr as warnings (in `lang`) and skipped.
+pub(crate) fn load_journal(
+    plan: &Path,
+    forum: &Forum,
+    day: &DayArgs,
+    lang: Lang,
+) -> Result<Journal, CliError> {
     let path = journal_path(plan, forum, day.journal.as_deref())?;
     tracing::info!(path = %path.display(), "reading journal");
     let journal = read_journal(&path).map_err(|error| CliError::Read {
@@ -92,25 +131,25 @@ pub(crate) fn load_journal(plan: &Path, forum: &Forum, day: &DayArgs) -> Result<
         source: error.source,
     })?;
     let mut stderr = anstream::stderr().lock();
+    let warning = CliMsg::WarningLabel.text(lang);
+    let shown = path.display().to_string();
     for error in &journal.errors {
-        let _ = writeln!(
-            stderr,
-            "warning: {}:{}:{}: {} (line skipped)",
-            path.display(),
-            error.line,
-            error.column,
-            terminal(&error.message)
-        );
+        let message = CliMsg::JournalLineSkipped {
+            path: shown.clone(),
+            line: error.line,
+            column: error.column,
+            reason: terminal(&error.message).into_owned(),
+        };
+        let _ = writeln!(stderr, "{warning}: {}", message.text(lang));
     }
     for line in &journal.entries {
         if forum.task_id(&line.entry.task).is_none() {
-            let _ = writeln!(
-                stderr,
-                "warning: {}:{}: unknown task `{}` (entry ignored)",
-                path.display(),
-                line.line,
-                terminal(&line.entry.task)
-            );
+            let message = CliMsg::JournalUnknownTaskIgnored {
+                path: shown.clone(),
+                line: line.line,
+                task: terminal(&line.entry.task).into_owned(),
+            };
+            let _ = writeln!(stderr, "{warning}: {}", message.text(lang));
         }
     }
     Ok(journal)
@@ -124,11 +163,14 @@ pub(crate) fn assess_day(
 ) -> Result<(Schedule, Assessment), CliError> {
     let state = journal.replay(day);
     tracing::info!(%day, tasks = forum.tasks().len(), "scheduling");
-    let schedule =
-        forumplan_scheduler::schedule(forum, &state, day).map_err(|error| CliError::Usage {
-            message: error.to_string(),
-            hint: "fix the plan's calendars, durations or lags".into(),
-        })?;
+    let schedule = forumplan_scheduler::schedule(forum, &state, day).map_err(|error| {
+        refuse(
+            CliMsg::CannotSchedule {
+                reason: error.to_string(),
+            },
+            CliMsg::HintFixSchedule,
+        )
+    })?;
     let assessment = forumplan_scheduler::assess(forum, &schedule);
     Ok((schedule, assessment))
 }

@@ -4,13 +4,15 @@
 //! Reports go only where the user said, and never over the plan or its
 //! journal: see [`output_target`].
 
+use std::fs::OpenOptions;
 use std::io::Write;
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use forumplan_reporter::i18n::cli::{CliMsg, WriteRefusal};
 use tempfile::NamedTempFile;
 
-use crate::error::CliError;
+use crate::error::{CliError, refuse};
 use crate::interrupt;
 
 /// What a temporary file's name starts with, so that one left behind by a
@@ -27,19 +29,27 @@ fn staged(path: &Path, contents: &[u8]) -> Result<NamedTempFile, CliError> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    // tempfile creates files readable by their owner only; a report or a
-    // plan should get the permissions the file had, or the usual ones
-    // (0666 less the umask) when it is new.
-    let permissions = match std::fs::metadata(path) {
-        Ok(existing) => existing.permissions(),
-        Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o666),
-    };
+    // A report or a plan gets the permissions the file had, or the usual
+    // ones (0666 less the umask) when it is new.
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let mode = existing.as_ref().map_or(0o666, PermissionsExt::mode);
+    // The name is registered for removal on a signal before the file is
+    // created, so there is no moment when it exists unregistered.
     let mut file = tempfile::Builder::new()
         .prefix(TEMPORARY_PREFIX)
-        .permissions(permissions)
-        .tempfile_in(dir)
+        .make_in(dir, |temporary| {
+            interrupt::remove_on_signal(temporary);
+            OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(mode)
+                .open(temporary)
+        })
         .map_err(error)?;
-    interrupt::remove_on_signal(file.path());
+    if let Some(permissions) = existing {
+        // The umask does not apply to a file that already had its permissions.
+        file.as_file().set_permissions(permissions).map_err(error)?;
+    }
     file.write_all(contents).map_err(error)?;
     file.as_file().sync_all().map_err(error)?;
     Ok(file)
@@ -79,12 +89,21 @@ pub(crate) fn create_atomically(path: &Path, contents: &[u8]) -> Result<(), CliE
     persisted
 }
 
-/// A file `-o` must never replace, and what to call it in the refusal.
+/// A file `-o` must never replace, and what it is (for the refusal).
 pub(crate) struct Protected<'a> {
     /// The file's path (it may not exist yet, like a new journal).
     pub(crate) path: &'a Path,
-    /// "the plan", "the journal".
-    pub(crate) what: &'static str,
+    /// The plan or the journal.
+    pub(crate) what: ProtectedFile,
+}
+
+/// Which file a [`Protected`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ProtectedFile {
+    /// The plan.
+    Plan,
+    /// Its journal.
+    Journal,
 }
 
 /// The file to replace when the user asks for output at `path`: `path`
@@ -93,9 +112,14 @@ pub(crate) struct Protected<'a> {
 /// anything that is not a regular file (devices, FIFOs, folders), a link
 /// to nothing, and every `protected` file however it is named.
 pub(crate) fn output_target(path: &Path, protected: &[Protected<'_>]) -> Result<PathBuf, CliError> {
-    let refuse = |why: String, hint: &str| CliError::Usage {
-        message: format!("will not write to `{}`: {why}", path.display()),
-        hint: hint.to_owned(),
+    let will_not = |why: WriteRefusal, hint: CliMsg| {
+        refuse(
+            CliMsg::WillNotWrite {
+                path: path.display().to_string(),
+                why,
+            },
+            hint,
+        )
     };
     let target = match std::fs::symlink_metadata(path) {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => path.to_owned(),
@@ -106,16 +130,12 @@ pub(crate) fn output_target(path: &Path, protected: &[Protected<'_>]) -> Result<
             });
         }
         Ok(link) => {
-            let metadata = std::fs::metadata(path).map_err(|_| {
-                refuse(
-                    "it is a symbolic link to nothing".into(),
-                    "point the link at a file, or name the file itself",
-                )
-            })?;
+            let metadata = std::fs::metadata(path)
+                .map_err(|_| will_not(WriteRefusal::DanglingLink, CliMsg::HintPointLink))?;
             if !metadata.is_file() {
-                return Err(refuse(
-                    "it is not a regular file".into(),
-                    "name a new file or an earlier report; to discard the report, leave out -o and redirect stdout",
+                return Err(will_not(
+                    WriteRefusal::NotARegularFile,
+                    CliMsg::HintNewFileOrStdout,
                 ));
             }
             if link.file_type().is_symlink() {
@@ -129,10 +149,12 @@ pub(crate) fn output_target(path: &Path, protected: &[Protected<'_>]) -> Result<
         }
     };
     if let Some(file) = protected.iter().find(|p| same_file(&target, p.path)) {
-        return Err(refuse(
-            format!("it is {} (`{}`)", file.what, file.path.display()),
-            "name a new file for the report",
-        ));
+        let shown = file.path.display().to_string();
+        let why = match file.what {
+            ProtectedFile::Plan => WriteRefusal::ThePlan { file: shown },
+            ProtectedFile::Journal => WriteRefusal::TheJournal { file: shown },
+        };
+        return Err(will_not(why, CliMsg::HintNewReportFile));
     }
     Ok(target)
 }
@@ -179,11 +201,11 @@ mod tests {
         let protected = [
             Protected {
                 path: &plan,
-                what: "the plan",
+                what: ProtectedFile::Plan,
             },
             Protected {
                 path: &journal,
-                what: "the journal",
+                what: ProtectedFile::Journal,
             },
         ];
         let target = |path: &Path| output_target(path, &protected);

@@ -2,6 +2,8 @@
 //! and English, in one typed table, so a missing translation is a compile
 //! error rather than a blank in a report sent up the chain.
 
+pub mod cli;
+
 use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;
 use forumplan_core::plan::Locale;
@@ -96,6 +98,7 @@ pub enum Msg {
     PostEventApart,
     NoCriticalPathAfterEvent,
     Overdue,
+    DoneOfTotal,
 }
 
 impl Msg {
@@ -121,7 +124,7 @@ impl Msg {
             Msg::Lead => ("Đơn vị chủ trì", "Lead unit"),
             Msg::Colour => ("Mức độ", "Status"),
             Msg::Done => ("Đã xong", "Done"),
-            Msg::Tasks => ("Việc", "Tasks"),
+            Msg::Tasks => ("Tổng số", "Tasks"),
             Msg::Late => ("Chậm", "Behind"),
             Msg::AtRisk => ("Nguy cơ", "At risk"),
             Msg::Blocked => ("Vướng", "Blocked"),
@@ -161,7 +164,7 @@ impl Msg {
                 "Không còn việc chờ giữa các mảng.",
                 "No workstream is waiting on another.",
             ),
-            Msg::WaitsOn => ("chờ", "waits on"),
+            Msg::WaitsOn => ("đang chờ", "waits on"),
             Msg::Pending => ("việc chưa xong", "unfinished"),
             Msg::ChangesSince => ("Thay đổi so với ngày", "Changes since"),
             Msg::NewlyDone => ("Mới hoàn thành", "Newly done"),
@@ -205,6 +208,7 @@ impl Msg {
                 "Fixed start day passed without starting",
             ),
             Msg::Overdue => ("Trễ hạn", "Overdue"),
+            Msg::DoneOfTotal => ("Xong/Tổng", "Done/Total"),
         };
         match lang {
             Lang::Vi => vi,

@@ -151,52 +151,58 @@ impl<'a> ScheduleView<'a> {
     /// them back into `update`.
     pub fn write_table(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
         let as_of = self.schedule.as_of;
-        let headers = TableHeaders::of(lang);
-        let id_width = (0..self.schedule.tasks.len())
-            .map(|t| width(self.task_id(t)))
-            .chain([width(headers.task)])
-            .max()
-            .unwrap_or(0);
-        let state_width = STATES
-            .iter()
-            .map(|&s| width(i18n::state(lang, s)))
-            .chain([width(headers.state)])
-            .max()
-            .unwrap_or(0);
-        let [start, finish, late_start, late_finish] = [
-            headers.start,
-            headers.finish,
-            headers.late_start,
-            headers.late_finish,
-        ]
-        .map(|h| pad(h, DATE_COLUMNS));
-        writeln!(
-            out,
-            "{}  {start}  {finish}  {late_start}  {late_finish}  {}  {}  {}  {}  {}",
-            pad(headers.task, id_width),
-            pad_left(headers.total_float, FLOAT_COLUMNS),
-            pad_left(headers.free_float, FLOAT_COLUMNS),
-            pad(headers.critical, CRITICAL_COLUMNS),
-            pad(headers.state, state_width),
-            headers.readiness,
-        )?;
+        let h = TableHeaders::of(lang);
+        let mut rows = vec![
+            [
+                h.task,
+                h.start,
+                h.finish,
+                h.late_start,
+                h.late_finish,
+                h.total_float,
+                h.free_float,
+                h.critical,
+                h.state,
+                h.readiness,
+            ]
+            .map(str::to_owned),
+        ];
         let float = |f: Option<i64>| f.map_or_else(|| "-".to_owned(), |f| f.to_string());
         for (i, t) in self.schedule.tasks.iter().enumerate() {
             let overdue = is_overdue(t.state, t.late_finish, as_of);
-            let flag = i18n::flag(lang, self.assessment.tasks[i].readiness, overdue);
-            writeln!(
-                out,
-                "{}  {}  {}  {}  {}  {}  {}  {}  {}  {flag}",
-                pad(self.task_id(i), id_width),
+            rows.push([
+                self.task_id(i).to_owned(),
                 i18n::date(lang, t.early_start),
                 i18n::date(lang, t.early_finish),
                 i18n::date(lang, t.late_start),
                 i18n::date(lang, t.late_finish),
-                pad_left(&float(t.total_float), FLOAT_COLUMNS),
-                pad_left(&float(t.free_float), FLOAT_COLUMNS),
-                pad(if t.critical { headers.yes } else { "" }, CRITICAL_COLUMNS),
-                pad(i18n::state(lang, t.state), state_width),
-            )?;
+                float(t.total_float),
+                float(t.free_float),
+                if t.critical { h.yes } else { "" }.to_owned(),
+                i18n::state(lang, t.state).to_owned(),
+                i18n::flag(lang, self.assessment.tasks[i].readiness, overdue).to_owned(),
+            ]);
+        }
+        // Each column as wide as its widest cell: nothing is cut, an id least of all.
+        let mut widths = [0; 10];
+        for row in &rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(width(cell));
+            }
+        }
+        for row in &rows {
+            let cells: Vec<String> = row
+                .iter()
+                .zip(widths)
+                .enumerate()
+                .map(|(column, (cell, w))| match column {
+                    // The floats, right-aligned like numbers.
+                    5 | 6 => pad_left(cell, w),
+                    9 => cell.clone(),
+                    _ => pad(cell, w),
+                })
+                .collect();
+            writeln!(out, "{}", cells.join("  "))?;
         }
         writeln!(out)?;
         let forecast = match self.schedule.forecast_ready {
@@ -230,21 +236,6 @@ impl<'a> ScheduleView<'a> {
     }
 }
 
-/// Columns of a date (dd/mm/yyyy and yyyy-mm-dd alike).
-const DATE_COLUMNS: usize = 10;
-/// Columns of a float.
-const FLOAT_COLUMNS: usize = 6;
-/// Columns of the critical flag.
-const CRITICAL_COLUMNS: usize = 5;
-/// Every state, to size the state column.
-const STATES: [TaskState; 5] = [
-    TaskState::NotStarted,
-    TaskState::InProgress,
-    TaskState::Done,
-    TaskState::Blocked,
-    TaskState::Cancelled,
-];
-
 /// The schedule table's column headings.
 struct TableHeaders {
     task: &'static str,
@@ -267,10 +258,10 @@ impl TableHeaders {
                 task: "MÃ VIỆC",
                 start: "BẮT ĐẦU",
                 finish: "HOÀN THÀNH",
-                late_start: "BĐ MUỘN",
+                late_start: "PHẢI BẮT ĐẦU",
                 late_finish: "HẠN CHÓT",
                 total_float: "DỰ TRỮ",
-                free_float: "DT TD",
+                free_float: "DỰ TRỮ TỰ DO",
                 critical: "GĂNG",
                 state: "TRẠNG THÁI",
                 readiness: "ĐÁNH GIÁ",

@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use forumplan_scheduler::Rag;
 
 use crate::cli::{CheckFormat, DayArgs, LangArg};
-use crate::error::CliError;
+use forumplan_reporter::i18n::cli::CliMsg;
+
+use crate::error::{CliError, refuse};
 use crate::{plan_file, progress};
 
 /// The exit code when the plan or journal cannot be read or assessed.
@@ -29,7 +31,7 @@ pub(crate) fn run(
         }),
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {
-            error.report();
+            error.report(progress::message_lang(lang));
             ExitCode::from(UNKNOWN)
         }
     }
@@ -50,16 +52,17 @@ fn check(
         None => as_of - chrono::Days::new(1),
     };
     if since > as_of {
-        return Err(CliError::Usage {
-            message: format!("--since {since} is after --as-of {as_of}"),
-            hint: "--since names an earlier day to compare with".into(),
-        });
+        return Err(refuse(
+            CliMsg::SinceAfterAsOf { since, as_of },
+            CliMsg::HintSince,
+        ));
     }
-    let journal = progress::load_journal(plan, forum, day)?;
+    let lang = progress::lang(forum, lang);
+    let journal = progress::load_journal(plan, forum, day, lang)?;
     let report = progress::check_report(forum, &journal, as_of, since)?;
     let mut rendered = Vec::new();
     let written = match format {
-        CheckFormat::Text => report.write_text(progress::lang(forum, lang), &mut rendered),
+        CheckFormat::Text => report.write_text(lang, &mut rendered),
         CheckFormat::Json => report.write_json(&mut rendered),
     };
     let stdout_error = |source| CliError::Write {

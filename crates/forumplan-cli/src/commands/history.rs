@@ -4,9 +4,11 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use forumplan_core::closest;
+use forumplan_core::journal::TaskState;
 use forumplan_reporter::escape::terminal;
+use forumplan_reporter::i18n::{self, cli::CliMsg};
 
+use crate::cli::LangArg;
 use crate::error::CliError;
 use crate::journal_file::read_journal;
 use crate::{plan_file, progress};
@@ -15,20 +17,13 @@ pub(crate) fn run(
     plan: &Path,
     task: Option<&str>,
     journal: Option<&Path>,
+    lang: Option<LangArg>,
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan)?;
     let forum = &loaded.forum;
-    if let Some(task) = task
-        && forum.task_id(task).is_none()
-    {
-        let ids = forum.plan().tasks.iter().map(|t| t.id.as_str());
-        return Err(CliError::Usage {
-            message: format!("the plan has no task `{task}`"),
-            hint: closest(task, ids).map_or_else(
-                || "`forumplan schedule PLAN` lists every task id".to_owned(),
-                |near| format!("did you mean `{near}`?"),
-            ),
-        });
+    let lang = progress::lang(forum, lang);
+    if let Some(task) = task {
+        progress::task(forum, task)?;
     }
     let path = progress::journal_path(plan, forum, journal)?;
     let journal = read_journal(&path).map_err(|error| CliError::Read {
@@ -43,6 +38,19 @@ pub(crate) fn run(
             source,
         })
     };
+    // The state column is as wide as the longest state's name.
+    let state_width = [
+        TaskState::NotStarted,
+        TaskState::InProgress,
+        TaskState::Done,
+        TaskState::Blocked,
+        TaskState::Cancelled,
+    ]
+    .map(|s| i18n::state(lang, s).chars().count())
+    .into_iter()
+    .max()
+    .unwrap_or(0);
+    let pad = |text: &str, width: usize| format!("{text:<width$}");
     let mut shown = 0;
     for line in &journal.entries {
         let entry = &line.entry;
@@ -50,16 +58,22 @@ pub(crate) fn run(
             continue;
         }
         shown += 1;
-        let name = forum
-            .task_id(&entry.task)
-            .map_or("(not in the plan)", |t| forum.task(t).name.as_str());
+        let name = forum.task_id(&entry.task).map_or_else(
+            || CliMsg::NotInPlan.text(lang),
+            |t| forum.task(t).name.clone(),
+        );
         let progress = entry.progress.map_or(String::new(), |p| format!(" {p}%"));
         let mut recorded = Vec::new();
         if let Some(by) = &entry.by {
-            recorded.push(format!("by {by}"));
+            recorded.push(CliMsg::RecordedBy { who: by.clone() }.text(lang));
         }
         if let Some(at) = entry.recorded_at {
-            recorded.push(format!("recorded {}", at.format("%Y-%m-%d %H:%M")));
+            recorded.push(
+                CliMsg::RecordedAt {
+                    at: at.naive_local(),
+                }
+                .text(lang),
+            );
         }
         let recorded = if recorded.is_empty() {
             String::new()
@@ -67,9 +81,9 @@ pub(crate) fn run(
             format!("  ({})", recorded.join(", "))
         };
         write(format!(
-            "{}  {:<11}{progress}  {} — {name}{recorded}",
-            entry.date,
-            entry.state.as_str(),
+            "{}  {}{progress}  {} — {name}{recorded}",
+            i18n::date(lang, entry.date),
+            pad(i18n::state(lang, entry.state), state_width),
             entry.task
         ))?;
         if let Some(note) = &entry.note {
@@ -77,13 +91,22 @@ pub(crate) fn run(
         }
     }
     for error in &journal.errors {
-        write(format!("line {} skipped: {}", error.line, error.message))?;
+        let skipped = CliMsg::LineSkipped {
+            line: error.line,
+            reason: error.message.clone(),
+        };
+        write(skipped.text(lang))?;
     }
     if shown == 0 {
-        write(match task {
-            Some(task) => format!("nothing recorded for `{task}` in {}", path.display()),
-            None => format!("nothing recorded yet in {}", path.display()),
-        })?;
+        let path = path.display().to_string();
+        let nothing = match task {
+            Some(task) => CliMsg::NothingRecordedFor {
+                task: task.to_owned(),
+                path,
+            },
+            None => CliMsg::NothingRecorded { path },
+        };
+        write(nothing.text(lang))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,13 +6,16 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
-use forumplan_core::plan::{DateSpec, FIRST_DAY, LAST_DAY, Plan, parse_day};
-use forumplan_core::{Format, load_plan};
+use chrono::{Datelike, NaiveDate};
+use forumplan_core::plan::{DateSpec, Plan};
+use forumplan_core::{Format, Forum, load_plan};
+use forumplan_reporter::i18n::cli::CliMsg;
 
-use crate::error::CliError;
-use crate::plan_file;
+use crate::cli::LangArg;
+use crate::clock;
+use crate::error::{CliError, refuse};
 use crate::write::create_atomically;
+use crate::{plan_file, progress};
 
 /// The starter plan, kept as data in `config/` (all dates relative).
 const STARTER_PLAN: &str = include_str!("../../../../config/starter-plan.json");
@@ -23,89 +26,134 @@ const DEFAULT_NAME: &str = "Diễn đàn Kinh tế - Xã hội Việt Nam";
 /// How far ahead the event is when `--date` is not given.
 const DEFAULT_LEAD_DAYS: u64 = 90;
 
-pub(crate) fn run(
-    path: &Path,
-    date: Option<&str>,
-    name: Option<&str>,
-    from: Option<&Path>,
-) -> Result<ExitCode, CliError> {
+/// What `init` is asked to do.
+pub(crate) struct Init<'a> {
+    /// Where to write the plan.
+    pub(crate) path: &'a Path,
+    /// `--date`.
+    pub(crate) date: Option<&'a str>,
+    /// `--name`.
+    pub(crate) name: Option<&'a str>,
+    /// `--from`.
+    pub(crate) from: Option<&'a Path>,
+    /// `--allow-past`.
+    pub(crate) allow_past: bool,
+}
+
+pub(crate) fn run(init: Init<'_>, lang: Option<LangArg>) -> Result<ExitCode, CliError> {
+    let Init {
+        path,
+        date,
+        name,
+        from,
+        allow_past,
+    } = init;
     if path.exists() {
         return Err(CliError::Exists {
             path: path.to_owned(),
         });
     }
+    let old = from.map(plan_file::load).transpose()?;
+    // The new forum is held where the old one was; a new plan in Vietnam.
+    let (timezone, lang) = match &old {
+        Some(loaded) => (loaded.forum.timezone(), progress::lang(&loaded.forum, lang)),
+        None => (chrono_tz::Asia::Ho_Chi_Minh, progress::message_lang(lang)),
+    };
+    let today = clock::today_in(timezone);
     let date = match (date, from) {
-        (Some(text), _) => parse_day(text).map_err(|error| CliError::Usage {
-            message: error.to_string(),
-            hint: format!(
-                "write the event day as YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY}, e.g. --date 2026-09-18"
-            ),
-        })?,
-        (None, Some(_)) => {
-            return Err(CliError::Usage {
-                message: "starting from an earlier plan needs the new event day".into(),
-                hint: "add --date YYYY-MM-DD".into(),
-            });
-        }
-        (None, None) => today_in_vietnam() + chrono::Days::new(DEFAULT_LEAD_DAYS),
+        (Some(text), _) => progress::parse_arg_day(text, CliMsg::HintEventDay)?,
+        (None, Some(_)) => return Err(refuse(CliMsg::NeedsNewDate, CliMsg::HintAddDate)),
+        (None, None) => today + chrono::Days::new(DEFAULT_LEAD_DAYS),
     };
-    let (plan, notes) = match from {
-        Some(old) => reanchor(plan_file::load(old)?.forum.plan(), date, name),
-        None => (starter(date, name)?, Vec::new()),
-    };
+    check_event_day(date, today, allow_past)?;
     let format = Format::from_file_name(&path.to_string_lossy());
-    let text = match format {
-        Format::Json => serde_json::to_string_pretty(&plan)
+    let (plan, notes, moved) = match &old {
+        Some(loaded) => {
+            let (mut plan, notes) = reanchor(loaded.forum.plan(), date, name);
+            let moved = move_fixed_starts_to_working_days(&mut plan)?;
+            (plan, notes, moved)
+        }
+        None => (starter(date, name)?, Vec::new(), Vec::new()),
+    };
+    let text = serialize(&plan, format)?;
+    // The re-anchored plan must still be valid; every problem is listed.
+    check_fits(&text, format, date)?;
+    create_atomically(path, text.as_bytes())?;
+    let shown = path.display().to_string();
+    let mut lines = vec![
+        CliMsg::Wrote {
+            path: shown.clone(),
+            tasks: plan.tasks.len(),
+            workstreams: plan.workstreams.len(),
+            event: date,
+        }
+        .text(lang),
+    ];
+    if !moved.is_empty() {
+        let moves = CliMsg::MovedFixedStarts {
+            count: moved.len(),
+            year: date.year(),
+        };
+        lines.push(moves.text(lang));
+        lines.extend(moved.iter().map(|m| format!("  - {}", m.text(lang))));
+    }
+    let note = CliMsg::NoteLabel.text(lang);
+    lines.extend(notes.iter().map(|n| format!("{note}: {}", n.text(lang))));
+    lines.push(CliMsg::Next { path: shown }.text(lang));
+    let mut stdout = anstream::stdout().lock();
+    for line in lines {
+        let _ = writeln!(stdout, "{line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses an event day before `today` unless `allow_past`: a plan for a
+/// day gone by is almost always a typo in the year.
+fn check_event_day(date: NaiveDate, today: NaiveDate, allow_past: bool) -> Result<(), CliError> {
+    if date < today && !allow_past {
+        return Err(refuse(
+            CliMsg::EventInPast { event: date, today },
+            CliMsg::HintAllowPast,
+        ));
+    }
+    Ok(())
+}
+
+/// The plan as the file's format writes it.
+fn serialize(plan: &Plan, format: Format) -> Result<String, CliError> {
+    match format {
+        Format::Json => serde_json::to_string_pretty(plan)
             .map(|t| t + "\n")
             .map_err(|e| e.to_string()),
-        Format::Toml => toml::to_string_pretty(&plan).map_err(|e| e.to_string()),
+        Format::Toml => toml::to_string_pretty(plan).map_err(|e| e.to_string()),
     }
-    .map_err(|message| CliError::Usage {
-        message: format!("cannot write the plan: {message}"),
-        hint: "report this as a bug".into(),
-    })?;
-    // The re-anchored plan must still be valid (e.g. no fixed day landing on a holiday).
-    if let Err(diagnostics) = load_plan(text.as_bytes(), format) {
-        let problems: Vec<String> = diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| d.message.clone())
-            .collect();
-        return Err(CliError::Usage {
-            message: format!(
-                "the plan does not fit an event on {date}: {}",
-                problems.join("; ")
-            ),
-            hint: "choose another event day, or fix these dates in the source plan first".into(),
-        });
-    }
-    create_atomically(path, text.as_bytes())?;
-    let mut stdout = anstream::stdout().lock();
-    let _ = writeln!(
-        stdout,
-        "wrote {}: {} tasks in {} workstreams, event on {date}",
-        path.display(),
-        plan.tasks.len(),
-        plan.workstreams.len(),
-    );
-    for note in notes {
-        let _ = writeln!(stdout, "note: {note}");
-    }
-    let _ = writeln!(
-        stdout,
-        "next: edit it, then run `forumplan validate {}`",
-        path.display()
-    );
-    Ok(ExitCode::SUCCESS)
+    .map_err(|reason| refuse(CliMsg::CannotSerialize { reason }, CliMsg::HintBug))
+}
+
+/// Loads the new plan's `text`, refusing it with every error it has.
+fn check_fits(text: &str, format: Format, date: NaiveDate) -> Result<Forum, CliError> {
+    load_plan(text.as_bytes(), format)
+        .map(|loaded| loaded.forum)
+        .map_err(|diagnostics| {
+            let problems = diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.message.clone())
+                .collect();
+            refuse(
+                CliMsg::DoesNotFit {
+                    event: date,
+                    problems,
+                },
+                CliMsg::HintDoesNotFit,
+            )
+        })
 }
 
 /// The built-in starter plan for an event on `date`.
 fn starter(date: NaiveDate, name: Option<&str>) -> Result<Plan, CliError> {
-    let starter =
-        load_plan(STARTER_PLAN.as_bytes(), Format::Json).map_err(|_| CliError::Usage {
-            message: "the built-in starter plan is invalid".into(),
-            hint: "report this as a bug".into(),
-        })?;
+    let starter = load_plan(STARTER_PLAN.as_bytes(), Format::Json)
+        .map_err(|_| refuse(CliMsg::StarterInvalid, CliMsg::HintBug))?;
     let mut plan = starter.forum.plan().clone();
     let name = name.unwrap_or(DEFAULT_NAME);
     plan.forum.name = name.to_owned();
@@ -119,7 +167,7 @@ fn starter(date: NaiveDate, name: Option<&str>) -> Result<Plan, CliError> {
 /// and the journal is left behind. Calendars keep their absolute days (they
 /// are one year's government decisions); the returned notes say which to
 /// review.
-fn reanchor(old: &Plan, date: NaiveDate, name: Option<&str>) -> (Plan, Vec<String>) {
+fn reanchor(old: &Plan, date: NaiveDate, name: Option<&str>) -> (Plan, Vec<CliMsg>) {
     let mut plan = old.clone();
     let old_date = old.forum.date;
     let relative = |spec: &mut Option<DateSpec>| {
@@ -151,18 +199,65 @@ fn reanchor(old: &Plan, date: NaiveDate, name: Option<&str>) -> (Plan, Vec<Strin
     let notes = plan
         .calendars
         .iter()
-        .filter(|(_, c)| c.holidays.iter().chain(&c.working_days_extra).any(|d| matches!(d, DateSpec::Absolute(_))))
-        .map(|(name, _)| format!("calendar `{name}` lists days of {old_year}: review its holidays and swapped working days for {new_year}"))
+        .filter(|(_, c)| {
+            c.holidays
+                .iter()
+                .chain(&c.working_days_extra)
+                .any(|d| matches!(d, DateSpec::Absolute(_)))
+        })
+        .map(|(name, _)| CliMsg::ReviewCalendar {
+            calendar: name.clone(),
+            old_year: old_date.year(),
+            new_year: date.year(),
+        })
         .collect();
     (plan, notes)
 }
 
-/// Today in Vietnam, where the forums are held (the plan does not exist yet,
-/// so its time zone cannot be asked).
-fn today_in_vietnam() -> NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
-        .date_naive()
+/// How far back a fixed start may move to find a working day (past a Tết
+/// break and its weekends).
+const MOVE_AT_MOST_DAYS: u64 = 31;
+
+/// Moves every fixed start of `plan` that falls on a non-working day of its
+/// task's calendar to the nearest working day before it (a meeting held on
+/// a weekday last year is held before, not after, a day that is now a
+/// Saturday: the work that follows keeps its time). Returns the moves.
+fn move_fixed_starts_to_working_days(plan: &mut Plan) -> Result<Vec<CliMsg>, CliError> {
+    // Calendars do not depend on fixed starts: resolve them on the plan
+    // without any, which the fixed days themselves cannot make invalid.
+    let mut unfixed = plan.clone();
+    for task in &mut unfixed.tasks {
+        task.fixed_start = None;
+    }
+    let forum = check_fits(
+        &serialize(&unfixed, Format::Json)?,
+        Format::Json,
+        plan.forum.date,
+    )?;
+    let event = plan.forum.date;
+    let mut moved = Vec::new();
+    for (i, task) in plan.tasks.iter_mut().enumerate() {
+        let Some(day) = task.fixed_start.and_then(|spec| spec.resolve(event)) else {
+            continue;
+        };
+        let calendar = &forum.calendars()[forum.tasks()[i].calendar];
+        if calendar.is_working_day(day) {
+            continue;
+        }
+        let earlier = (1..=MOVE_AT_MOST_DAYS)
+            .filter_map(|n| day.checked_sub_days(chrono::Days::new(n)))
+            .find(|&d| calendar.is_working_day(d));
+        // With no working day in reach, validation reports the fixed start.
+        if let Some(to) = earlier {
+            task.fixed_start = Some(DateSpec::Relative((to - event).num_days() as i32));
+            moved.push(CliMsg::Moved {
+                task: task.id.clone(),
+                from: day,
+                to,
+            });
+        }
+    }
+    Ok(moved)
 }
 
 /// An id from the forum's name and year: "Diễn đàn Kinh tế 2026" → `dien-dan-kinh-te-2026`.
@@ -209,6 +304,16 @@ fn fold_vietnamese(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_event_day_in_the_past_needs_allow_past() {
+        let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        let today = day("2026-11-30");
+        assert!(check_event_day(day("2026-11-29"), today, false).is_err());
+        assert!(check_event_day(day("2026-11-29"), today, true).is_ok());
+        assert!(check_event_day(today, today, false).is_ok());
+        assert!(check_event_day(day("2027-09-22"), today, false).is_ok());
+    }
 
     #[test]
     fn forum_ids_fold_vietnamese_names() {

@@ -21,7 +21,7 @@ pub(crate) fn run(
     let loaded = plan_file::load(plan)?;
     let forum = &loaded.forum;
     let as_of = progress::day(forum, &day.as_of)?;
-    let journal = progress::load_journal(plan, forum, day)?;
+    let journal = progress::load_journal(plan, forum, day, progress::lang(forum, lang))?;
     let (schedule, assessment) = progress::assess_day(forum, &journal, as_of)?;
     let view = ScheduleView {
         forum,

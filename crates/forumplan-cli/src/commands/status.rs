@@ -9,7 +9,7 @@ use forumplan_reporter::status::StatusFormat;
 
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
 use crate::error::CliError;
-use crate::write::{Protected, output_target, replace_atomically};
+use crate::write::{Protected, ProtectedFile, output_target, replace_atomically};
 use crate::{plan_file, progress};
 
 /// The report's format from the command line's: text has colour only on
@@ -44,18 +44,18 @@ pub(crate) fn run(
             let protected = [
                 Protected {
                     path: plan,
-                    what: "the plan",
+                    what: ProtectedFile::Plan,
                 },
                 Protected {
                     path: &journal,
-                    what: "the journal",
+                    what: ProtectedFile::Journal,
                 },
             ];
             output_target(path, &protected)
         })
         .transpose()?;
     let as_of = progress::day(forum, &day.as_of)?;
-    let journal = progress::load_journal(plan, forum, day)?;
+    let journal = progress::load_journal(plan, forum, day, progress::lang(forum, lang))?;
     let report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
     let lang = progress::lang(forum, lang);
     let mut rendered = Vec::new();

@@ -13,10 +13,11 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use forumplan_core::closest;
 use forumplan_core::journal::{JournalEntry, TaskState};
+use forumplan_reporter::i18n::cli::CliMsg;
 
-use crate::error::CliError;
+use crate::cli::LangArg;
+use crate::error::{CliError, refuse};
 use crate::journal_file::{JournalWriteError, append_entry};
 use crate::{plan_file, progress};
 
@@ -30,43 +31,29 @@ pub(crate) struct Update {
     pub(crate) note: Option<String>,
 }
 
-fn refuse(message: impl Into<String>, hint: impl Into<String>) -> CliError {
-    CliError::Usage {
-        message: message.into(),
-        hint: hint.into(),
-    }
-}
-
 pub(crate) fn run(
     plan: &Path,
     journal: Option<&Path>,
     update: Update,
+    lang: Option<LangArg>,
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan)?;
     let forum = &loaded.forum;
-    let Some(task) = forum.task_id(&update.task) else {
-        let ids = forum.plan().tasks.iter().map(|t| t.id.as_str());
-        let hint = closest(&update.task, ids).map_or_else(
-            || "`forumplan schedule PLAN` lists every task id".to_owned(),
-            |near| format!("did you mean `{near}`?"),
-        );
-        return Err(refuse(
-            format!("the plan has no task `{}`", update.task),
-            hint,
-        ));
-    };
+    let task = progress::task(forum, &update.task)?;
     let state: TaskState = update.state.parse().map_err(|_| {
         refuse(
-            format!("`{}` is not a state", update.state),
-            "use not_started, in_progress, done, blocked or cancelled",
+            CliMsg::NotAState {
+                text: update.state.clone(),
+            },
+            CliMsg::HintStates,
         )
     })?;
     let progress = match update.progress {
         None => None,
         Some(p) => Some(u8::try_from(p).ok().filter(|p| *p <= 100).ok_or_else(|| {
             refuse(
-                format!("progress {p} is outside 0–100"),
-                "give the percentage done, e.g. --progress 60",
+                CliMsg::ProgressOutOfRange { progress: p },
+                CliMsg::HintProgress,
             )
         })?),
     };
@@ -75,8 +62,8 @@ pub(crate) fn run(
     let today = progress::today(forum);
     if date > today {
         return Err(refuse(
-            format!("{date} is after today ({today})"),
-            "the journal records what has happened; give today's date or an earlier one",
+            CliMsg::DateAfterToday { date, today },
+            CliMsg::HintJournalPast,
         ));
     }
     let mut entry = JournalEntry::new(date, forum.task(task).id.clone(), state);
@@ -89,26 +76,27 @@ pub(crate) fn run(
     if let Some(note) = update.note.filter(|n| !n.trim().is_empty()) {
         entry = entry.with_note(note);
     }
-    let now = chrono::Utc::now()
-        .with_timezone(&forum.timezone())
-        .fixed_offset();
+    let now = crate::clock::now_in(forum.timezone());
     let entry = entry.recorded(uuid::Uuid::now_v7(), now);
     let path = progress::journal_path(plan, forum, journal)?;
     append_entry(&path, &entry).map_err(|error| match error {
-        JournalWriteError::InvalidEntry { source, .. } => {
-            refuse(source.to_string(), "check the values given")
-        }
+        JournalWriteError::InvalidEntry { source, .. } => refuse(
+            CliMsg::InvalidEntry {
+                reason: source.to_string(),
+            },
+            CliMsg::HintCheckValues,
+        ),
         other => CliError::Journal(other),
     })?;
-    let shown = progress.map_or(String::new(), |p| format!(" {p}%"));
+    let recorded = CliMsg::Recorded {
+        path: path.display().to_string(),
+        date,
+        task: entry.task.clone(),
+        state,
+        progress,
+    };
     let mut stdout = anstream::stdout().lock();
-    let _ = writeln!(
-        stdout,
-        "recorded in {}: {date} {} {}{shown}",
-        path.display(),
-        entry.task,
-        state.as_str()
-    );
+    let _ = writeln!(stdout, "{}", recorded.text(progress::lang(forum, lang)));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -116,19 +104,19 @@ pub(crate) fn run(
 fn check_state_and_progress(state: TaskState, progress: Option<u8>) -> Result<(), CliError> {
     match (state, progress) {
         (TaskState::Done, Some(p)) if p != 100 => Err(refuse(
-            format!("a done task is 100% done, not {p}%"),
-            "leave out --progress, or use --state in_progress",
+            CliMsg::DoneNot100 { progress: p },
+            CliMsg::HintDoneProgress,
         )),
         (TaskState::InProgress, Some(100)) => {
-            Err(refuse("work 100% done is done", "use --state done"))
+            Err(refuse(CliMsg::InProgress100, CliMsg::HintUseDone))
         }
         (TaskState::NotStarted, Some(p)) if p > 0 => Err(refuse(
-            format!("a task not started cannot be {p}% done"),
-            "use --state in_progress with the progress",
+            CliMsg::NotStartedWithProgress { progress: p },
+            CliMsg::HintStartWithProgress,
         )),
         (TaskState::Cancelled, Some(_)) => Err(refuse(
-            "a cancelled task has no progress",
-            "leave out --progress",
+            CliMsg::CancelledWithProgress,
+            CliMsg::HintLeaveOutProgress,
         )),
         _ => Ok(()),
     }

@@ -8,34 +8,37 @@ use std::process::ExitCode;
 use forumplan_core::journal::parse_journal_bytes;
 use forumplan_core::{Diagnostic, Forum, Span};
 
+use forumplan_reporter::i18n::cli::CliMsg;
+
+use crate::cli::LangArg;
 use crate::error::CliError;
 use crate::journal_file::read_journal_bytes;
 use crate::{plan_file, progress};
 
-pub(crate) fn run(path: &Path, journal: Option<&Path>) -> Result<ExitCode, CliError> {
+pub(crate) fn run(
+    path: &Path,
+    journal: Option<&Path>,
+    lang: Option<LangArg>,
+) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(path)?;
     let forum = &loaded.forum;
     let journal_errors = check_journal(&progress::journal_path(path, forum, journal)?, forum)?;
     if journal_errors > 0 {
         return Err(CliError::InvalidPlan);
     }
-    let warnings = match loaded.warnings.len() {
-        0 => String::new(),
-        1 => ", 1 warning".to_owned(),
-        n => format!(", {n} warnings"),
+    let valid = CliMsg::Valid {
+        path: path.display().to_string(),
+        tasks: forum.tasks().len(),
+        workstreams: forum.workstreams().len(),
+        event: forum.event_date(),
+        warnings: loaded.warnings.len(),
     };
     let mut stdout = anstream::stdout().lock();
-    writeln!(
-        stdout,
-        "{}: valid — {} tasks in {} workstreams, event on {}{warnings}",
-        path.display(),
-        forum.tasks().len(),
-        forum.workstreams().len(),
-        forum.event_date(),
-    )
-    .map_err(|source| CliError::Write {
-        path: "<stdout>".into(),
-        source,
+    writeln!(stdout, "{}", valid.text(progress::lang(forum, lang))).map_err(|source| {
+        CliError::Write {
+            path: "<stdout>".into(),
+            source,
+        }
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -9,23 +9,23 @@ use crate::spreadsheet::{self, CsvSeparator};
 use crate::status::StatusReport;
 
 const HEADERS_VI: [&str; 17] = [
-    "Mã",
+    "Mã việc",
     "Công việc",
     "Mảng",
     "Phụ trách",
-    "Số ngày",
+    "Số ngày làm việc",
     "Trạng thái",
     "Đánh giá",
     "Tiến độ (%)",
-    "Bắt đầu sớm",
-    "Kết thúc sớm",
-    "Bắt đầu muộn",
-    "Kết thúc muộn",
-    "Dự trữ toàn phần",
-    "Dự trữ tự do",
-    "Găng",
+    "Bắt đầu dự kiến",
+    "Hoàn thành dự kiến",
+    "Bắt đầu muộn nhất",
+    "Hạn chót",
+    "Dự trữ toàn phần (ngày làm việc)",
+    "Dự trữ tự do (ngày làm việc)",
+    "Thuộc đường găng",
     "Bắt đầu thực tế",
-    "Kết thúc thực tế",
+    "Hoàn thành thực tế",
 ];
 const HEADERS_EN: [&str; 17] = [
     "Id",

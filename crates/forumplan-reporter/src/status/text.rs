@@ -147,11 +147,8 @@ pub(super) fn render(
         pad(Msg::Colour.text(lang), 7),
         pad(Msg::Workstream.text(lang), 24),
         pad_left("%", 4),
-        pad_left(
-            &format!("{}/{}", Msg::Done.text(lang), Msg::Tasks.text(lang)),
-            9
-        ),
-        pad_left(Msg::Late.text(lang), 7),
+        pad_left(Msg::DoneOfTotal.text(lang), 10),
+        pad_left(Msg::Late.text(lang), 6),
         pad_left(Msg::AtRisk.text(lang), 7),
         pad_left(Msg::Blocked.text(lang), 6),
     )?;
@@ -162,8 +159,8 @@ pub(super) fn render(
             p.rag(lang, w.rag, 7),
             pad(&w.name, 24),
             pad_left(&i18n::percent(w.completion), 4),
-            pad_left(&format!("{}/{}", w.done, w.total), 9),
-            pad_left(&w.late.to_string(), 7),
+            pad_left(&format!("{}/{}", w.done, w.total), 10),
+            pad_left(&w.late.to_string(), 6),
             pad_left(&w.at_risk.to_string(), 7),
             pad_left(&w.blocked.to_string(), 6),
         )?;
