@@ -304,15 +304,17 @@ pub fn cause(lang: Lang, cause: Cause) -> &'static str {
     }
 }
 
-/// How overdue a task that must start today is: "hôm nay" / "today" when
-/// its late start is today, else "quá hạn 3 ngày" / "3 days overdue".
+/// How late the start of a task that must start today is: "bắt đầu hôm
+/// nay" / "start today" when its late start is today, else "đã quá hạn bắt
+/// đầu 3 ngày" / "start overdue by 3 days" (calendar days; not the deadline,
+/// which "Trễ hạn" speaks of).
 pub fn overdue(lang: Lang, days: i64) -> String {
     match (lang, days) {
-        (Lang::Vi, 0) => "hôm nay".to_owned(),
-        (Lang::En, 0) => "today".to_owned(),
-        (Lang::Vi, d) => format!("quá hạn {d} ngày"),
-        (Lang::En, 1) => "1 day overdue".to_owned(),
-        (Lang::En, d) => format!("{d} days overdue"),
+        (Lang::Vi, 0) => "bắt đầu hôm nay".to_owned(),
+        (Lang::En, 0) => "start today".to_owned(),
+        (Lang::Vi, d) => format!("đã quá hạn bắt đầu {d} ngày"),
+        (Lang::En, 1) => "start overdue by 1 day".to_owned(),
+        (Lang::En, d) => format!("start overdue by {d} days"),
     }
 }
 
