@@ -641,6 +641,144 @@ fn status_output_file_is_written_whole() {
     assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
 }
 
+/// The 2022 fixture copied into a temporary folder with its settings
+/// replaced by `settings` (a JSON object); returns the folder and the plan.
+fn fixture_with_settings(settings: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let plan = std::fs::read_to_string(root().join("fixtures/vesf-2022/plan.json")).expect("plan");
+    let plan = plan.replace(
+        r#""settings": {"at_risk_float": 2, "lookahead_days": 7, "locale": "vi"}"#,
+        &format!(r#""settings": {settings}"#),
+    );
+    assert!(plan.contains(settings), "the fixture's settings moved");
+    std::fs::write(dir.path().join("plan.json"), plan).expect("write plan");
+    std::fs::copy(
+        root().join("fixtures/vesf-2022/plan.journal.jsonl"),
+        dir.path().join("plan.journal.jsonl"),
+    )
+    .expect("copy journal");
+    let path = dir
+        .path()
+        .join("plan.json")
+        .to_str()
+        .expect("UTF-8")
+        .to_owned();
+    (dir, path)
+}
+
+#[test]
+fn status_lists_for_people_stop_at_the_limit_and_all_shows_everything() {
+    let (_dir, plan) = fixture_with_settings(r#"{"list_limit": 3}"#);
+    let status = |extra: &[&str]| {
+        let mut args = vec![
+            "status",
+            plan.as_str(),
+            "--as-of",
+            "2022-09-13",
+            "--lang",
+            "en",
+        ];
+        args.extend_from_slice(extra);
+        String::from_utf8_lossy(&succeed(&args).stdout).into_owned()
+    };
+    let cut = status(&[]);
+    assert!(cut.contains("(add --all to see every one)"), "{cut}");
+    let every = status(&["--all"]);
+    assert!(!every.contains("--all"), "{every}");
+    assert!(every.len() > cut.len());
+    for format in ["markdown", "html"] {
+        assert!(status(&["--format", format]).contains("(add --all to see every one)"));
+        assert!(!status(&["--format", format, "--all"]).contains("add --all"));
+    }
+    // The forms for tools list everything either way.
+    for format in ["json", "csv"] {
+        assert_eq!(
+            status(&["--format", format]),
+            status(&["--format", format, "--all"])
+        );
+    }
+    // 0 means no limit.
+    let (_dir, unlimited) = fixture_with_settings(r#"{"list_limit": 0}"#);
+    let output = succeed(&[
+        "status",
+        unlimited.as_str(),
+        "--as-of",
+        "2022-09-13",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(String::from_utf8_lossy(&output.stdout), every);
+}
+
+#[test]
+fn status_for_one_workstream_is_that_department_s_page() {
+    let output = succeed(&[
+        "status",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        "2022-09-13",
+        "--workstream",
+        "logistics",
+    ]);
+    assert_report_snapshot(
+        "status-vesf-2022-t-5.logistics.vi.txt",
+        &String::from_utf8_lossy(&output.stdout),
+    );
+    let json = succeed(&[
+        "status",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        "2022-09-13",
+        "--workstream",
+        "logistics",
+        "--workstream",
+        "media",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(json["scope"], serde_json::json!(["logistics", "media"]));
+    let workstreams: Vec<&str> = json["workstreams"]
+        .as_array()
+        .expect("workstreams")
+        .iter()
+        .map(|w| w["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(workstreams, ["logistics", "media"]);
+    for list in ["tasks", "late_and_blocked", "due_soon", "must_start_today"] {
+        for task in json[list].as_array().expect("a list") {
+            let workstream = task["workstream"].as_str().expect("workstream");
+            assert!(
+                ["logistics", "media"].contains(&workstream),
+                "{list}: {task}"
+            );
+        }
+    }
+    assert!(!json["tasks"].as_array().expect("tasks").is_empty());
+}
+
+#[test]
+fn status_for_an_unknown_workstream_names_the_known_ones() {
+    let output = forumplan(&[
+        "status",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        "2022-09-13",
+        "--workstream",
+        "catering",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no workstream `catering`"), "{stderr}");
+    assert!(
+        stderr.contains("content, protocol, logistics, media, security, finance"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn the_status_json_follows_its_documented_schema() {
     let committed = std::fs::read_to_string(root().join("docs/status-report.schema.json"))

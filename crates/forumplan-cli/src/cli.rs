@@ -84,6 +84,14 @@ pub(crate) enum Command {
         /// Write the report to this file (atomically) instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Only this workstream (its id): one department's page. Repeat for
+        /// several.
+        #[arg(long = "workstream", value_name = "ID")]
+        workstreams: Vec<String>,
+        /// Show every task in every list (text, Markdown and HTML show the
+        /// worst `settings.list_limit`, default 50; JSON and CSV list all).
+        #[arg(long)]
+        all: bool,
         #[command(flatten)]
         csv: CsvArgs,
     },

@@ -61,10 +61,20 @@ fn run(command: Command, lang: Option<LangArg>) -> Result<ExitCode, CliError> {
             day,
             format,
             output,
+            workstreams,
+            all,
             csv,
         } => {
             let format = commands::status::format(format, csv.separator.into(), output.is_none());
-            commands::status::run(&plan, &day, format, lang, output.as_deref())
+            commands::status::run(
+                &plan,
+                &day,
+                format,
+                lang,
+                output.as_deref(),
+                &workstreams,
+                all,
+            )
         }
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {

@@ -87,6 +87,9 @@ fn is_well_formed(plan: &Plan) -> bool {
         && optional(&plan.forum.calendar)
         && settings.at_risk_float.is_none_or(|v| v <= 365)
         && settings.lookahead_days.is_none_or(|v| v <= 366)
+        && settings
+            .list_limit
+            .is_none_or(|v| v <= crate::plan::MAX_LIST_LIMIT)
         && plan
             .calendars
             .iter()

@@ -16,6 +16,8 @@ pub struct EffectiveSettings {
     pub at_risk_float: u32,
     /// How many calendar days ahead "due soon" looks.
     pub lookahead_days: u32,
+    /// How many tasks each list of a report for people shows (0: all).
+    pub list_limit: u32,
     /// Report language.
     pub locale: Locale,
 }
@@ -34,6 +36,7 @@ impl EffectiveSettings {
         EffectiveSettings {
             at_risk_float: settings.at_risk_float.unwrap_or(defaults.at_risk_float),
             lookahead_days: settings.lookahead_days.unwrap_or(defaults.lookahead_days),
+            list_limit: settings.list_limit.unwrap_or(defaults.list_limit),
             locale: settings.locale.unwrap_or(defaults.locale),
         }
     }
@@ -51,6 +54,7 @@ mod tests {
             EffectiveSettings {
                 at_risk_float: 2,
                 lookahead_days: 7,
+                list_limit: 50,
                 locale: Locale::Vi
             }
         );
@@ -61,6 +65,7 @@ mod tests {
         let settings = Settings {
             at_risk_float: Some(5),
             lookahead_days: None,
+            list_limit: Some(0),
             locale: Some(Locale::En),
         };
         let effective = EffectiveSettings::from_plan(&settings);
@@ -69,6 +74,7 @@ mod tests {
             EffectiveSettings {
                 at_risk_float: 5,
                 lookahead_days: 7,
+                list_limit: 0,
                 locale: Locale::En
             }
         );

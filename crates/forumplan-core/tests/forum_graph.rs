@@ -276,6 +276,7 @@ fn settings_override_the_defaults() {
         EffectiveSettings {
             at_risk_float: 2,
             lookahead_days: 7,
+            list_limit: 50,
             locale: Locale::Vi
         }
     );
@@ -285,6 +286,7 @@ fn settings_override_the_defaults() {
         EffectiveSettings {
             at_risk_float: 5,
             lookahead_days: defaults.lookahead_days,
+            list_limit: defaults.list_limit,
             locale: Locale::En
         }
     );

@@ -8,7 +8,7 @@
 mod charts;
 mod gantt;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
@@ -16,13 +16,22 @@ use forumplan_scheduler::{Rag, Readiness};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context, escape_formatter};
 
 use crate::i18n::{self, Lang, Msg};
-use crate::status::{ConflictRow, StatusReport, TaskRow};
+use crate::status::{ConflictRow, ListLimit, Section, StatusReport, TaskRow, join_some};
 
 /// The page template. Its `.html` name turns on HTML autoescaping.
 const TEMPLATE: &str = include_str!("../templates/status.html");
 
-/// Renders `report` as one HTML page in `lang`.
-pub(crate) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+/// How many tasks the summary on the first page names under "needs action
+/// this week": it must fit the page; the sections below list the rest.
+const SUMMARY_ACTIONS: usize = 8;
+
+/// Renders `report` as one HTML page in `lang`, each list cut at `limit`.
+pub(crate) fn render(
+    report: &StatusReport,
+    lang: Lang,
+    limit: ListLimit,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     // MiniJinja's HTML escaping also writes `/` as `&#x2f;`; ours leaves it,
@@ -42,7 +51,7 @@ pub(crate) fn render(report: &StatusReport, lang: Lang, out: &mut dyn Write) -> 
         .map_err(template_error)?;
     let page = env
         .get_template("status.html")
-        .and_then(|t| t.render(page_context(report, lang)))
+        .and_then(|t| t.render(page_context(report, lang, limit)))
         .map_err(template_error)?;
     out.write_all(page.as_bytes())
 }
@@ -107,7 +116,7 @@ fn labels(lang: Lang) -> Value {
         ("late_start", Msg::LateStart),
         ("start", Msg::Start),
         ("finish", Msg::Finish),
-        ("branch", Msg::Branch),
+        ("branch", Msg::BranchColumn),
         ("post_event_apart", Msg::PostEventApart),
         ("critical_path", Msg::CriticalPath),
         ("due_soon", Msg::DueSoon),
@@ -126,6 +135,12 @@ fn labels(lang: Lang) -> Value {
         ("completion_by_workstream", Msg::CompletionByWorkstream),
         ("legend", Msg::Legend),
         ("swipe", Msg::SwipeForMore),
+        ("summary", Msg::Summary),
+        ("needs_action", Msg::NeedsAction),
+        ("nothing_needs_action", Msg::NothingNeedsAction),
+        ("see_below", Msg::SeeBelow),
+        ("page", Msg::Page),
+        ("shown_workstreams", Msg::ShownWorkstreams),
     ];
     pairs
         .into_iter()
@@ -134,7 +149,7 @@ fn labels(lang: Lang) -> Value {
         .into()
 }
 
-fn page_context(report: &StatusReport, lang: Lang) -> Value {
+fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
     let date = |day: NaiveDate| i18n::date(lang, day);
     let h = &report.headline;
     let (forecast, forecast_note, forecast_class) = match h.forecast_ready {
@@ -167,13 +182,13 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
             .find(|w| w.id == id)
             .map_or_else(|| id.to_owned(), |w| w.name.clone())
     };
-    let task_name = |id: &str| {
-        report
-            .tasks
-            .iter()
-            .find(|t| t.id == id)
-            .map_or_else(|| id.to_owned(), |t| t.name.clone())
-    };
+    // Names by id, built once: the handoffs name every waiting task.
+    let names: HashMap<&str, &str> = report
+        .tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.name.as_str()))
+        .collect();
+    let task_name = |id: &str| names.get(id).copied().unwrap_or(id).to_owned();
     let workstreams: Vec<Value> = report
         .workstreams
         .iter()
@@ -199,6 +214,16 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
             .map(|t| task_value(lang, report.as_of, t))
             .collect::<Vec<Value>>()
     };
+    // A list as the page shows it: the worst rows, how many in all, and
+    // the line that counts the rest.
+    let list = |rows: &[TaskRow]| {
+        let (shown, rest) = limit.cut(rows);
+        context! {
+            rows => tasks(shown),
+            total => rows.len(),
+            more => (rest > 0).then(|| i18n::more_hidden(lang, rest)),
+        }
+    };
     // Worst first: late, then at risk, then on track.
     let mut waiting: Vec<_> = report
         .handoffs
@@ -214,12 +239,12 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
     let handoffs: Vec<Value> = waiting
         .into_iter()
         .map(|handoff| {
-            let pending: Vec<Value> = handoff
-                .pending
+            let (shown, rest) = limit.cut(&handoff.pending);
+            let pending: Vec<Value> = shown
                 .iter()
                 .map(|p| {
-                    let waiting: Vec<String> = p.waiting.iter().map(|id| task_name(id)).collect();
-                    context! { task => task_value(lang, report.as_of, &p.task), waiting => waiting.join("; ") }
+                    let waiting = join_some(lang, p.waiting.iter().map(|id| task_name(id)), "; ");
+                    context! { task => task_value(lang, report.as_of, &p.task), waiting }
                 })
                 .collect();
             context! {
@@ -229,9 +254,16 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
                 flag => i18n::readiness(lang, handoff.flag),
                 flag_class => readiness_class(handoff.flag),
                 pending,
+                more => (rest > 0).then(|| i18n::more_hidden(lang, rest)),
             }
         })
         .collect();
+    let scope = if report.scope.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<&str> = report.workstreams.iter().map(|w| w.name.as_str()).collect();
+        names.join(", ")
+    };
     let c = &report.changes;
     let groups: Vec<Value> = [
         (Msg::NewlyDone, &c.newly_done, "done"),
@@ -242,7 +274,7 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
     ]
     .into_iter()
     .filter(|(_, rows, _)| !rows.is_empty())
-    .map(|(label, rows, class)| context! { label => label.text(lang), class, tasks => tasks(rows) })
+    .map(|(label, rows, class)| context! { label => label.text(lang), class, list => list(rows) })
     .collect();
     let forecast_change = c
         .forecast_change(lang)
@@ -258,46 +290,127 @@ fn page_context(report: &StatusReport, lang: Lang) -> Value {
         .iter()
         .map(|conflict| conflict_value(lang, conflict, &task_name))
         .collect();
+    let mut page: BTreeMap<&str, Value> = BTreeMap::from([
+        (
+            "lang",
+            Value::from(match lang {
+                Lang::Vi => "vi",
+                Lang::En => "en",
+            }),
+        ),
+        ("l", labels(lang)),
+    ]);
+    let safe = Value::from_safe_string;
+    for part in Section::ALL {
+        let values: Vec<(&str, Value)> = match part {
+            Section::Headline => vec![
+                ("forum_name", Value::from(report.forum.name.as_str())),
+                ("event_day", Value::from(date(report.forum.date))),
+                (
+                    "venue",
+                    Value::from(report.forum.venue.as_deref().unwrap_or("")),
+                ),
+                ("as_of", Value::from(date(report.as_of))),
+                ("headline", headline.clone()),
+                ("scope", Value::from(scope.clone())),
+                // The summary's "needs action this week" draws on the lists below.
+                ("actions", actions(report, lang)),
+            ],
+            Section::Workstreams => vec![
+                ("workstreams", Value::from(workstreams.clone())),
+                ("completion_svg", safe(charts::completion(report, lang))),
+            ],
+            Section::LateAndBlocked => vec![("late_and_blocked", list(&report.late_and_blocked))],
+            Section::CriticalPath => {
+                let (shown, rest) = limit.cut(&report.critical_path);
+                let steps: Vec<Value> = shown
+                    .iter()
+                    .map(|step| {
+                        context! {
+                            task => task_value(lang, report.as_of, &step.task),
+                            branch => if step.branches.is_empty() {
+                                String::new()
+                            } else {
+                                i18n::branches(lang, &step.branches)
+                            },
+                        }
+                    })
+                    .collect();
+                vec![
+                    (
+                        "critical_path",
+                        context! {
+                            rows => steps,
+                            total => report.critical_path.len(),
+                            more => (rest > 0).then(|| i18n::more_hidden(lang, rest)),
+                        },
+                    ),
+                    (
+                        "no_critical_path",
+                        Value::from(report.no_critical_path().text(lang)),
+                    ),
+                ]
+            }
+            Section::MustStartToday => {
+                let (shown, rest) = limit.cut(&report.must_start_today);
+                let rows: Vec<Value> = shown
+                    .iter()
+                    .map(|t| {
+                        context! {
+                            overdue => i18n::overdue(lang, report.overdue_days(t)),
+                            ..task_value(lang, report.as_of, t)
+                        }
+                    })
+                    .collect();
+                vec![(
+                    "must_start_today",
+                    context! {
+                        rows,
+                        total => report.must_start_today.len(),
+                        more => (rest > 0).then(|| i18n::more_hidden(lang, rest)),
+                    },
+                )]
+            }
+            Section::DueSoon => vec![("due_soon", list(&report.due_soon))],
+            Section::Handoffs => vec![
+                ("has_handoffs", Value::from(!report.handoffs.is_empty())),
+                ("handoffs", Value::from(handoffs.clone())),
+                ("handoffs_svg", safe(charts::handoffs(report, lang))),
+            ],
+            Section::Changes => vec![("changes", changes.clone())],
+            Section::Conflicts => vec![("conflicts", Value::from(conflicts.clone()))],
+            Section::Tasks => vec![
+                ("gantt_svg", safe(gantt::gantt(report, lang, limit))),
+                ("gantt_legend", safe(gantt::legend(lang))),
+            ],
+        };
+        page.extend(values);
+    }
+    Value::from(page)
+}
+
+/// What needs action this week, for the summary on the first page: late
+/// and blocked tasks, then those that must start today, then those due
+/// soon, each task once, the first few of them.
+fn actions(report: &StatusReport, lang: Lang) -> Value {
+    let mut seen = HashSet::new();
+    let all: Vec<&TaskRow> = report
+        .late_and_blocked
+        .iter()
+        .chain(&report.must_start_today)
+        .chain(&report.due_soon)
+        .filter(|t| seen.insert(t.id.as_str()))
+        .collect();
+    let rows: Vec<Value> = all
+        .iter()
+        .take(SUMMARY_ACTIONS)
+        .map(|t| task_value(lang, report.as_of, t))
+        .collect();
+    let rest = all.len().saturating_sub(SUMMARY_ACTIONS);
     context! {
-        lang => match lang { Lang::Vi => "vi", Lang::En => "en" },
-        l => labels(lang),
-        forum_name => &report.forum.name,
-        event_day => date(report.forum.date),
-        venue => report.forum.venue.as_deref().unwrap_or(""),
-        as_of => date(report.as_of),
-        headline,
-        workstreams,
-        late_and_blocked => tasks(&report.late_and_blocked),
-        no_critical_path => report.no_critical_path().text(lang),
-        critical_path => report
-            .critical_path
-            .iter()
-            .map(|step| context! {
-                task => task_value(lang, report.as_of, &step.task),
-                branch => if step.branches.is_empty() {
-                    String::new()
-                } else {
-                    i18n::branches(lang, &step.branches)
-                },
-            })
-            .collect::<Vec<_>>(),
-        must_start_today => report
-            .must_start_today
-            .iter()
-            .map(|t| context! {
-                overdue => i18n::overdue(lang, report.overdue_days(t)),
-                ..task_value(lang, report.as_of, t)
-            })
-            .collect::<Vec<_>>(),
-        due_soon => tasks(&report.due_soon),
-        has_handoffs => !report.handoffs.is_empty(),
-        handoffs,
-        changes,
-        conflicts,
-        completion_svg => Value::from_safe_string(charts::completion(report, lang)),
-        handoffs_svg => Value::from_safe_string(charts::handoffs(report, lang)),
-        gantt_svg => Value::from_safe_string(gantt::gantt(report, lang)),
-        gantt_legend => Value::from_safe_string(gantt::legend(lang)),
+        rows,
+        total => all.len(),
+        more => (rest > 0).then(|| i18n::more(lang, rest)),
     }
 }
 

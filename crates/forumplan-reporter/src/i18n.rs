@@ -95,8 +95,17 @@ pub enum Msg {
     SwipeForMore,
     Causes,
     Branch,
+    BranchColumn,
     PostEventApart,
     NoCriticalPathAfterEvent,
+    Summary,
+    NeedsAction,
+    NothingNeedsAction,
+    SeeBelow,
+    Page,
+    ShownWorkstreams,
+    FinishedBefore,
+    MoreTasksHidden,
     Overdue,
     DoneOfTotal,
 }
@@ -195,6 +204,7 @@ impl Msg {
             ),
             Msg::Causes => ("Việc cần xử lý ngay", "Needs action now"),
             Msg::Branch => ("nhánh", "branch"),
+            Msg::BranchColumn => ("Nhánh", "Branch"),
             Msg::NoCriticalPathAfterEvent => (
                 "Diễn đàn đã diễn ra: công tác chuẩn bị không còn đường găng.",
                 "The forum has taken place: preparation has no critical path left.",
@@ -202,6 +212,23 @@ impl Msg {
             Msg::PostEventApart => (
                 "việc sau sự kiện, chỉ được tính từ ngày diễn ra",
                 "post-event tasks, counted from the event day on",
+            ),
+            Msg::Summary => ("Tóm tắt", "Summary"),
+            Msg::NeedsAction => ("Việc cần xử lý trong tuần", "Needs action this week"),
+            Msg::NothingNeedsAction => (
+                "Tuần này không có việc nào cần xử lý gấp",
+                "Nothing needs action this week",
+            ),
+            Msg::SeeBelow => (
+                "Chi tiết ở các mục bên dưới",
+                "Details in the sections below",
+            ),
+            Msg::Page => ("Trang", "Page"),
+            Msg::ShownWorkstreams => ("Báo cáo riêng cho mảng", "Report for the workstream"),
+            Msg::FinishedBefore => ("việc đã xong trước", "tasks finished before"),
+            Msg::MoreTasksHidden => (
+                "việc khác không vẽ (thêm --all để vẽ tất cả)",
+                "more tasks not drawn (add --all to draw every one)",
             ),
             Msg::FixedStartPassed => (
                 "Đã qua ngày bắt đầu ấn định mà chưa bắt đầu",
@@ -364,6 +391,15 @@ pub fn more(lang: Lang, count: usize) -> String {
     match lang {
         Lang::Vi => format!("và {count} việc khác"),
         Lang::En => format!("and {count} more"),
+    }
+}
+
+/// The line under a list cut at the report's limit: "… and 12 more
+/// (`--all` shows every one)".
+pub fn more_hidden(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!("… và {count} việc khác (thêm --all để xem tất cả)"),
+        Lang::En => format!("… and {count} more (add --all to see every one)"),
     }
 }
 

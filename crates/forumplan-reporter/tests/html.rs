@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use forumplan_core::journal::{TaskState, parse_journal};
 use forumplan_core::{Format, load_plan};
 use forumplan_reporter::i18n::Lang;
-use forumplan_reporter::status::{StatusFormat, StatusInput, StatusReport};
+use forumplan_reporter::status::{ListLimit, Section, StatusFormat, StatusInput, StatusReport};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -50,7 +50,9 @@ fn report(as_of: NaiveDate) -> StatusReport {
 
 fn html(report: &StatusReport, lang: Lang) -> String {
     let mut out = Vec::new();
-    report.render(StatusFormat::Html, lang, &mut out).unwrap();
+    report
+        .render(StatusFormat::Html, lang, ListLimit::Worst(50), &mut out)
+        .unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -132,7 +134,11 @@ fn the_page_is_self_contained_and_well_formed() {
                 r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#
             )
         );
-        assert!(page.contains("@page { size: A4; margin: 12mm; }"));
+        assert!(page.contains("@page { size: A4;"));
+        assert!(
+            page.contains("counter(page)") && page.contains("counter(pages)"),
+            "printed pages are numbered"
+        );
         assert!(page.contains("print-color-adjust: exact"));
         // Nothing is fetched: no address but the SVG namespace, no scripts,
         // style sheets, images or fonts from elsewhere.
@@ -152,7 +158,9 @@ fn the_page_is_self_contained_and_well_formed() {
             "src=",
             "href=",
         ] {
-            assert!(!page.contains(fetcher), "`{fetcher}` in the page");
+            // In-page links (`href="#gantt"`) fetch nothing.
+            let outside = page.replace(r##"href="#"##, "");
+            assert!(!outside.contains(fetcher), "`{fetcher}` in the page");
         }
         assert!(
             page.replace("url(#", "").find("url(").is_none(),
@@ -161,21 +169,35 @@ fn the_page_is_self_contained_and_well_formed() {
     }
 }
 
+/// The numbers N of the lines "✓ N tasks finished before …" of the Gantt.
+fn folded_counts(page: &str) -> Vec<usize> {
+    page.split(r#"class="folded""#)
+        .skip(1)
+        .map(|rest| {
+            let text = &rest[rest.find("✓ ").unwrap() + "✓ ".len()..];
+            text[..text.find(' ').unwrap()].parse().unwrap()
+        })
+        .collect()
+}
+
 #[test]
-fn the_gantt_chart_has_one_bar_per_task() {
+fn the_gantt_chart_has_one_bar_per_task_or_folds_it() {
     let report = report(day("2022-09-13"));
     let page = html(&report, Lang::Vi);
-    assert_eq!(page.matches(r#"class="bar"#).count(), report.tasks.len());
-    let milestones = report.tasks.iter().filter(|t| t.duration == 0).count();
-    assert!(milestones > 0);
-    assert_eq!(
-        page.matches(r#"<polygon class="bar milestone"#).count(),
-        milestones
+    // Work finished before the window is folded into one line per
+    // workstream; every other task has its bar.
+    let folded = folded_counts(&page);
+    assert!(
+        !folded.is_empty() && folded.len() <= report.workstreams.len(),
+        "at most one folded line per workstream: {folded:?}"
     );
-    assert_eq!(
-        page.matches(r#"<rect class="bar"#).count(),
-        report.tasks.len() - milestones
+    let bars = page.matches(r#"class="bar"#).count();
+    assert_eq!(bars + folded.iter().sum::<usize>(), report.tasks.len());
+    assert!(
+        bars < report.tasks.len() / 2,
+        "the finished past is folded: {bars} bars"
     );
+    assert!(page.matches(r#"<polygon class="bar milestone"#).count() > 0);
     let critical = report
         .tasks
         .iter()
@@ -187,26 +209,83 @@ fn the_gantt_chart_has_one_bar_per_task() {
             + page.matches(r#"class="bar milestone critical"#).count(),
         critical
     );
-    assert_eq!(
-        page.matches(r#"class="today""#).count(),
-        report.workstreams.len()
-    );
-    assert_eq!(
-        page.matches(r#"class="event-day""#).count(),
-        report.workstreams.len()
-    );
-    let unfinished = report
+    // The critical path's chart comes first, then one per workstream.
+    let charts = report.workstreams.len() + 1;
+    assert_eq!(page.matches(r#"class="today""#).count(), charts);
+    assert_eq!(page.matches(r#"class="event-day""#).count(), charts);
+    let unfinished: Vec<_> = report
         .tasks
         .iter()
         .filter(|t| !matches!(t.state, TaskState::Done | TaskState::Cancelled))
+        .collect();
+    // (The critical path's chart, first, draws its tasks a second time.)
+    let second_chart = page
+        .match_indices(r#"<svg class="gantt""#)
+        .nth(1)
+        .unwrap()
+        .0;
+    let markers = page[second_chart..]
+        .matches(r#"class="late-marker""#)
         .count();
-    assert_eq!(page.matches(r#"class="late-marker""#).count(), unfinished);
+    assert!(
+        markers <= unfinished.len()
+            && markers
+                >= unfinished
+                    .iter()
+                    .filter(
+                        |t| t.late_finish >= t.early_finish && t.late_finish <= report.forum.date
+                    )
+                    .count(),
+        "a late-finish marker for each unfinished task whose late finish is in view: {markers}"
+    );
     assert!(page.matches(r#"class="progress""#).count() > 0);
-    // Every task's full name and id are in its tooltip.
-    for t in &report.tasks {
+    // Every unfinished task's full name and id are in its tooltip.
+    for t in unfinished {
         let tooltip = format!("<title>{} ({})", escape(&t.name), escape(&t.id));
         assert!(page.contains(&tooltip), "no tooltip for {}", t.id);
     }
+    // The critical path's chart links its tasks with arrows.
+    let steps: std::collections::HashSet<&str> = report
+        .critical_paths
+        .iter()
+        .flatten()
+        .map(|t| t.id.as_str())
+        .collect();
+    assert!(steps.len() > 1);
+    assert_eq!(page.matches(r#"class="path-bar"#).count(), steps.len());
+    assert!(page.matches(r#"class="dependency""#).count() >= steps.len() - 1);
+}
+
+#[test]
+fn the_gantt_starts_a_little_before_today_and_ends_with_the_work() {
+    let report = report(day("2022-09-13"));
+    let page = html(&report, Lang::En);
+    // The first tick is within two weeks before today, not in June when
+    // the plan starts; the folded line says since when.
+    assert!(!page.contains(">06-") && !page.contains(">07-"));
+    assert!(page.contains("tasks finished before 2022-09-"));
+}
+
+#[test]
+fn the_first_page_is_a_summary_that_needs_no_other() {
+    let report = report(day("2022-09-13"));
+    let page = html(&report, Lang::Vi);
+    let start = page.find(r#"<div class="summary">"#).expect("the summary");
+    let actions = page
+        .find(r#"<section class="actions">"#)
+        .expect("its actions");
+    let summary = &page[start..actions + page[actions..].find("</div>").unwrap()];
+    for part in [
+        "Còn 5 ngày (T-5)",
+        "Các mảng công việc",
+        "Việc cần xử lý trong tuần",
+        "streaming-contract",
+    ] {
+        assert!(summary.contains(part), "the summary lacks `{part}`");
+    }
+    assert!(page.contains(".summary { break-after: page; }"));
+    // A phone reader jumps from the summary to the chart.
+    assert!(summary.contains(r##"<a href="#gantt">"##) && page.contains(r#"id="gantt""#));
 }
 
 #[test]
@@ -270,6 +349,103 @@ fn names_are_escaped_everywhere() {
     check_balanced(&page).unwrap();
 }
 
+/// A plan of one chain of `n` one-day tasks before an event in 2030.
+fn chain_plan(n: usize) -> Vec<u8> {
+    let tasks: Vec<String> = (0..n)
+        .map(|i| {
+            let after = if i == 0 {
+                String::new()
+            } else {
+                format!(r#", "after": ["t{}"]"#, i - 1)
+            };
+            format!(r#"{{"id": "t{i}", "workstream": "w", "name": "Step {i}", "duration": "1d"{after}}}"#)
+        })
+        .collect();
+    format!(
+        r#"{{"forum": {{"id": "chain", "name": "Chain", "date": "2030-06-03"}},
+"workstreams": [{{"id": "w", "name": "Work"}}],
+"tasks": [{}]}}"#,
+        tasks.join(",\n")
+    )
+    .into_bytes()
+}
+
+/// The status report of a plan with no journal as of `as_of`.
+fn fresh_report(plan: &[u8], as_of: NaiveDate) -> StatusReport {
+    let forum = load_plan(plan, Format::Json).expect("the plan loads").forum;
+    let journal = parse_journal("");
+    let schedule = forumplan_scheduler::schedule(&forum, &journal.replay(as_of), as_of).unwrap();
+    let assessment = forumplan_scheduler::assess(&forum, &schedule);
+    let changes = forumplan_scheduler::compare(&assessment, &assessment);
+    StatusReport::new(StatusInput {
+        forum: &forum,
+        schedule: &schedule,
+        assessment: &assessment,
+        changes: &changes,
+    })
+}
+
+#[test]
+fn the_page_grows_with_the_work_not_with_the_calendar() {
+    // A chain of 1,000 tasks spans four years: the page stays small.
+    let chain = fresh_report(&chain_plan(1000), day("2026-01-05"));
+    let page = html(&chain, Lang::Vi);
+    assert!(page.len() < 250_000, "{} bytes for a chain", page.len());
+    assert_eq!(
+        page.matches(r#"class="bar"#).count(),
+        50,
+        "the worst 50 drawn"
+    );
+    assert!(page.contains("… 950 việc khác không vẽ"));
+    // Every task, on request: still about a kilobyte a task.
+    let mut all = Vec::new();
+    chain
+        .render(StatusFormat::Html, Lang::Vi, ListLimit::All, &mut all)
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&all)
+            .matches(r#"class="bar"#)
+            .count(),
+        1000
+    );
+    assert!(all.len() < 2_500_000, "{} bytes for --all", all.len());
+    // An as-of day far after the event: everything before it is folded.
+    let far = report(day("9999-12-31"));
+    let page = html(&far, Lang::Vi);
+    assert!(page.len() < 250_000, "{} bytes at 9999-12-31", page.len());
+    // Every chart (one per workstream; after the event no critical path
+    // chart) has the same few week lines.
+    let charts = page.matches(r#"<svg class="gantt""#).count();
+    let weeks = page.matches(r#"<line class="week""#).count();
+    assert!(charts >= far.workstreams.len());
+    assert_eq!(weeks % charts, 0);
+    assert!(weeks <= 16 * charts);
+}
+
+#[test]
+fn the_json_form_holds_every_section_and_nothing_else() {
+    // The other formats match `Section` exhaustively; the JSON form is the
+    // report's serialization, so its members are checked against it here.
+    let mut out = Vec::new();
+    report(day("2022-09-13"))
+        .render(StatusFormat::Json, Lang::En, ListLimit::Worst(50), &mut out)
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let mut members: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut sections: Vec<&str> = Section::ALL
+        .iter()
+        .flat_map(|s| s.json_members().iter().copied())
+        .collect();
+    members.sort_unstable();
+    sections.sort_unstable();
+    assert_eq!(members, sections);
+}
+
 /// `chromium`, if installed: `/usr/bin/chromium`, else on `PATH`.
 fn chromium() -> Option<PathBuf> {
     let fixed = PathBuf::from("/usr/bin/chromium");
@@ -293,7 +469,7 @@ fn fresh_dir(what: &str) -> PathBuf {
 
 /// Runs headless Chromium on `page` with `extra` arguments; returns its
 /// stdout and stderr. Panics if it fails or takes more than two minutes.
-fn run_chromium(chromium: &Path, work: &Path, page: &Path, extra: &[String]) -> (String, String) {
+fn run_chromium(chromium: &Path, work: &Path, url: &str, extra: &[String]) -> (String, String) {
     let profile = fresh_dir("chromium-profile");
     let mut child = Command::new(chromium)
         .args([
@@ -310,7 +486,7 @@ fn run_chromium(chromium: &Path, work: &Path, page: &Path, extra: &[String]) -> 
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(extra)
-        .arg(format!("file://{}", page.display()))
+        .arg(url)
         .current_dir(work)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -375,13 +551,15 @@ fn the_page_opens_in_a_headless_browser() {
     let report = report(day("2022-09-13"));
     let work = fresh_dir("html-test");
     let page = work.join("status.html");
-    std::fs::write(&page, html(&report, Lang::Vi)).unwrap();
+    let written = html(&report, Lang::Vi);
+    std::fs::write(&page, &written).unwrap();
 
+    let url = format!("file://{}", page.display());
     let shot = work.join("shot.png");
     let (_, log) = run_chromium(
         &chromium,
         &work,
-        &page,
+        &url,
         &[
             format!("--screenshot={}", shot.display()),
             "--window-size=1280,2400".to_owned(),
@@ -398,7 +576,7 @@ fn the_page_opens_in_a_headless_browser() {
         "the screenshot is a real PNG"
     );
 
-    let (dom, log) = run_chromium(&chromium, &work, &page, &["--dump-dom".to_owned()]);
+    let (dom, log) = run_chromium(&chromium, &work, &url, &["--dump-dom".to_owned()]);
     assert_eq!(
         console_problems(&log),
         Vec::<&str>::new(),
@@ -407,8 +585,191 @@ fn the_page_opens_in_a_headless_browser() {
     assert!(dom.contains("<svg"), "the DOM was dumped");
     assert_eq!(
         dom.matches(r#"class="bar"#).count(),
-        report.tasks.len(),
-        "one bar per task in the rendered DOM"
+        written.matches(r#"class="bar"#).count(),
+        "every bar of the page in the rendered DOM"
     );
     let _ = std::fs::remove_dir_all(&work);
+}
+
+/// A page that shows `page` (with `#fragment`) in a 390×844 frame, the
+/// size of a phone's screen (a headless window is at least 500 wide), and
+/// records where the first Gantt chart's today line is in that frame. The
+/// script is the test's: the report itself has none.
+fn phone_frame(page: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html><html><body style="margin:0"><iframe id="phone" src="{page}" width="390" height="844" style="border:0"></iframe>
+<script>
+const frame = document.getElementById("phone");
+frame.addEventListener("load", () => setTimeout(() => {{
+  const w = frame.contentWindow, d = w.document;
+  const line = d.querySelector("svg.gantt line.today").getBoundingClientRect();
+  const box = d.querySelector(".chart-scroll").getBoundingClientRect();
+  document.body.setAttribute("data-probe", [line.left, line.right, line.top, line.bottom,
+    box.left, box.right, w.innerWidth, w.innerHeight].map(Math.round).join(","));
+}}, 300));
+</script></body></html>"#
+    )
+}
+
+#[test]
+fn on_a_phone_the_gantt_opens_with_today_in_view() {
+    let Some(chromium) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is not installed, and CI is set: the browser test cannot be skipped"
+        );
+        return;
+    };
+    let report = report(day("2022-09-13"));
+    let work = fresh_dir("phone-test");
+    std::fs::write(work.join("status.html"), html(&report, Lang::Vi)).unwrap();
+    // Opened at the chart (the link a message would carry) on a phone.
+    let frame = work.join("phone.html");
+    std::fs::write(&frame, phone_frame("status.html#gantt")).unwrap();
+    let url = format!("file://{}", frame.display());
+    let phone = "--window-size=500,900".to_owned();
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gantt-phone.png");
+    run_chromium(
+        &chromium,
+        &work,
+        &url,
+        &[format!("--screenshot={}", shot.display()), phone.clone()],
+    );
+    assert!(std::fs::read(&shot).unwrap().starts_with(b"\x89PNG"));
+    let (dom, _) = run_chromium(
+        &chromium,
+        &work,
+        &url,
+        &[
+            "--dump-dom".to_owned(),
+            "--virtual-time-budget=3000".to_owned(),
+            "--allow-file-access-from-files".to_owned(),
+            phone,
+        ],
+    );
+    let probe = &dom[dom.find(r#"data-probe=""#).expect("the probe ran") + 12..];
+    let numbers: Vec<f64> = probe[..probe.find('"').unwrap()]
+        .split(',')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let [left, right, top, bottom, box_left, box_right, width, height] = numbers[..] else {
+        panic!("probe: {numbers:?}");
+    };
+    assert_eq!((width, height), (390.0, 844.0), "a phone's screen");
+    assert!(
+        left >= box_left && right <= box_right.min(width),
+        "today's line ({left}–{right}) is inside the visible chart ({box_left}–{box_right}) without scrolling sideways"
+    );
+    assert!(
+        top >= 0.0 && top < height && bottom > top,
+        "today's line starts on the first screen: top {top}, screen {height}"
+    );
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+/// `pdftotext` (poppler-utils), if installed.
+fn pdftotext() -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join("pdftotext"))
+        .find(|path| path.is_file())
+}
+
+#[test]
+fn printed_the_first_page_is_the_summary_and_pages_are_numbered() {
+    let Some(chromium) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is not installed, and CI is set: the print test cannot be skipped"
+        );
+        return;
+    };
+    let report = report(day("2022-09-13"));
+    let work = fresh_dir("print-test");
+    let page = work.join("status.html");
+    std::fs::write(&page, html(&report, Lang::Vi)).unwrap();
+    let pdf = work.join("status.pdf");
+    run_chromium(
+        &chromium,
+        &work,
+        &format!("file://{}", page.display()),
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".to_owned(),
+        ],
+    );
+    let bytes = std::fs::read(&pdf).expect("a PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let pages = bytes
+        .windows(12)
+        .filter(|w| w.starts_with(b"/Type /Page") && w[11] != b's')
+        .count();
+    assert!(
+        pages >= 3,
+        "the summary, the sections, the Gantt: {pages} pages"
+    );
+    // Reading the text back needs poppler's pdftotext (CI installs it);
+    // without it the check above is all this machine can do.
+    assert!(
+        pdftotext().is_some() || std::env::var_os("CI").is_none(),
+        "pdftotext is not installed, and CI is set (apt-get install poppler-utils)"
+    );
+    if let Some(pdftotext) = pdftotext() {
+        let page_text = |n: usize| {
+            let output = Command::new(&pdftotext)
+                .args(["-f", &n.to_string(), "-l", &n.to_string()])
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .expect("pdftotext runs");
+            String::from_utf8_lossy(&output.stdout).into_owned()
+        };
+        let first = page_text(1);
+        for part in [
+            "Diễn đàn Kinh tế - Xã hội Việt Nam 2022",
+            "T-5",
+            "Các mảng công việc",
+            "Bảo đảm kinh phí",
+            "Việc cần xử lý trong tuần",
+            "streaming-contract",
+            &format!("Trang 1 / {pages}"),
+        ] {
+            assert!(first.contains(part), "page one lacks `{part}`:\n{first}");
+        }
+        assert!(
+            !first.contains("Việc chậm tiến độ") && !first.contains("Đường găng"),
+            "the numbered sections start on page two:\n{first}"
+        );
+        assert!(page_text(2).contains(&format!("Trang 2 / {pages}")));
+    }
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+#[test]
+fn one_workstream_s_page_draws_only_its_tasks() {
+    let mut report = report(day("2022-09-13"));
+    let unknown = report
+        .retain_workstreams(&["catering".to_owned()])
+        .unwrap_err();
+    assert_eq!(unknown.id, "catering");
+    assert_eq!(
+        unknown.known,
+        [
+            "content",
+            "protocol",
+            "logistics",
+            "media",
+            "security",
+            "finance"
+        ]
+    );
+    report
+        .retain_workstreams(&["logistics".to_owned()])
+        .unwrap();
+    let page = html(&report, Lang::En);
+    // The critical path's chart, then the one workstream's.
+    assert_eq!(page.matches(r#"<svg class="gantt""#).count(), 2);
+    assert!(page.contains("Report for the workstream: <b>Hậu cần, kỹ thuật hạ tầng</b>"));
+    let bars = page.matches(r#"class="bar"#).count();
+    assert_eq!(bars + folded_counts(&page).iter().sum::<usize>(), 25);
+    assert!(report.tasks.iter().all(|t| t.workstream == "logistics"));
 }

@@ -5,10 +5,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_reporter::CsvSeparator;
-use forumplan_reporter::status::StatusFormat;
+use forumplan_reporter::i18n::cli::CliMsg;
+use forumplan_reporter::status::{ListLimit, StatusFormat};
 
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
-use crate::error::CliError;
+use crate::error::{CliError, refuse};
 use crate::write::{Protected, ProtectedFile, output_target, replace_atomically};
 use crate::{plan_file, progress};
 
@@ -34,6 +35,8 @@ pub(crate) fn run(
     format: StatusFormat,
     lang: Option<LangArg>,
     output: Option<&Path>,
+    workstreams: &[String],
+    all: bool,
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan)?;
     let forum = &loaded.forum;
@@ -56,11 +59,26 @@ pub(crate) fn run(
         .transpose()?;
     let as_of = progress::day(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day, progress::lang(forum, lang))?;
-    let report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
+    let mut report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
+    report.retain_workstreams(workstreams).map_err(|unknown| {
+        refuse(
+            CliMsg::UnknownWorkstream {
+                workstream: unknown.id,
+            },
+            CliMsg::HintWorkstreams {
+                known: unknown.known.join(", "),
+            },
+        )
+    })?;
+    let limit = if all {
+        ListLimit::All
+    } else {
+        ListLimit::from_setting(forum.settings().list_limit)
+    };
     let lang = progress::lang(forum, lang);
     let mut rendered = Vec::new();
     report
-        .render(format, lang, &mut rendered)
+        .render(format, lang, limit, &mut rendered)
         .map_err(|source| CliError::Write {
             path: "<report>".into(),
             source,

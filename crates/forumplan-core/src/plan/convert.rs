@@ -28,7 +28,7 @@ const FORUM_FIELDS: &[&str] = &[
     "plan_start",
     "journal",
 ];
-const SETTINGS_FIELDS: &[&str] = &["at_risk_float", "lookahead_days", "locale"];
+const SETTINGS_FIELDS: &[&str] = &["at_risk_float", "lookahead_days", "list_limit", "locale"];
 const CALENDAR_FIELDS: &[&str] = &["base", "weekdays", "holidays", "working_days_extra"];
 const WORKSTREAM_FIELDS: &[&str] = &["id", "name", "lead", "focal_point"];
 const TASK_FIELDS: &[&str] = &[
@@ -455,6 +455,9 @@ impl Converter {
             lookahead_days: object
                 .get("lookahead_days")
                 .and_then(|v| self.integer(v, "lookahead_days", 366)),
+            list_limit: object
+                .get("list_limit")
+                .and_then(|v| self.integer(v, "list_limit", super::MAX_LIST_LIMIT)),
             locale,
         }
     }

@@ -72,6 +72,9 @@ pub struct ForumInfo {
     pub journal: Option<String>,
 }
 
+/// The largest `settings.list_limit`.
+pub(crate) const MAX_LIST_LIMIT: u32 = 1_000_000;
+
 /// The `settings` section; each value left out takes its default.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -82,6 +85,10 @@ pub struct Settings {
     /// How many calendar days ahead "due soon" looks.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lookahead_days: Option<u32>,
+    /// How many tasks each list of a report for people shows, worst first
+    /// (0: all of them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list_limit: Option<u32>,
     /// Report language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,

@@ -49,6 +49,12 @@ pub enum CliMsg {
     UnknownTask {
         task: String,
     },
+    UnknownWorkstream {
+        workstream: String,
+    },
+    HintWorkstreams {
+        known: String,
+    },
     DidYouMean {
         near: String,
     },
@@ -275,6 +281,14 @@ impl CliMsg {
             CliMsg::UnknownTask { task } => pick(
                 format!("kế hoạch không có việc `{task}`"),
                 format!("the plan has no task `{task}`"),
+            ),
+            CliMsg::UnknownWorkstream { workstream } => pick(
+                format!("kế hoạch không có mảng `{workstream}` (--workstream {workstream})"),
+                format!("the plan has no workstream `{workstream}` (--workstream {workstream})"),
+            ),
+            CliMsg::HintWorkstreams { known } => pick(
+                format!("các mảng của kế hoạch: {known}"),
+                format!("the plan's workstreams are: {known}"),
             ),
             CliMsg::DidYouMean { near } => pick(
                 format!("có phải là `{near}`?"),

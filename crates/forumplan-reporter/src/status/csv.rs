@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use crate::i18n::{self, Lang};
 use crate::spreadsheet::{self, CsvSeparator};
-use crate::status::StatusReport;
+use crate::status::{Section, StatusReport};
 
 const HEADERS_VI: [&str; 17] = [
     "Mã việc",
@@ -67,28 +67,45 @@ pub(super) fn render(
     };
     let opt = |v: Option<String>| v.unwrap_or_default();
     let text = |cell: &str| spreadsheet::text(cell).into_owned();
-    for t in &report.tasks {
-        writer.write_record([
-            text(&t.id),
-            text(&t.name),
-            text(&t.workstream),
-            text(t.owner.as_deref().unwrap_or_default()),
-            t.duration.to_string(),
-            i18n::state(lang, t.state).to_owned(),
-            t.readiness
-                .map(|r| i18n::readiness(lang, r).to_owned())
-                .unwrap_or_default(),
-            t.progress.to_string(),
-            t.early_start.to_string(),
-            t.early_finish.to_string(),
-            t.late_start.to_string(),
-            t.late_finish.to_string(),
-            opt(t.total_float.map(|f| f.to_string())),
-            opt(t.free_float.map(|f| f.to_string())),
-            yes_no(t.critical).to_owned(),
-            opt(t.actual_start.map(|d| d.to_string())),
-            opt(t.actual_finish.map(|d| d.to_string())),
-        ])?;
+    for part in Section::ALL {
+        match part {
+            // A spreadsheet holds one table: the tasks, with every fact the
+            // other sections are built from (readiness, floats, dates).
+            Section::Headline
+            | Section::Workstreams
+            | Section::LateAndBlocked
+            | Section::CriticalPath
+            | Section::MustStartToday
+            | Section::DueSoon
+            | Section::Handoffs
+            | Section::Changes
+            | Section::Conflicts => {}
+            Section::Tasks => {
+                for t in &report.tasks {
+                    writer.write_record([
+                        text(&t.id),
+                        text(&t.name),
+                        text(&t.workstream),
+                        text(t.owner.as_deref().unwrap_or_default()),
+                        t.duration.to_string(),
+                        i18n::state(lang, t.state).to_owned(),
+                        t.readiness
+                            .map(|r| i18n::readiness(lang, r).to_owned())
+                            .unwrap_or_default(),
+                        t.progress.to_string(),
+                        t.early_start.to_string(),
+                        t.early_finish.to_string(),
+                        t.late_start.to_string(),
+                        t.late_finish.to_string(),
+                        opt(t.total_float.map(|f| f.to_string())),
+                        opt(t.free_float.map(|f| f.to_string())),
+                        yes_no(t.critical).to_owned(),
+                        opt(t.actual_start.map(|d| d.to_string())),
+                        opt(t.actual_finish.map(|d| d.to_string())),
+                    ])?;
+                }
+            }
+        }
     }
     writer.flush()
 }

@@ -3,9 +3,17 @@
 //! [`StatusReport`] holds the content; one module per format renders it.
 
 mod csv;
+mod lists;
 mod markdown;
 mod model;
+mod scope;
+mod sections;
 mod text;
+
+pub use lists::ListLimit;
+pub(crate) use lists::join_some;
+pub use scope::UnknownWorkstream;
+pub use sections::Section;
 
 pub(crate) use model::is_overdue;
 pub use model::{
@@ -41,12 +49,20 @@ pub enum StatusFormat {
 }
 
 impl StatusReport {
-    /// Renders the report in `format` and `lang` to `out`.
-    pub fn render(&self, format: StatusFormat, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    /// Renders the report in `format` and `lang` to `out`. The forms for
+    /// people (text, Markdown, HTML) show each list up to `limit`; the JSON
+    /// and CSV forms list everything.
+    pub fn render(
+        &self,
+        format: StatusFormat,
+        lang: Lang,
+        limit: ListLimit,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         match format {
-            StatusFormat::Text { color } => text::render(self, lang, color, out),
-            StatusFormat::Markdown => markdown::render(self, lang, out),
-            StatusFormat::Html => crate::html::render(self, lang, out),
+            StatusFormat::Text { color } => text::render(self, lang, color, limit, out),
+            StatusFormat::Markdown => markdown::render(self, lang, limit, out),
+            StatusFormat::Html => crate::html::render(self, lang, limit, out),
             StatusFormat::Json => {
                 serde_json::to_writer_pretty(&mut *out, self)?;
                 writeln!(out)

@@ -22,6 +22,9 @@ pub struct StatusReport {
     pub forum: ForumInfo,
     /// The day reported on.
     pub as_of: NaiveDate,
+    /// The workstreams this report is cut down to (`status --workstream`);
+    /// empty for the whole forum.
+    pub scope: Vec<String>,
     /// Section 1: the headline.
     pub headline: Headline,
     /// Section 2: one row per workstream, in plan order.
@@ -455,6 +458,7 @@ impl StatusReport {
                 venue: info.venue.clone(),
             },
             as_of: schedule.as_of,
+            scope: Vec::new(),
             headline: Headline {
                 days_left: summary.days_left,
                 post_event: summary.post_event,

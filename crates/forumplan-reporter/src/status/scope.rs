@@ -1,0 +1,67 @@
+//! One department's page: the status report cut down to some workstreams
+//! (`status --workstream W`, repeatable).
+//!
+//! The headline stays the forum's (the countdown and the forum's colour are
+//! everyone's business) and so does the critical path (the chain every
+//! department hangs on); every other list keeps only the tasks of the
+//! chosen workstreams, and the handoffs only those that involve them.
+
+use std::collections::HashSet;
+
+use crate::status::StatusReport;
+
+/// A `--workstream` the plan does not have.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the plan has no workstream `{id}`")]
+pub struct UnknownWorkstream {
+    /// The id asked for.
+    pub id: String,
+    /// The plan's workstream ids, in plan order.
+    pub known: Vec<String>,
+}
+
+impl StatusReport {
+    /// Keeps only what concerns the workstreams `ids`; an empty `ids` keeps
+    /// the whole forum. Fails on the first id the plan does not have.
+    pub fn retain_workstreams(&mut self, ids: &[String]) -> Result<(), UnknownWorkstream> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        if let Some(id) = ids
+            .iter()
+            .find(|id| !self.workstreams.iter().any(|w| &w.id == *id))
+        {
+            return Err(UnknownWorkstream {
+                id: id.clone(),
+                known: self.workstreams.iter().map(|w| w.id.clone()).collect(),
+            });
+        }
+        let keep: HashSet<&str> = ids.iter().map(String::as_str).collect();
+        let in_scope: HashSet<String> = self
+            .tasks
+            .iter()
+            .filter(|t| keep.contains(t.workstream.as_str()))
+            .map(|t| t.id.clone())
+            .collect();
+        let mine = |workstream: &str| keep.contains(workstream);
+        self.workstreams.retain(|w| mine(&w.id));
+        self.tasks.retain(|t| mine(&t.workstream));
+        self.late_and_blocked.retain(|t| mine(&t.workstream));
+        self.due_soon.retain(|t| mine(&t.workstream));
+        self.must_start_today.retain(|t| mine(&t.workstream));
+        self.handoffs.retain(|h| mine(&h.from) || mine(&h.to));
+        let c = &mut self.changes;
+        for list in [
+            &mut c.newly_done,
+            &mut c.newly_late,
+            &mut c.newly_at_risk,
+            &mut c.newly_blocked,
+            &mut c.unblocked,
+        ] {
+            list.retain(|t| mine(&t.workstream));
+        }
+        self.conflicts.retain(|c| in_scope.contains(&c.task));
+        self.scope = ids.to_vec();
+        Ok(())
+    }
+}
