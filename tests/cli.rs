@@ -538,6 +538,36 @@ fn a_damaged_journal_line_is_reported_and_skipped() {
     assert_eq!(json["tasks"][0]["state"], "done");
 }
 
+#[test]
+fn validate_locates_journal_lines_after_a_line_that_is_not_utf8() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let journal = dir.path().join("journal.jsonl");
+    // Line 1 holds two Latin-1 bytes; line 2 names a task the plan lacks.
+    let mut bytes =
+        b"{\"date\":\"2022-06-08\",\"task\":\"T\xf4ng duy\xeat\",\"state\":\"done\"}\n".to_vec();
+    bytes.extend_from_slice(
+        b"{\"date\":\"2022-06-08\",\"task\":\"no-such-task\",\"state\":\"done\"}\n",
+    );
+    std::fs::write(&journal, bytes).expect("write journal");
+    let journal = journal.to_str().expect("UTF-8 path");
+    let output = forumplan(&[
+        "validate",
+        "fixtures/vesf-2022/plan.json",
+        "--journal",
+        journal,
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // 1:31 is the first bad byte; 2:29 the opening quote of
+    // "no-such-task", with the caret under the whole quoted id.
+    assert!(stderr.contains(&format!("{journal}:1:31")), "{stderr}");
+    assert!(stderr.contains(&format!("{journal}:2:29")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("  {} unknown task", "^".repeat(14))),
+        "{stderr}"
+    );
+}
+
 /// The days the status snapshots are taken: T-30, T-5, T-1 and T+2 of the
 /// 2022 forum (event on 18 September 2022).
 const STATUS_DAYS: [(&str, &str); 4] = [

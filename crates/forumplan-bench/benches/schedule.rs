@@ -44,7 +44,7 @@ fn fixture(tasks: usize) -> Arc<Fixture> {
             Ok(loaded) => loaded.forum,
             Err(diagnostics) => panic!("generated plan does not load: {:?}", diagnostics.first()),
         };
-        let state = parse_journal(&journal).replay(SUGGESTED_AS_OF);
+        let state = parse_journal(&journal).replay(&forum, SUGGESTED_AS_OF);
         let schedule = schedule(&forum, &state, SUGGESTED_AS_OF).expect("generated plan schedules");
         let assessment = assess(&forum, &schedule);
         Arc::new(Fixture {
@@ -69,7 +69,7 @@ fn bench_load(bencher: Bencher<'_, '_>, tasks: usize) {
 
 fn bench_journal(bencher: Bencher<'_, '_>, tasks: usize) {
     let f = fixture(tasks);
-    bencher.bench(|| parse_journal(black_box(&f.journal)).replay(SUGGESTED_AS_OF));
+    bencher.bench(|| parse_journal(black_box(&f.journal)).replay(&f.forum, SUGGESTED_AS_OF));
 }
 
 fn bench_schedule(bencher: Bencher<'_, '_>, tasks: usize) {

@@ -104,7 +104,7 @@ fn main() {
     let journal_bytes = std::fs::read(&journal_path).unwrap_or_default();
     let journal = parse_journal_bytes(&journal_bytes);
     let t = report("read + parse journal", t);
-    let state = journal.replay(as_of);
+    let state = journal.replay(forum, as_of);
     let t = report("replay journal", t);
     let schedule = forumplan_scheduler::schedule(forum, &state, as_of).expect("schedules");
     let t = report("schedule", t);

@@ -25,9 +25,9 @@ fn generated_plans_load_and_schedule() {
 
         let journal = parse_journal(&generate_journal(1000, seed, SUGGESTED_AS_OF));
         assert!(
-            journal.errors.is_empty(),
+            journal.problems.is_empty(),
             "seed {seed}: journal errors: {:#?}",
-            journal.errors
+            journal.problems
         );
         assert!(
             journal.entries.len() > 50,
@@ -39,7 +39,7 @@ fn generated_plans_load_and_schedule() {
                 .iter_entries()
                 .all(|e| forum.task_id(&e.task).is_some() && e.date <= SUGGESTED_AS_OF)
         );
-        let state = journal.replay(SUGGESTED_AS_OF);
+        let state = journal.replay(forum, SUGGESTED_AS_OF);
 
         let schedule = forumplan_scheduler::schedule(forum, &state, SUGGESTED_AS_OF)
             .unwrap_or_else(|error| panic!("seed {seed}: {error}"));

@@ -8,8 +8,8 @@ use forumplan_core::{Diagnostic, Severity};
 pub(crate) struct SourceFile<'a> {
     /// The path as the user wrote it.
     pub(crate) path: &'a str,
-    /// Its text (lossily decoded if it was not UTF-8; offsets before the
-    /// first bad byte are unchanged).
+    /// Its text (each byte that is not UTF-8 shown as `?`, so that byte
+    /// offsets are unchanged).
     pub(crate) text: &'a str,
 }
 
@@ -21,7 +21,7 @@ pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: boo
     };
     let title = level
         .primary_title(diagnostic.message.as_str())
-        .id(diagnostic.code);
+        .id(diagnostic.code.as_str());
     let mut group = match diagnostic.span {
         Some(span) => {
             // Spans may fall inside a character of lossily decoded text

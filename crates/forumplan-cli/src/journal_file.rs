@@ -19,9 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use forumplan_core::journal::{
-    EntryError, Journal, JournalEntry, format_entry, parse_journal_bytes,
-};
+use forumplan_core::journal::{EntryError, JournalEntry, format_entry};
 
 /// How long a lock held by another process is waited for when `--wait` is not given.
 pub(crate) const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(30);
@@ -266,7 +264,8 @@ fn ends_with_newline(file: &mut File, len: u64) -> io::Result<bool> {
 }
 
 /// The bytes of the journal at `path`, or `None` if it does not exist yet
-/// (a new forum has no journal).
+/// (a new forum has no journal). Parsing is the caller's, so that it can
+/// render problems against these bytes; only I/O failures are errors here.
 ///
 /// A shared lock is taken while reading so that a concurrent append is not
 /// seen half-written; if the file system cannot lock, the file is read
@@ -293,16 +292,6 @@ pub(crate) fn read_journal_bytes(path: &Path) -> Result<Option<Vec<u8>>, Journal
     Ok(Some(bytes))
 }
 
-/// Reads and parses the journal at `path`. A missing file is an empty
-/// journal. Bad lines are in the returned journal's `errors`; only I/O
-/// failures are errors here.
-pub(crate) fn read_journal(path: &Path) -> Result<Journal, JournalReadError> {
-    Ok(
-        read_journal_bytes(path)?
-            .map_or_else(Journal::default, |bytes| parse_journal_bytes(&bytes)),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -310,10 +299,18 @@ mod tests {
     use std::sync::Arc;
 
     use chrono::{DateTime, Local, NaiveDate};
-    use forumplan_core::journal::{JournalEntry, TaskState, parse_journal};
+    use forumplan_core::journal::{
+        Journal, JournalEntry, TaskState, parse_journal, parse_journal_bytes,
+    };
     use uuid::Uuid;
 
     use super::*;
+
+    /// The journal at `path`, as the commands read it.
+    fn read_back(path: &Path) -> Result<Journal, JournalReadError> {
+        Ok(read_journal_bytes(path)?
+            .map_or_else(Journal::default, |bytes| parse_journal_bytes(&bytes)))
+    }
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -396,8 +393,8 @@ mod tests {
         append_entry(&path, &entry).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         assert_eq!(text, format_entry(&entry));
-        let journal = read_journal(&path).unwrap();
-        assert!(journal.errors.is_empty());
+        let journal = read_back(&path).unwrap();
+        assert!(journal.problems.is_empty());
         assert_eq!(journal.entries.len(), 1);
         assert_eq!(journal.entries[0].entry, entry);
     }
@@ -413,8 +410,8 @@ mod tests {
         let text = fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().count(), 2);
         assert!(text.ends_with('\n'));
-        let journal = read_journal(&path).unwrap();
-        assert!(journal.errors.is_empty());
+        let journal = read_back(&path).unwrap();
+        assert!(journal.problems.is_empty());
         let lines: Vec<(usize, &JournalEntry)> =
             journal.entries.iter().map(|l| (l.line, &l.entry)).collect();
         assert_eq!(lines, [(1, &first), (2, &second)]);
@@ -439,12 +436,12 @@ mod tests {
             after.starts_with(&before),
             "earlier bytes are never rewritten"
         );
-        let journal = read_journal(&path).unwrap();
+        let journal = read_back(&path).unwrap();
         let lines: Vec<(usize, &JournalEntry)> =
             journal.entries.iter().map(|l| (l.line, &l.entry)).collect();
         assert_eq!(lines, [(1, &earlier), (3, &new)]);
-        assert_eq!(journal.errors.len(), 1);
-        assert_eq!(journal.errors[0].line, 2);
+        assert_eq!(journal.problems.len(), 1);
+        assert!(journal.problems[0].message.starts_with("journal line 2:"));
     }
 
     #[test]
@@ -468,7 +465,7 @@ mod tests {
         assert!(message.contains("no-such-dir"), "{message}");
 
         // A directory cannot be read as a journal.
-        let err = read_journal(dir.path()).unwrap_err();
+        let err = read_back(dir.path()).unwrap_err();
         assert!(
             err.to_string().contains(&*dir.path().to_string_lossy()),
             "{err}"
@@ -478,8 +475,8 @@ mod tests {
     #[test]
     fn a_missing_journal_is_empty() {
         let dir = tempfile::tempdir().unwrap();
-        let journal = read_journal(&dir.path().join("new-forum.journal.jsonl")).unwrap();
-        assert!(journal.entries.is_empty() && journal.errors.is_empty());
+        let journal = read_back(&dir.path().join("new-forum.journal.jsonl")).unwrap();
+        assert!(journal.entries.is_empty() && journal.problems.is_empty());
     }
 
     #[test]
@@ -511,7 +508,7 @@ mod tests {
         let text = fs::read_to_string(&*path).unwrap();
         assert_eq!(text.lines().count(), THREADS * APPENDS);
         let journal = parse_journal(&text);
-        assert!(journal.errors.is_empty(), "{:?}", &journal.errors[..1]);
+        assert!(journal.problems.is_empty(), "{:?}", &journal.problems[..1]);
         assert_eq!(journal.entries.len(), THREADS * APPENDS);
         let ids: HashSet<Uuid> = journal.iter_entries().map(|e| e.id.unwrap()).collect();
         assert_eq!(ids.len(), THREADS * APPENDS);

@@ -32,7 +32,7 @@ pub(crate) fn print_diagnostics(path: &Path, bytes: &[u8], diagnostics: &[Diagno
     if diagnostics.is_empty() {
         return;
     }
-    let text = String::from_utf8_lossy(bytes);
+    let text = text_keeping_offsets(bytes);
     let display = path.display().to_string();
     let file = SourceFile {
         path: &display,
@@ -43,4 +43,33 @@ pub(crate) fn print_diagnostics(path: &Path, bytes: &[u8], diagnostics: &[Diagno
         let _ = writeln!(stderr, "{}\n", render(diagnostic, &file, true));
     }
     let _ = writeln!(stderr, "{display}: {}", summary(diagnostics));
+}
+
+/// The text of `bytes` for showing snippets: each byte that is not UTF-8
+/// becomes one `?`, so that every byte offset the library reports (after a
+/// bad byte too) still points at the same place. (A lossy decoding would
+/// put three bytes where there was one, and shift every later caret.)
+fn text_keeping_offsets(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.into();
+    }
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
+    }
+    text.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_keeping_offsets;
+
+    #[test]
+    fn bad_bytes_keep_every_offset() {
+        let bytes = b"a\xF4b\n\xFF\xFEc\xC3\xA9";
+        let text = text_keeping_offsets(bytes);
+        assert_eq!(text, "a?b\n??cé");
+        assert_eq!(text.len(), bytes.len());
+    }
 }

@@ -1,13 +1,12 @@
 //! The as-of day and the journal: what every reporting command needs
 //! beside the plan.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use forumplan_core::journal::Journal;
 use forumplan_core::plan::{DayError, parse_day};
-use forumplan_core::{Forum, TaskId, closest};
+use forumplan_core::{Forum, Severity, TaskId, closest};
 use forumplan_reporter::check::CheckReport;
 use forumplan_reporter::escape::terminal;
 use forumplan_reporter::i18n::Lang;
@@ -17,7 +16,8 @@ use forumplan_scheduler::{Assessment, Schedule};
 
 use crate::cli::{DayArgs, LangArg};
 use crate::error::{CliError, refuse};
-use crate::journal_file::read_journal;
+use crate::journal_file::read_journal_bytes;
+use crate::plan_file;
 use crate::write::same_file;
 
 /// The report language: `--lang`, else the plan's `settings.locale`.
@@ -117,7 +117,7 @@ pub(crate) fn journal_path(
 }
 
 /// Reads the journal; bad lines and entries for unknown tasks are reported
-/// on stderr as warnings (in `lang`) and skipped.
+/// on stderr as warnings (labelled in `lang`) and skipped.
 pub(crate) fn load_journal(
     plan: &Path,
     forum: &Forum,
@@ -125,34 +125,46 @@ pub(crate) fn load_journal(
     lang: Lang,
 ) -> Result<Journal, CliError> {
     let path = journal_path(plan, forum, day.journal.as_deref())?;
+    read_checked_journal(&path, forum, Severity::Warning, lang).map(|(journal, _)| journal)
+}
+
+/// Reads the journal at `path` and prints its problems (damaged lines,
+/// entries for tasks the plan lacks) with the diagnostic renderer, as
+/// `severity` (a warning says, in `lang`, that the line is skipped);
+/// returns the journal and how many problems it has. A journal that does
+/// not exist yet is empty.
+pub(crate) fn read_checked_journal(
+    path: &Path,
+    forum: &Forum,
+    severity: Severity,
+    lang: Lang,
+) -> Result<(Journal, usize), CliError> {
     tracing::info!(path = %path.display(), "reading journal");
-    let journal = read_journal(&path).map_err(|error| CliError::Read {
+    let Some(bytes) = read_journal_bytes(path).map_err(|error| CliError::Read {
         path: error.path,
         source: error.source,
-    })?;
-    let mut stderr = anstream::stderr().lock();
-    let warning = CliMsg::WarningLabel.text(lang);
-    let shown = path.display().to_string();
-    for error in &journal.errors {
-        let message = CliMsg::JournalLineSkipped {
-            path: shown.clone(),
-            line: error.line,
-            column: error.column,
-            reason: terminal(&error.message).into_owned(),
-        };
-        let _ = writeln!(stderr, "{warning}: {}", message.text(lang));
-    }
-    for line in &journal.entries {
-        if forum.task_id(&line.entry.task).is_none() {
-            let message = CliMsg::JournalUnknownTaskIgnored {
-                path: shown.clone(),
-                line: line.line,
-                task: terminal(&line.entry.task).into_owned(),
+    })?
+    else {
+        return Ok((Journal::default(), 0));
+    };
+    let journal = forumplan_core::journal::parse_journal_bytes(&bytes);
+    let mut problems = journal.problems.clone();
+    problems.extend(journal.unknown_tasks(&bytes, forum));
+    problems.sort_by_key(|d| d.span.map(|s| s.start));
+    for problem in &mut problems {
+        problem.severity = severity;
+        // A report goes on without the line: say so under the caret.
+        if severity == Severity::Warning {
+            let skipped = if problem.code == forumplan_core::Code::JournalUnknownTask {
+                CliMsg::JournalEntryIgnored
+            } else {
+                CliMsg::JournalLineSkipped
             };
-            let _ = writeln!(stderr, "{warning}: {}", message.text(lang));
+            problem.label = Some(skipped.text(lang));
         }
     }
-    Ok(journal)
+    plan_file::print_diagnostics(path, &bytes, &problems);
+    Ok((journal, problems.len()))
 }
 
 /// Schedules and assesses `forum` as of `day`.
@@ -161,7 +173,7 @@ pub(crate) fn assess_day(
     journal: &Journal,
     day: NaiveDate,
 ) -> Result<(Schedule, Assessment), CliError> {
-    let state = journal.replay(day);
+    let state = journal.replay(forum, day);
     tracing::info!(%day, tasks = forum.tasks().len(), "scheduling");
     let schedule = forumplan_scheduler::schedule(forum, &state, day).map_err(|error| {
         refuse(

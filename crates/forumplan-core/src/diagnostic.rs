@@ -3,6 +3,7 @@
 //! The library only describes a problem (what, where, how to fix it);
 //! rendering it with carets and colour is the command line's job.
 
+use crate::code::Code;
 use crate::span::Span;
 
 /// How serious a problem is.
@@ -19,8 +20,9 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// A stable name for the rule, e.g. `unknown-task` (see docs/diagnostics.md).
-    pub code: &'static str,
+    /// The rule, with a stable name such as `unknown-task` (see
+    /// docs/diagnostics.md).
+    pub code: Code,
     /// One line saying what is wrong.
     pub message: String,
     /// Where, when the problem has a place in the file.
@@ -35,19 +37,19 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error about the text at `span`.
-    pub fn error(code: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
+    pub fn error(code: Code, message: impl Into<String>, span: Span) -> Diagnostic {
         Diagnostic::new(Severity::Error, code, message, Some(span))
     }
 
     /// A warning about the text at `span`.
-    pub fn warning(code: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
+    pub fn warning(code: Code, message: impl Into<String>, span: Span) -> Diagnostic {
         Diagnostic::new(Severity::Warning, code, message, Some(span))
     }
 
     /// A problem of any severity, optionally located.
     pub fn new(
         severity: Severity,
-        code: &'static str,
+        code: Code,
         message: impl Into<String>,
         span: Option<Span>,
     ) -> Diagnostic {

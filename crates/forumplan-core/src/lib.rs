@@ -7,6 +7,7 @@
 //! the clock: callers hand it bytes and dates.
 
 pub mod calendar;
+mod code;
 mod diagnostic;
 pub mod document;
 mod forum;
@@ -18,6 +19,7 @@ mod settings;
 mod span;
 mod validate;
 
+pub use code::Code;
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use forum::{CalendarId, Dependency, Forum, ForumTask, TaskId, WorkstreamId};
 pub use graph::{Graph, Link};

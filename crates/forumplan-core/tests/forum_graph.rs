@@ -3,6 +3,11 @@
 //! absolute, settings, the equivalence of JSON and TOML plans, and the
 //! round trip of a plan through its serialization.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "tests read fixture files; the library itself does no I/O"
+)]
+
 use std::path::Path;
 
 use LinkType::{
@@ -480,7 +485,7 @@ fn warnings_do_not_block() {
     let loaded = load_plan(text.as_bytes(), Format::Json).expect("warnings do not refuse a plan");
     assert_eq!(loaded.warnings.len(), 1, "{:#?}", loaded.warnings);
     let warning = &loaded.warnings[0];
-    assert_eq!(warning.code, "empty-workstream");
+    assert_eq!(warning.code, forumplan_core::Code::EmptyWorkstream);
     assert_eq!(warning.severity, Severity::Warning);
     let span = warning.span.expect("located");
     assert!(

@@ -1,12 +1,19 @@
-//! Robustness of `load_plan`: whatever the bytes, it returns (never
-//! panics), in JSON and in TOML; and on plans that are well-formed but
+//! Robustness of `load_plan` and of the journal reader: whatever the
+//! bytes, they return (never panic), in JSON, in TOML and in journals, with
+//! every problem located inside the text; and on plans that are well-formed but
 //! wrong in every way a generator can think of, its answer is consistent
 //! (errors exactly when it refuses, every span inside the text on character
 //! boundaries, a well-formed graph when it accepts).
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "tests read fixture files; the library itself does no I/O"
+)]
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use forumplan_core::journal::parse_journal_bytes;
 use forumplan_core::{Diagnostic, Format, Forum, load_plan};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -808,6 +815,123 @@ proptest! {
     }
 }
 
+// ------------------------------------------------ TOML and journals
+
+/// Every syntax error in TOML text points inside it, on character
+/// boundaries (the toml crate gives some errors no position: they must
+/// still be located, not left at 1:1 by default).
+fn toml_errors_are_located(text: &str) -> Result<(), TestCaseError> {
+    if let Err(diagnostics) = load_consistently(text.as_bytes(), Format::Toml)? {
+        check_spans(text, &diagnostics)?;
+    }
+    Ok(())
+}
+
+/// The 2022 forum and its journal, for journal properties.
+fn forum_2022() -> &'static (Forum, Vec<u8>) {
+    static FORUM: OnceLock<(Forum, Vec<u8>)> = OnceLock::new();
+    FORUM.get_or_init(|| {
+        let dir = fixtures_dir().join("vesf-2022");
+        let plan = std::fs::read(dir.join("plan.json")).expect("plan");
+        let forum = load_plan(&plan, Format::Json)
+            .expect("the 2022 plan loads")
+            .forum;
+        let journal = std::fs::read(dir.join("plan.journal.jsonl")).expect("journal");
+        (forum, journal)
+    })
+}
+
+/// Whatever the bytes: one result per line at most, every problem located
+/// inside the bytes, at the start of a character of its line, and the same
+/// for the entries about tasks the plan lacks; replay never fails.
+fn journal_is_read_consistently(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let (forum, _) = forum_2022();
+    let journal = parse_journal_bytes(bytes);
+    let problems = journal
+        .problems
+        .iter()
+        .chain(&journal.unknown_tasks(bytes, forum))
+        .cloned()
+        .collect::<Vec<_>>();
+    for d in &problems {
+        let span = d.span.expect("journal problems are located");
+        prop_assert!(
+            span.start <= span.end && span.end <= bytes.len(),
+            "{span:?} outside {} bytes: {d:?}",
+            bytes.len()
+        );
+        let line_start = bytes[..span.start]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line_end = bytes[span.start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| span.start + i);
+        prop_assert!(span.end <= line_end, "{span:?} runs past its line: {d:?}");
+        if let Ok(line) = std::str::from_utf8(&bytes[line_start..line_end]) {
+            prop_assert!(
+                line.is_char_boundary(span.start - line_start),
+                "{span:?} splits a character: {d:?}"
+            );
+        }
+    }
+    let mut lines: Vec<usize> = journal.entries.iter().map(|l| l.line).collect();
+    lines.extend(
+        journal
+            .problems
+            .iter()
+            .filter_map(|d| d.span)
+            .map(|s| 1 + bytes[..s.start].iter().filter(|&&b| b == b'\n').count()),
+    );
+    let count = lines.len();
+    lines.sort_unstable();
+    lines.dedup();
+    prop_assert_eq!(lines.len(), count, "two results for one line");
+    let _ = journal.replay(forum, forum.event_date());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn toml_like_strings(
+        text in "([a-z]{1,3}(\\.[a-z]{1,3}){0,100} ?= ?(\"[a-zổ ]{0,4}\"|[0-9]{1,4}|\\[|\\{|\\}|\\]|true|2022-09-18)|\\[{1,2}[a-z.]{0,200}\\]{0,2}|#[a-z ]{0,5}|\n){0,40}",
+    ) {
+        toml_errors_are_located(&text)?;
+    }
+
+    #[test]
+    fn mutated_toml_plan(mutations in prop::collection::vec(mutation(), 1..5)) {
+        let plan = std::fs::read_to_string(fixtures_dir().join("provincial-forum/plan.toml")).expect("TOML plan");
+        let mut bytes = plan.into_bytes();
+        for m in &mutations {
+            m.apply(&mut bytes);
+        }
+        if let Ok(text) = String::from_utf8(bytes) {
+            toml_errors_are_located(&text)?;
+        }
+    }
+
+    #[test]
+    fn arbitrary_journal_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        journal_is_read_consistently(&bytes)?;
+    }
+
+    #[test]
+    fn mutated_journal(mutations in prop::collection::vec(mutation(), 1..5), lines in 1usize..40) {
+        let (_, journal) = forum_2022();
+        // A few lines of the real journal, then damage.
+        let end = journal.iter().enumerate().filter(|&(_, &b)| b == b'\n').nth(lines).map_or(journal.len(), |(i, _)| i + 1);
+        let mut bytes = journal[..end].to_vec();
+        for m in &mutations {
+            m.apply(&mut bytes);
+        }
+        journal_is_read_consistently(&bytes)?;
+    }
+}
+
 // ------------------------------------------------------- fixed examples
 
 #[test]
@@ -819,7 +943,10 @@ fn unmutated_seed_files_load_consistently() {
             Ok(loaded) => assert!(!loaded.warnings.iter().any(Diagnostic::is_error), "{path}"),
             Err(diagnostics) => assert!(diagnostics.iter().any(Diagnostic::is_error), "{path}"),
         }
-        let invalid = path.contains("/invalid/");
+        // A fixture with a journal beside it is a valid plan whose journal
+        // is broken.
+        let journal = Path::new(path).with_extension("journal.jsonl");
+        let invalid = path.contains("/invalid/") && !journal.exists();
         assert_eq!(result.is_err(), invalid, "{path}");
     }
 }
@@ -863,7 +990,9 @@ mod regressions {
             );
             let errors = load_plan(text.as_bytes(), Format::Json).expect_err(value);
             assert!(
-                errors.iter().any(|d| d.code == "invalid-date"),
+                errors
+                    .iter()
+                    .any(|d| d.code == forumplan_core::Code::InvalidDate),
                 "{value}: {errors:?}"
             );
         }
@@ -891,7 +1020,7 @@ mod regressions {
             assert!(
                 errors
                     .iter()
-                    .any(|d| d.is_error() && d.code == "invalid-id"),
+                    .any(|d| d.is_error() && d.code == forumplan_core::Code::InvalidId),
                 "{to}: {errors:?}"
             );
         }
@@ -939,7 +1068,7 @@ mod regressions {
         let warned: Vec<&str> = loaded
             .warnings
             .iter()
-            .filter(|d| d.code == "calendar-without-working-day")
+            .filter(|d| d.code == forumplan_core::Code::CalendarWithoutWorkingDay)
             .map(|d| d.message.as_str())
             .collect();
         assert_eq!(warned.len(), 2, "{warned:?}");

@@ -127,7 +127,8 @@ fn check_holiday(holiday: NaiveDate, what: &str) {
             let (text, value) = plan(holiday, written, format, None);
             let error = the_error(&text, format);
             assert_eq!(
-                error.code, "fixed-start-not-working-day",
+                error.code,
+                forumplan_core::Code::FixedStartNotWorkingDay,
                 "{context}: {error:#?}"
             );
             assert!(

@@ -3,6 +3,11 @@
 //! in a real headless browser (no console errors, one bar per task in the
 //! rendered DOM, a screenshot).
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "tests read fixture files; the library itself does no I/O"
+)]
+
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -33,7 +38,8 @@ fn report(as_of: NaiveDate) -> StatusReport {
         .forum;
     let journal = parse_journal(&std::fs::read_to_string(fixture("plan.journal.jsonl")).unwrap());
     let assess = |day: NaiveDate| {
-        let schedule = forumplan_scheduler::schedule(&forum, &journal.replay(day), day).unwrap();
+        let schedule =
+            forumplan_scheduler::schedule(&forum, &journal.replay(&forum, day), day).unwrap();
         let assessment = forumplan_scheduler::assess(&forum, &schedule);
         (schedule, assessment)
     };
@@ -374,7 +380,8 @@ fn chain_plan(n: usize) -> Vec<u8> {
 fn fresh_report(plan: &[u8], as_of: NaiveDate) -> StatusReport {
     let forum = load_plan(plan, Format::Json).expect("the plan loads").forum;
     let journal = parse_journal("");
-    let schedule = forumplan_scheduler::schedule(&forum, &journal.replay(as_of), as_of).unwrap();
+    let schedule =
+        forumplan_scheduler::schedule(&forum, &journal.replay(&forum, as_of), as_of).unwrap();
     let assessment = forumplan_scheduler::assess(&forum, &schedule);
     let changes = forumplan_scheduler::compare(&assessment, &assessment);
     StatusReport::new(StatusInput {

@@ -188,21 +188,14 @@ pub(crate) fn run(
         late_end: vec![0; n],
         conflicts: Vec::new(),
     };
-    // The journal is keyed by task id; look each task up once, by index.
-    let mut progress: Vec<Option<&TaskProgress>> = vec![None; n];
-    for (id, state) in journal.iter() {
-        if let Some(task) = forum.task_id(id) {
-            progress[task] = Some(state);
-        }
-    }
     let today = day_number(as_of);
-    for (task, state) in progress.iter().enumerate() {
-        let mode = mode_of(&passes, *state, task, today);
+    for task in 0..n {
+        let mode = mode_of(&passes, journal.get(task), task, today);
         passes.modes.push(mode);
     }
     forward(&mut passes, today)?;
     backward(&mut passes)?;
-    assemble(&passes, &progress, as_of)
+    assemble(&passes, journal, as_of)
 }
 
 fn mode_of(passes: &Passes<'_>, progress: Option<&TaskProgress>, task: usize, today: Day) -> Mode {
@@ -491,14 +484,15 @@ fn free_float(p: &Passes<'_>, task: usize) -> Result<i64, ScheduleError> {
 
 fn assemble(
     p: &Passes<'_>,
-    journal: &[Option<&TaskProgress>],
+    journal: &JournalState,
     as_of: NaiveDate,
 ) -> Result<Schedule, ScheduleError> {
     let forum = p.forum;
     let today = day_number(as_of);
     let window_start = today.max(forum.plan_start().map_or(Day::MIN, day_number));
     let mut tasks = Vec::with_capacity(forum.tasks().len());
-    for (task, &progress) in journal.iter().enumerate() {
+    for task in 0..forum.tasks().len() {
+        let progress = journal.get(task);
         let date = |day: Day| date_of(day).ok_or_else(|| out_of_range(forum, task));
         let cal = p.calendar(task);
         // A milestone at instant b shows on the last working day before b,

@@ -28,7 +28,8 @@ fn a_predecessor_that_would_push_a_fixed_start_is_a_conflict() {
         .expect("valid")
         .forum;
     let as_of = day("2022-09-05");
-    let result = schedule(&forum, &parse_journal("").replay(as_of), as_of).expect("schedules");
+    let result =
+        schedule(&forum, &parse_journal("").replay(&forum, as_of), as_of).expect("schedules");
     let rehearsal = forum.task_id("rehearsal").expect("task");
     assert_eq!(
         result.conflicts,
@@ -52,7 +53,7 @@ fn a_fixed_start_that_passed_without_the_task_starting_is_late() {
         .forum;
     let as_of = day("2022-09-12");
     let journal = parse_journal("{\"date\":\"2022-09-09\",\"task\":\"prep\",\"state\":\"done\"}\n");
-    let result = schedule(&forum, &journal.replay(as_of), as_of).expect("schedules");
+    let result = schedule(&forum, &journal.replay(&forum, as_of), as_of).expect("schedules");
     let rehearsal = forum.task_id("rehearsal").expect("task");
     assert_eq!(
         result.conflicts,

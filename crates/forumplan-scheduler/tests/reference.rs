@@ -282,7 +282,7 @@ impl<'a> Reference<'a> {
             .enumerate()
             .map(|(i, task)| {
                 let id = forum.task(i).id.clone();
-                let progress = journal.get(&id);
+                let progress = journal.get(i);
                 let state = progress.map_or(TaskState::NotStarted, |p| p.state);
                 let mode = match state {
                     TaskState::Done => {
@@ -1240,11 +1240,11 @@ fn show<T: std::fmt::Debug>(value: &T) -> String {
 fn differences(case: &Case) -> Vec<String> {
     let journal = parse_journal(&case.journal);
     assert!(
-        journal.errors.is_empty(),
+        journal.problems.is_empty(),
         "generated journal is bad: {:?}",
-        journal.errors
+        journal.problems
     );
-    let state = journal.replay(case.as_of);
+    let state = journal.replay(&case.forum, case.as_of);
     let expected = Reference::new(&case.forum, &state, case.as_of).run();
     let actual = match schedule(&case.forum, &state, case.as_of) {
         Ok(schedule) => schedule,

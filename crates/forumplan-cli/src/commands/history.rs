@@ -4,13 +4,13 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use forumplan_core::Severity;
 use forumplan_core::journal::TaskState;
 use forumplan_reporter::escape::terminal;
 use forumplan_reporter::i18n::{self, cli::CliMsg};
 
 use crate::cli::LangArg;
 use crate::error::CliError;
-use crate::journal_file::read_journal;
 use crate::{plan_file, progress};
 
 pub(crate) fn run(
@@ -26,10 +26,7 @@ pub(crate) fn run(
         progress::task(forum, task)?;
     }
     let path = progress::journal_path(plan, forum, journal)?;
-    let journal = read_journal(&path).map_err(|error| CliError::Read {
-        path: error.path,
-        source: error.source,
-    })?;
+    let (journal, _) = progress::read_checked_journal(&path, forum, Severity::Warning, lang)?;
     let mut out = anstream::stdout().lock();
     // Names, notes and who recorded them are user text: one plain line each.
     let mut write = |line: String| {
@@ -89,13 +86,6 @@ pub(crate) fn run(
         if let Some(note) = &entry.note {
             write(format!("            “{note}”"))?;
         }
-    }
-    for error in &journal.errors {
-        let skipped = CliMsg::LineSkipped {
-            line: error.line,
-            reason: error.message.clone(),
-        };
-        write(skipped.text(lang))?;
     }
     if shown == 0 {
         let path = path.display().to_string();

@@ -6,6 +6,7 @@
 //! the rest of the plan can still be checked; validation skips empty
 //! references because they have already been reported here.
 
+use crate::code::Code;
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
@@ -105,7 +106,7 @@ impl Converter {
     fn wrong_type(&mut self, value: &Value<'_>, expected: &str, field: &str, hint: Option<&str>) {
         let found = value.node.kind_name();
         let mut d = Diagnostic::error(
-            "wrong-type",
+            Code::WrongType,
             format!("`{field}` must be {expected}, found {found}"),
             value.span,
         )
@@ -132,7 +133,7 @@ impl Converter {
             if let Some(first) = members[..i].iter().find(|m| m.key == member.key) {
                 self.error(
                     Diagnostic::error(
-                        "duplicate-key",
+                        Code::DuplicateKey,
                         format!("`{}` is given twice in {what}", member.key),
                         member.key_span,
                     )
@@ -147,7 +148,7 @@ impl Converter {
                 };
                 self.error(
                     Diagnostic::error(
-                        "unknown-field",
+                        Code::UnknownField,
                         format!("unknown field `{}` in {what}", member.key),
                         member.key_span,
                     )
@@ -178,7 +179,7 @@ impl Converter {
             let start = object.value.span.start;
             self.error(
                 Diagnostic::error(
-                    "missing-field",
+                    Code::MissingField,
                     format!("{} has no `{key}`", object.what),
                     Span::new(start, (start + 1).min(object.value.span.end)),
                 )
@@ -213,7 +214,7 @@ impl Converter {
         &mut self,
         value: &Value<'_>,
         field: &str,
-        code: &'static str,
+        code: Code,
         example: &str,
     ) -> Option<T> {
         let text = match &value.node {
@@ -250,11 +251,11 @@ impl Converter {
     fn date(&mut self, object: Object<'_, '_>, field: &str) -> Option<DateSpec> {
         object
             .get(field)
-            .and_then(|v| self.parsed(v, field, "invalid-date", "2022-09-18"))
+            .and_then(|v| self.parsed(v, field, Code::InvalidDate, "2022-09-18"))
     }
 
     fn days(&mut self, value: &Value<'_>, field: &str) -> Days {
-        self.parsed(value, field, "invalid-duration", "3d")
+        self.parsed(value, field, Code::InvalidDuration, "3d")
             .unwrap_or(Days(0))
     }
 
@@ -265,7 +266,7 @@ impl Converter {
         if !is_valid_id(&id) {
             self.error(
                 Diagnostic::error(
-                    "invalid-id",
+                    Code::InvalidId,
                     format!("`{id}` is not a valid id"),
                     value.span,
                 )
@@ -286,7 +287,7 @@ impl Converter {
         }
         self.error(
             Diagnostic::error(
-                "invalid-id",
+                Code::InvalidId,
                 format!("`{id}` is not a valid id, so `{field}` cannot refer to anything"),
                 value.span,
             )
@@ -296,14 +297,16 @@ impl Converter {
         Some(String::new())
     }
 
-    fn integer(&mut self, value: &Value<'_>, field: &str, max: u32) -> Option<u32> {
+    /// A whole number of 0 or more (its upper bound, if any, is
+    /// validation's).
+    fn integer(&mut self, value: &Value<'_>, field: &str) -> Option<u32> {
         match value.node {
-            Node::Integer(n) if (0..=i64::from(max)).contains(&n) => Some(n as u32),
+            Node::Integer(n) if (0..=i64::from(u32::MAX)).contains(&n) => Some(n as u32),
             Node::Integer(_) | Node::Float(_) => {
                 self.error(
                     Diagnostic::error(
-                        "out-of-range",
-                        format!("`{field}` must be a whole number from 0 to {max}"),
+                        Code::OutOfRange,
+                        format!("`{field}` must be a whole number, 0 or more"),
                         value.span,
                     )
                     .with_label("out of range"),
@@ -353,7 +356,7 @@ impl Converter {
         let Node::Object(_) = root.node else {
             self.error(
                 Diagnostic::error(
-                    "wrong-type",
+                    Code::WrongType,
                     format!("a plan must be an object, found {}", root.node.kind_name()),
                     Span::new(root.span.start, root.span.start + 1),
                 )
@@ -394,12 +397,12 @@ impl Converter {
             .required(object, "name")
             .and_then(|v| self.string(v, "name"));
         let date = self.required(object, "date").and_then(|v| {
-            match self.parsed::<DateSpec>(v, "date", "invalid-date", "2022-09-18")? {
+            match self.parsed::<DateSpec>(v, "date", Code::InvalidDate, "2022-09-18")? {
                 DateSpec::Absolute(date) => Some(date),
                 DateSpec::Relative(_) => {
                     self.error(
                         Diagnostic::error(
-                            "invalid-date",
+                            Code::InvalidDate,
                             "the event day cannot be relative to itself",
                             v.span,
                         )
@@ -434,7 +437,7 @@ impl Converter {
             Node::String(s) => {
                 self.error(
                     Diagnostic::error(
-                        "invalid-locale",
+                        Code::InvalidLocale,
                         format!("`{s}` is not a report language"),
                         v.span,
                     )
@@ -451,13 +454,13 @@ impl Converter {
         Settings {
             at_risk_float: object
                 .get("at_risk_float")
-                .and_then(|v| self.integer(v, "at_risk_float", 365)),
+                .and_then(|v| self.integer(v, "at_risk_float")),
             lookahead_days: object
                 .get("lookahead_days")
-                .and_then(|v| self.integer(v, "lookahead_days", 366)),
+                .and_then(|v| self.integer(v, "lookahead_days")),
             list_limit: object
                 .get("list_limit")
-                .and_then(|v| self.integer(v, "list_limit", super::MAX_LIST_LIMIT)),
+                .and_then(|v| self.integer(v, "list_limit")),
             locale,
         }
     }
@@ -477,7 +480,7 @@ impl Converter {
             if !is_valid_id(&member.key) {
                 self.error(
                     Diagnostic::error(
-                        "invalid-id",
+                        Code::InvalidId,
                         format!("`{}` is not a valid calendar name", member.key),
                         member.key_span,
                     )
@@ -488,7 +491,7 @@ impl Converter {
             if members[..i].iter().any(|m| m.key == member.key) {
                 self.error(
                     Diagnostic::error(
-                        "duplicate-id",
+                        Code::DuplicateId,
                         format!("calendar `{}` is declared twice", member.key),
                         member.key_span,
                     )
@@ -506,7 +509,9 @@ impl Converter {
                 let items = self.array(v, "weekdays");
                 items
                     .iter()
-                    .filter_map(|d| self.parsed::<Weekday>(d, "weekdays", "invalid-weekday", "mon"))
+                    .filter_map(|d| {
+                        self.parsed::<Weekday>(d, "weekdays", Code::InvalidWeekday, "mon")
+                    })
                     .collect()
             });
             let mut dates = |field: &str| -> Vec<DateSpec> {
@@ -516,7 +521,7 @@ impl Converter {
                 let items = self.array(v, field);
                 items
                     .iter()
-                    .filter_map(|d| self.parsed(d, field, "invalid-date", "2022-09-02"))
+                    .filter_map(|d| self.parsed(d, field, Code::InvalidDate, "2022-09-02"))
                     .collect()
             };
             let holidays = dates("holidays");
@@ -617,10 +622,10 @@ impl Converter {
                         link.task = task;
                     }
                     if let Some(kind) = object.get("type") {
-                        link.kind = self.parsed(kind, "type", "invalid-link-type", "SS").unwrap_or(link.kind);
+                        link.kind = self.parsed(kind, "type", Code::InvalidLinkType, "SS").unwrap_or(link.kind);
                     }
                     if let Some(lag) = object.get("lag") {
-                        link.lag = self.parsed(lag, "lag", "invalid-lag", "2d").unwrap_or(link.lag);
+                        link.lag = self.parsed(lag, "lag", Code::InvalidLag, "2d").unwrap_or(link.lag);
                     }
                 }
             }
@@ -640,17 +645,6 @@ impl Converter {
         let mut get = |field| self.required(object, field).map(|v| self.days(v, field));
         let (optimistic, likely, pessimistic) =
             (get("optimistic")?, get("likely")?, get("pessimistic")?);
-        if !(optimistic <= likely && likely <= pessimistic) {
-            self.error(
-                Diagnostic::error(
-                    "invalid-estimate",
-                    format!("the estimate of {task} is out of order: {optimistic}, {likely}, {pessimistic}"),
-                    value.span,
-                )
-                .with_label("optimistic ≤ likely ≤ pessimistic does not hold")
-                .with_hint("the optimistic duration is the shortest and the pessimistic the longest"),
-            );
-        }
         Some(Estimate {
             optimistic,
             likely,

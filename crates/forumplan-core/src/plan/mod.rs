@@ -95,6 +95,11 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The largest `at_risk_float` (a year of working days); checked in
+    /// validation.
+    pub const AT_RISK_FLOAT_MAX: u32 = 365;
+    /// The largest `lookahead_days` (a year); checked in validation.
+    pub const LOOKAHEAD_DAYS_MAX: u32 = 366;
     fn is_empty(&self) -> bool {
         *self == Settings::default()
     }

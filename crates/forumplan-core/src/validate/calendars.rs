@@ -2,6 +2,7 @@
 //! checks that need a task's calendar (fixed starts on working days,
 //! working days in the task's window).
 
+use crate::code::Code;
 use chrono::{Datelike, NaiveDate};
 use foldhash::{HashMap, HashMapExt};
 
@@ -102,12 +103,12 @@ impl<'p> Validator<'p, '_, '_> {
         if self
             .diagnostics
             .iter()
-            .any(|d| d.code == "calendar-cycle" && d.span == Some(span))
+            .any(|d| d.code == Code::CalendarCycle && d.span == Some(span))
         {
             return;
         }
         let d = Diagnostic::error(
-            "calendar-cycle",
+            Code::CalendarCycle,
             format!(
                 "calendars inherit from each other in a loop: {}",
                 order.join(" → ")
@@ -138,7 +139,7 @@ impl<'p> Validator<'p, '_, '_> {
             ),
         };
         let d = Diagnostic::error(
-            "unknown-calendar",
+            Code::UnknownCalendar,
             format!("unknown calendar `{name}`"),
             self.span(path),
         )
@@ -180,7 +181,7 @@ impl<'p> Validator<'p, '_, '_> {
             None => format!("a {}", date.format("%A")),
         };
         let d = Diagnostic::error(
-            "fixed-start-not-working-day",
+            Code::FixedStartNotWorkingDay,
             format!("task `{}` is fixed to start on {date}, which is not a working day of calendar `{}`", self.plan.tasks[task].id, cal.name()),
             self.span(&[Key("tasks"), Index(task), Key("fixed_start")]),
         )
@@ -204,7 +205,7 @@ impl<'p> Validator<'p, '_, '_> {
             }
             let name = cal.name().to_owned();
             let d = Diagnostic::error(
-                "calendar-without-working-weekday",
+                Code::CalendarWithoutWorkingWeekday,
                 format!("calendar `{name}` works no day of the week, only the days it lists, yet task `{}` uses it", self.plan.tasks[i].id),
                 self.span(&[Key("calendars"), Key(&name), Key("weekdays")]),
             )
@@ -263,7 +264,7 @@ impl<'p> Validator<'p, '_, '_> {
                 .or_insert_with(|| !cal.has_working_day_between(first, last));
             if is_empty {
                 let d = Diagnostic::warning(
-                    "calendar-without-working-day",
+                    Code::CalendarWithoutWorkingDay,
                     format!("calendar `{}` of task `{}` has no working day from {first} to {last}", cal.name(), self.plan.tasks[i].id),
                     self.span(&[Key("tasks"), Index(i), Key("calendar")]),
                 )

@@ -1,6 +1,7 @@
 //! Which tasks come after the event, and dependency cycles, each reported
 //! once with every task on it.
 
+use crate::code::Code;
 use std::collections::{BTreeMap, HashSet, VecDeque};
 
 use foldhash::{HashMap, HashMapExt};
@@ -78,7 +79,7 @@ impl<'p> Validator<'p, '_, '_> {
             v.span(&[Key("tasks"), Index(to), Key("after"), Index(j)])
         };
         let mut d = Diagnostic::error(
-            "dependency-cycle",
+            Code::DependencyCycle,
             format!("dependency cycle: {} → {first}", ids.join(" → ")),
             link_span(self, closing),
         )

@@ -1,5 +1,6 @@
 //! Workstream and task ids: reserved and duplicate ones.
 
+use crate::code::Code;
 use foldhash::{HashMap, HashMapExt};
 
 use super::{Index, Key, PathSegment, Validator};
@@ -38,7 +39,7 @@ impl<'p> Validator<'p, '_, '_> {
                 continue;
             }
             if task.id == EVENT_ID {
-                let d = Diagnostic::error("reserved-id", "`event` is reserved for the event day and cannot name a task", self.span(&path))
+                let d = Diagnostic::error(Code::ReservedId, "`event` is reserved for the event day and cannot name a task", self.span(&path))
                     .with_label("reserved id")
                     .with_hint("rename the task, e.g. `event-day`; other tasks use `after: [\"event\"]` for post-event work");
                 self.push(d);
@@ -66,7 +67,7 @@ impl<'p> Validator<'p, '_, '_> {
         second: &[PathSegment<'_>],
     ) {
         let d = Diagnostic::error(
-            "duplicate-id",
+            Code::DuplicateId,
             format!("{kind} id `{id}` is used twice"),
             self.span(second),
         )

@@ -5,6 +5,7 @@
 //! write where its user never meant to.
 
 use super::{Key, Validator};
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 
 impl Validator<'_, '_, '_> {
@@ -18,7 +19,7 @@ impl Validator<'_, '_, '_> {
             return;
         };
         let d = Diagnostic::error(
-            "journal-path",
+            Code::JournalPath,
             format!("`forum.journal` `{path}` {problem}"),
             self.span(&[Key("forum"), Key("journal")]),
         )

@@ -12,6 +12,7 @@ mod reach;
 mod tasks;
 mod warnings;
 
+use crate::code::Code;
 use foldhash::HashMap;
 
 use chrono::NaiveDate;
@@ -21,7 +22,7 @@ use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{PathSegment, Value};
 use crate::forum::{CalendarId, Forum, ForumParts, ForumTask};
 use crate::graph::Graph;
-use crate::plan::{DateSpec, Plan};
+use crate::plan::{DateSpec, Plan, Settings};
 use crate::span::Span;
 
 use PathSegment::{Index, Key};
@@ -104,7 +105,7 @@ impl<'p> Validator<'p, '_, '_> {
             None => {
                 let shown = date.map_or_else(|| spec.to_string(), |d| d.to_string());
                 let d = Diagnostic::error(
-                    "date-out-of-range",
+                    Code::DateOutOfRange,
                     format!("{shown} is outside the years 1970–2100"),
                     self.span(path),
                 )
@@ -121,7 +122,7 @@ impl<'p> Validator<'p, '_, '_> {
             && !crate::plan::date_in_supported_range(event)
         {
             let d = Diagnostic::error(
-                "date-out-of-range",
+                Code::DateOutOfRange,
                 format!("{event} is outside the years 1970–2100"),
                 self.span(&[Key("forum"), Key("date")]),
             )
@@ -131,16 +132,19 @@ impl<'p> Validator<'p, '_, '_> {
         }
         let event = self.event();
         let timezone = self.timezone();
+        self.check_settings();
         self.check_journal_path();
-        let plan_start = self.date(
+        let mut plan_start = self.date(
             self.plan.forum.plan_start,
             &[Key("forum"), Key("plan_start")],
         );
         if let (Some(start), Some(event)) = (plan_start, event)
             && start >= event
         {
+            // Reported once here; later checks go on without it.
+            plan_start = None;
             let d = Diagnostic::error(
-                "plan-start-after-event",
+                Code::PlanStartAfterEvent,
                 format!("`plan_start` {start} is not before the event day {event}"),
                 self.span(&[Key("forum"), Key("plan_start")]),
             )
@@ -189,6 +193,38 @@ impl<'p> Validator<'p, '_, '_> {
         })
     }
 
+    /// Reports settings above their range.
+    fn check_settings(&mut self) {
+        let settings = &self.plan.settings;
+        for (field, value, max) in [
+            (
+                "at_risk_float",
+                settings.at_risk_float,
+                Settings::AT_RISK_FLOAT_MAX,
+            ),
+            (
+                "lookahead_days",
+                settings.lookahead_days,
+                Settings::LOOKAHEAD_DAYS_MAX,
+            ),
+            (
+                "list_limit",
+                settings.list_limit,
+                crate::plan::MAX_LIST_LIMIT,
+            ),
+        ] {
+            if value.is_some_and(|v| v > max) {
+                let d = Diagnostic::error(
+                    Code::OutOfRange,
+                    format!("`{field}` must be a whole number from 0 to {max}"),
+                    self.span(&[Key("settings"), Key(field)]),
+                )
+                .with_label("out of range");
+                self.push(d);
+            }
+        }
+    }
+
     fn timezone(&mut self) -> Option<chrono_tz::Tz> {
         let name = self
             .plan
@@ -205,7 +241,7 @@ impl<'p> Validator<'p, '_, '_> {
                     None => format!("use an IANA time zone name such as `{DEFAULT_TIMEZONE}`"),
                 };
                 let d = Diagnostic::error(
-                    "unknown-timezone",
+                    Code::UnknownTimezone,
                     format!("unknown time zone `{name}`"),
                     self.span(&[Key("forum"), Key("timezone")]),
                 )

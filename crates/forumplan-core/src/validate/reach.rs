@@ -2,6 +2,7 @@
 //! can take the schedule beyond the dates it can represent.
 
 use super::{Index, Key, Validator};
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::forum::ForumTask;
 use crate::graph::Graph;
@@ -30,7 +31,7 @@ impl Validator<'_, '_, '_> {
             if reach[task] > limit {
                 let id = &self.plan.tasks[task].id;
                 let d = Diagnostic::error(
-                    "plan-too-long",
+                    Code::PlanTooLong,
                     format!(
                         "the chain of tasks leading to `{id}` takes {} working days, more than the {limit} a plan may span",
                         reach[task]

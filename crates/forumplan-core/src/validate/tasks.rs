@@ -1,6 +1,7 @@
 //! Each task's references resolved (workstream, calendar, predecessors),
 //! its dates made absolute and checked against each other and the event.
 
+use crate::code::Code;
 use chrono::NaiveDate;
 use foldhash::HashMap;
 
@@ -32,7 +33,7 @@ impl<'p> Validator<'p, '_, '_> {
                             None => "declare it under `workstreams`".to_owned(),
                         };
                         let d = Diagnostic::error(
-                            "unknown-workstream",
+                            Code::UnknownWorkstream,
                             format!("unknown workstream `{}`", task.workstream),
                             self.span(&at("workstream")),
                         )
@@ -61,7 +62,7 @@ impl<'p> Validator<'p, '_, '_> {
                     event_links.push(dependency);
                 } else if link.task == task.id && !task.id.is_empty() {
                     let d = Diagnostic::error(
-                        "self-link",
+                        Code::SelfLink,
                         format!("task `{}` is linked to itself", task.id),
                         self.span(&path),
                     )
@@ -79,7 +80,7 @@ impl<'p> Validator<'p, '_, '_> {
                         }
                     };
                     let d = Diagnostic::error(
-                        "unknown-task",
+                        Code::UnknownTask,
                         format!("task `{}` depends on unknown task `{}`", task.id, link.task),
                         self.span(&path),
                     )
@@ -92,7 +93,7 @@ impl<'p> Validator<'p, '_, '_> {
                 && due < not_before
             {
                 let d = Diagnostic::error(
-                    "due-before-not-before",
+                    Code::DueBeforeNotBefore,
                     format!(
                         "task `{}` is due {due}, before it may start ({not_before})",
                         task.id
@@ -102,6 +103,23 @@ impl<'p> Validator<'p, '_, '_> {
                 .with_label("earlier than `not_before`")
                 .with_related(self.span(&at("not_before")), "may not start before this")
                 .with_hint("move `due` later or `not_before` earlier");
+                self.push(d);
+            }
+            if let Some(e) = &task.estimate
+                && !(e.optimistic <= e.likely && e.likely <= e.pessimistic)
+            {
+                let d = Diagnostic::error(
+                    Code::InvalidEstimate,
+                    format!(
+                        "the estimate of task `{}` is out of order: {}, {}, {}",
+                        task.id, e.optimistic, e.likely, e.pessimistic
+                    ),
+                    self.span(&at("estimate")),
+                )
+                .with_label("optimistic ≤ likely ≤ pessimistic does not hold")
+                .with_hint(
+                    "the optimistic duration is the shortest and the pessimistic the longest",
+                );
                 self.push(d);
             }
             if let (Some(date), Some(calendar)) = (fixed_start, calendar) {
@@ -133,7 +151,7 @@ impl<'p> Validator<'p, '_, '_> {
             ] {
                 if let Some(date) = date.filter(|d| *d >= event) {
                     let d = Diagnostic::error(
-                        "pre-event-task-after-event",
+                        Code::PreEventTaskAfterEvent,
                         format!("task `{}` must be done before the event ({event}) but its `{field}` is {date}", self.plan.tasks[i].id),
                         self.span(&[Key("tasks"), Index(i), Key(field)]),
                     )

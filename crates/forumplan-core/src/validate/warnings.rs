@@ -1,6 +1,7 @@
 //! Plans that work but probably not as meant: empty workstreams and
 //! tasks linked to nothing.
 
+use crate::code::Code;
 use foldhash::HashMap;
 
 use super::{Index, Key, Validator};
@@ -27,7 +28,7 @@ impl Validator<'_, '_, '_> {
             let first_of_its_id = workstreams.get(ws.id.as_str()) == Some(&i);
             if !used[i] && first_of_its_id {
                 let d = Diagnostic::warning(
-                    "empty-workstream",
+                    Code::EmptyWorkstream,
                     format!("workstream `{}` has no tasks", ws.id),
                     self.span(&[Key("workstreams"), Index(i), Key("id")]),
                 )
@@ -41,7 +42,7 @@ impl Validator<'_, '_, '_> {
             // Links that were reported as errors (unknown, self) still count.
             if !linked && task.after.is_empty() && !task.id.is_empty() {
                 let d = Diagnostic::warning(
-                    "isolated-task",
+                    Code::IsolatedTask,
                     format!("task `{}` has neither predecessor nor successor", task.id),
                     self.span(&[Key("tasks"), Index(i), Key("id")]),
                 )

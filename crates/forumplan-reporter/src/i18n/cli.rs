@@ -129,10 +129,6 @@ pub enum CliMsg {
     RecordedAt {
         at: NaiveDateTime,
     },
-    LineSkipped {
-        line: usize,
-        reason: String,
-    },
     NothingRecordedFor {
         task: String,
         path: String,
@@ -140,18 +136,9 @@ pub enum CliMsg {
     NothingRecorded {
         path: String,
     },
-    // Journal problems met while reporting.
-    JournalLineSkipped {
-        path: String,
-        line: usize,
-        column: usize,
-        reason: String,
-    },
-    JournalUnknownTaskIgnored {
-        path: String,
-        line: usize,
-        task: String,
-    },
+    // Journal problems met while reporting: the label under the caret.
+    JournalLineSkipped,
+    JournalEntryIgnored,
     // `validate`.
     Valid {
         path: String,
@@ -467,10 +454,6 @@ impl CliMsg {
                 format!("ghi lúc {}", at.format("%H:%M %d/%m/%Y")),
                 format!("recorded {}", at.format("%Y-%m-%d %H:%M")),
             ),
-            CliMsg::LineSkipped { line, reason } => pick(
-                format!("Dòng {line} bị bỏ qua: {reason}"),
-                format!("line {line} skipped: {reason}"),
-            ),
             CliMsg::NothingRecordedFor { task, path } => pick(
                 format!("Chưa có ghi nhận nào cho `{task}` trong {path}"),
                 format!("nothing recorded for `{task}` in {path}"),
@@ -479,18 +462,10 @@ impl CliMsg {
                 format!("Chưa có ghi nhận nào trong {path}"),
                 format!("nothing recorded yet in {path}"),
             ),
-            CliMsg::JournalLineSkipped {
-                path,
-                line,
-                column,
-                reason,
-            } => pick(
-                format!("{path}:{line}:{column}: {reason} (bỏ qua dòng này)"),
-                format!("{path}:{line}:{column}: {reason} (line skipped)"),
-            ),
-            CliMsg::JournalUnknownTaskIgnored { path, line, task } => pick(
-                format!("{path}:{line}: kế hoạch không có việc `{task}` (bỏ qua ghi nhận này)"),
-                format!("{path}:{line}: unknown task `{task}` (entry ignored)"),
+            CliMsg::JournalLineSkipped => fixed("bỏ qua dòng này", "line skipped"),
+            CliMsg::JournalEntryIgnored => fixed(
+                "kế hoạch không có việc này (bỏ qua ghi nhận)",
+                "unknown task (entry ignored)",
             ),
             CliMsg::Valid {
                 path,
