@@ -209,21 +209,9 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
             }
         })
         .collect();
-    let tasks = |rows: &[TaskRow]| {
-        rows.iter()
-            .map(|t| task_value(lang, report.as_of, t))
-            .collect::<Vec<Value>>()
-    };
-    // A list as the page shows it: the worst rows, how many in all, and
-    // the line that counts the rest.
-    let list = |rows: &[TaskRow]| {
-        let (shown, rest) = limit.cut(rows);
-        context! {
-            rows => tasks(shown),
-            total => rows.len(),
-            more => (rest > 0).then(|| i18n::more_hidden(lang, rest)),
-        }
-    };
+    // A list of tasks as the page shows it.
+    let list =
+        |rows: &[TaskRow]| cut_list(lang, limit, rows, |t| task_value(lang, report.as_of, t));
     // Worst first: late, then at risk, then on track.
     let mut waiting: Vec<_> = report
         .handoffs
@@ -321,11 +309,10 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
                 ("completion_svg", safe(charts::completion(report, lang))),
             ],
             Section::LateAndBlocked => vec![("late_and_blocked", list(&report.late_and_blocked))],
-            Section::CriticalPath => {
-                let (shown, rest) = limit.cut(&report.critical_path);
-                let steps: Vec<Value> = shown
-                    .iter()
-                    .map(|step| {
+            Section::CriticalPath => vec![
+                (
+                    "critical_path",
+                    cut_list(lang, limit, &report.critical_path, |step| {
                         context! {
                             task => task_value(lang, report.as_of, &step.task),
                             branch => if step.branches.is_empty() {
@@ -334,43 +321,23 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
                                 i18n::branches(lang, &step.branches)
                             },
                         }
-                    })
-                    .collect();
-                vec![
-                    (
-                        "critical_path",
-                        context! {
-                            rows => steps,
-                            total => report.critical_path.len(),
-                            more => (rest > 0).then(|| i18n::more_hidden(lang, rest)),
-                        },
-                    ),
-                    (
-                        "no_critical_path",
-                        Value::from(report.no_critical_path().text(lang)),
-                    ),
-                ]
-            }
-            Section::MustStartToday => {
-                let (shown, rest) = limit.cut(&report.must_start_today);
-                let rows: Vec<Value> = shown
-                    .iter()
-                    .map(|t| {
-                        context! {
-                            overdue => i18n::overdue(lang, report.overdue_days(t)),
-                            ..task_value(lang, report.as_of, t)
-                        }
-                    })
-                    .collect();
-                vec![(
-                    "must_start_today",
+                    }),
+                ),
+                (
+                    "no_critical_path",
+                    Value::from(report.no_critical_path().text(lang)),
+                ),
+            ],
+            // Each says how late its start is.
+            Section::MustStartToday => vec![(
+                "must_start_today",
+                cut_list(lang, limit, &report.must_start_today, |t| {
                     context! {
-                        rows,
-                        total => report.must_start_today.len(),
-                        more => (rest > 0).then(|| i18n::more_hidden(lang, rest)),
-                    },
-                )]
-            }
+                        overdue => i18n::overdue(lang, report.overdue_days(t)),
+                        ..task_value(lang, report.as_of, t)
+                    }
+                }),
+            )],
             Section::DueSoon => vec![("due_soon", list(&report.due_soon))],
             Section::Handoffs => vec![
                 ("has_handoffs", Value::from(!report.handoffs.is_empty())),
@@ -387,6 +354,17 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
         page.extend(values);
     }
     Value::from(page)
+}
+
+/// A list as the page shows it: the worst entries (cut at `limit`), each
+/// made a value by `row`, how many in all, and the line that counts the rest.
+fn cut_list<T>(lang: Lang, limit: ListLimit, all: &[T], row: impl Fn(&T) -> Value) -> Value {
+    let (shown, rest) = limit.cut(all);
+    context! {
+        rows => shown.iter().map(row).collect::<Vec<Value>>(),
+        total => all.len(),
+        more => (rest > 0).then(|| i18n::more_hidden(lang, rest)),
+    }
 }
 
 /// What needs action this week, for the summary on the first page: late
