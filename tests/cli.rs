@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{forumplan, root, succeed, transcript};
+use common::{forumplan, post_event_tasks, root, succeed, transcript};
 
 /// The plan files (`.json`, `.toml`) in a fixture folder, sorted.
 fn plans_in(folder: &str) -> Vec<String> {
@@ -874,4 +874,171 @@ fn commands_other_than_validate_count_warnings_in_one_line() {
     assert!(shown.contains("warning[isolated-task]"), "{shown}");
     assert!(shown.contains(&format!("--> {plan}:35:13")), "{shown}");
     assert_eq!(stderr(&[&schedule[..], &["-q"]].concat()), "");
+}
+
+/// `press-conference` is cancelled on 2022-09-08 in the fixture's journal:
+/// from then on it has no readiness, no float and is never critical, in
+/// every format of `schedule`, `status` and `check`.
+#[test]
+fn a_cancelled_task_has_no_readiness_float_or_critical_flag_anywhere() {
+    const TASK: &str = "press-conference";
+    let run = |args: &[&str]| {
+        let mut all = vec![
+            args[0],
+            "fixtures/vesf-2022/plan.json",
+            "--as-of",
+            "2022-09-13",
+        ];
+        all.extend_from_slice(&args[1..]);
+        String::from_utf8(succeed_or_colour(&all).stdout).expect("UTF-8")
+    };
+    let json_task = |text: &str, path: &str| -> serde_json::Value {
+        let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        value[path]
+            .as_array()
+            .expect("tasks")
+            .iter()
+            .find(|t| t["id"] == TASK)
+            .cloned()
+            .expect("the cancelled task")
+    };
+    for text in [
+        run(&["schedule", "--format", "json"]),
+        run(&["status", "--format", "json"]),
+    ] {
+        let task = json_task(&text, "tasks");
+        assert_eq!(task["state"], "cancelled");
+        assert!(task["readiness"].is_null(), "{task}");
+        assert!(task["total_float"].is_null(), "{task}");
+        assert!(task["free_float"].is_null(), "{task}");
+        assert_eq!(task["critical"], false, "{task}");
+    }
+    let status: serde_json::Value =
+        serde_json::from_str(&run(&["status", "--format", "json"])).expect("JSON");
+    for section in ["late_and_blocked", "due_soon", "must_start_today"] {
+        assert!(
+            status[section]
+                .as_array()
+                .expect("a list")
+                .iter()
+                .all(|t| t["id"] != TASK),
+            "{section}"
+        );
+    }
+    let check: serde_json::Value =
+        serde_json::from_str(&run(&["check", "--format", "json"])).expect("JSON");
+    assert!(
+        check["causes"]
+            .as_array()
+            .expect("causes")
+            .iter()
+            .all(|c| c["id"] != TASK),
+        "a cancelled task colours nothing"
+    );
+    for (text, readiness, critical) in [
+        (run(&["schedule", "--format", "csv"]), 15, 14),
+        (run(&["status", "--format", "csv", "--lang", "en"]), 6, 14),
+    ] {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let row = reader
+            .records()
+            .map(|r| r.expect("a CSV row"))
+            .find(|r| &r[0] == TASK)
+            .expect("the cancelled task's row");
+        assert_eq!(&row[readiness], "", "no readiness: {row:?}");
+        assert_eq!((&row[12], &row[13]), ("", ""), "no float: {row:?}");
+        assert!(
+            matches!(&row[critical], "false" | "No"),
+            "not critical: {row:?}"
+        );
+    }
+    for args in [
+        &["status", "--lang", "en"][..],
+        &["status", "--format", "markdown", "--lang", "en"],
+        &["status", "--format", "html", "--lang", "en"],
+    ] {
+        let text = run(args);
+        let critical_path = text
+            .split("Critical path")
+            .nth(1)
+            .and_then(|rest| rest.split("Must start today").next())
+            .expect("a critical path section");
+        assert!(
+            !critical_path.contains(TASK),
+            "{args:?}: never on the critical path"
+        );
+    }
+}
+
+/// Runs `forumplan`, which must print a report (exit 0, or the check's colour).
+fn succeed_or_colour(args: &[&str]) -> std::process::Output {
+    let output = forumplan(args);
+    assert!(
+        matches!(output.status.code(), Some(0..=2)),
+        "{args:?}\n{}",
+        transcript(&output)
+    );
+    output
+}
+
+/// Two days after the event the status report is in post-event mode: the
+/// headline says the forum took place, no forecast and no critical path
+/// for preparation, and only post-event work is late, at risk or must start.
+#[test]
+fn status_after_the_event_reports_post_event_work_only() {
+    let output = succeed(&[
+        "status",
+        "fixtures/vesf-2022/plan.json",
+        "--as-of",
+        "2022-09-20",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let headline = &report["headline"];
+    assert_eq!(headline["post_event"], true);
+    assert!(headline["forecast_ready"].is_null());
+    assert_eq!(headline["tasks_late"], 0, "preparation is no longer late");
+    assert!(
+        report["critical_paths"]
+            .as_array()
+            .expect("a list")
+            .is_empty()
+    );
+    assert!(
+        report["critical_path"]
+            .as_array()
+            .expect("a list")
+            .is_empty()
+    );
+    let post_event = post_event_tasks("fixtures/vesf-2022/plan.json");
+    for section in ["late_and_blocked", "due_soon", "must_start_today"] {
+        for task in report[section].as_array().expect("a list") {
+            let id = task["id"].as_str().expect("id");
+            assert!(
+                post_event.contains(id),
+                "{section}: {id} is preparation work"
+            );
+        }
+    }
+    assert_eq!(
+        headline["rag"], "amber",
+        "post-event work at risk colours the day"
+    );
+    assert!(headline["tasks_at_risk"].as_u64() >= Some(1));
+    for (lang, took_place) in [
+        ("vi", "Diễn đàn đã diễn ra ngày 18/09/2022 (T+2)"),
+        ("en", "The forum took place on 2022-09-18 (T+2)"),
+    ] {
+        let text = succeed(&[
+            "status",
+            "fixtures/vesf-2022/plan.json",
+            "--as-of",
+            "2022-09-20",
+            "--lang",
+            lang,
+        ]);
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(text.contains(took_place), "{lang}\n{text}");
+    }
 }

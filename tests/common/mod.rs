@@ -1,6 +1,7 @@
 //! Helpers shared by the end-to-end tests: running the binary from the
 //! workspace root and showing what it did.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -56,4 +57,38 @@ pub(crate) fn succeed(args: &[&str]) -> Output {
         transcript(&output)
     );
     output
+}
+
+/// The ids of the plan's post-event tasks: after `event`, directly or
+/// through other tasks (read from the plan file, not from forumplan).
+#[allow(dead_code)] // Not every test binary reads plans this way.
+pub(crate) fn post_event_tasks(plan: &str) -> BTreeSet<String> {
+    let plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(plan)).expect("plan"))
+            .expect("JSON");
+    let tasks = plan["tasks"].as_array().expect("tasks");
+    let preds = |task: &serde_json::Value| -> Vec<String> {
+        task["after"]
+            .as_array()
+            .map(|after| {
+                after
+                    .iter()
+                    .filter_map(|link| link.as_str().or_else(|| link["task"].as_str()))
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut post: BTreeSet<String> = BTreeSet::new();
+    loop {
+        let before = post.len();
+        for task in tasks {
+            if preds(task).iter().any(|p| p == "event" || post.contains(p)) {
+                post.insert(task["id"].as_str().expect("id").to_owned());
+            }
+        }
+        if post.len() == before {
+            return post;
+        }
+    }
 }

@@ -5,7 +5,7 @@ use forumplan_bench::{
     minify_json,
 };
 use forumplan_core::journal::{JournalState, parse_journal};
-use forumplan_core::{Format, load_plan};
+use forumplan_core::{Code, Format, load_plan};
 
 #[test]
 fn generated_plans_load_and_schedule() {
@@ -106,7 +106,7 @@ fn variants_add_isolated_tasks_and_minify_without_changing_the_plan() {
     let loaded = load_plan(text.as_bytes(), Format::Json).expect("warnings only");
     assert_eq!(loaded.forum.tasks().len(), 1030);
     assert_eq!(loaded.warnings.len(), 30);
-    assert!(loaded.warnings.iter().all(|w| w.code == "isolated-task"));
+    assert!(loaded.warnings.iter().all(|w| w.code == Code::IsolatedTask));
     let plain = load_plan(plain.as_bytes(), Format::Json).expect("valid");
     assert_eq!(plain.forum.plan(), minified.forum.plan());
     assert_eq!(plain.forum.event_date(), loaded.forum.event_date());

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use forumplan_core::journal::Journal;
 use forumplan_core::plan::{DayError, parse_day};
 use forumplan_core::{Forum, Severity, TaskId, closest};
+use forumplan_reporter::check::CheckReport;
 use forumplan_reporter::escape::terminal;
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::i18n::cli::CliMsg;
@@ -193,10 +194,32 @@ pub(crate) fn status_report(
     day: NaiveDate,
     since: NaiveDate,
 ) -> Result<StatusReport, CliError> {
+    with_changes(forum, journal, day, since, StatusReport::new)
+}
+
+/// The morning check as of `day`, with the changes since `since` (only
+/// what it prints: no full status report).
+pub(crate) fn check_report(
+    forum: &Forum,
+    journal: &Journal,
+    day: NaiveDate,
+    since: NaiveDate,
+) -> Result<CheckReport, CliError> {
+    with_changes(forum, journal, day, since, CheckReport::new)
+}
+
+/// Assesses `day` and `since`, compares them, and hands all of it to `build`.
+fn with_changes<T>(
+    forum: &Forum,
+    journal: &Journal,
+    day: NaiveDate,
+    since: NaiveDate,
+    build: impl FnOnce(StatusInput<'_>) -> T,
+) -> Result<T, CliError> {
     let (schedule, assessment) = assess_day(forum, journal, day)?;
     let (_, before) = assess_day(forum, journal, since)?;
     let changes = forumplan_scheduler::compare(&before, &assessment);
-    Ok(StatusReport::new(StatusInput {
+    Ok(build(StatusInput {
         forum,
         schedule: &schedule,
         assessment: &assessment,

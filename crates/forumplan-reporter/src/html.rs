@@ -81,6 +81,11 @@ fn readiness_class(readiness: Readiness) -> &'static str {
     }
 }
 
+/// The CSS class of a task's readiness (a cancelled task has none).
+fn task_readiness_class(readiness: Option<Readiness>) -> &'static str {
+    readiness.map_or("cancelled", readiness_class)
+}
+
 /// Every label the template uses, by a snake_case key.
 fn labels(lang: Lang) -> Value {
     let pairs = [
@@ -109,9 +114,11 @@ fn labels(lang: Lang) -> Value {
         ("float", Msg::Float),
         ("late_finish", Msg::LateFinish),
         ("late_start", Msg::LateStart),
+        ("start", Msg::Start),
         ("finish", Msg::Finish),
+        ("branch", Msg::BranchColumn),
+        ("post_event_apart", Msg::PostEventApart),
         ("critical_path", Msg::CriticalPath),
-        ("no_critical_path", Msg::NoCriticalPath),
         ("due_soon", Msg::DueSoon),
         ("nothing_due_soon", Msg::NothingDueSoon),
         ("must_start_today", Msg::MustStartToday),
@@ -151,7 +158,9 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
         None => ("—".to_owned(), Msg::NothingLeft.text(lang), "ok"),
     };
     let headline = context! {
-        countdown => i18n::countdown(lang, h.days_left, h.working_days_left),
+        countdown => i18n::countdown(lang, report.forum.date, h.days_left, h.working_days_left),
+        post_event => h.post_event,
+        post_event_apart => h.tasks_post_event,
         t_minus => &h.t_minus,
         rag => i18n::rag(lang, h.rag),
         rag_class => rag_class(h.rag),
@@ -200,21 +209,9 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
             }
         })
         .collect();
-    let tasks = |rows: &[TaskRow]| {
-        rows.iter()
-            .map(|t| task_value(lang, report.as_of, t))
-            .collect::<Vec<Value>>()
-    };
-    // A list as the page shows it: the worst rows, how many in all, and
-    // the line that counts the rest.
-    let list = |rows: &[TaskRow]| {
-        let (shown, rest) = limit.cut(rows);
-        context! {
-            rows => tasks(shown),
-            total => rows.len(),
-            more => (rest > 0).then(|| i18n::more_hidden(lang, rest)),
-        }
-    };
+    // A list of tasks as the page shows it.
+    let list =
+        |rows: &[TaskRow]| cut_list(lang, limit, rows, |t| task_value(lang, report.as_of, t));
     // Worst first: late, then at risk, then on track.
     let mut waiting: Vec<_> = report
         .handoffs
@@ -312,17 +309,35 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
                 ("completion_svg", safe(charts::completion(report, lang))),
             ],
             Section::LateAndBlocked => vec![("late_and_blocked", list(&report.late_and_blocked))],
-            Section::CriticalPath => vec![(
-                "critical_paths",
-                Value::from(
-                    report
-                        .critical_paths
-                        .iter()
-                        .map(|path| list(path))
-                        .collect::<Vec<_>>(),
+            Section::CriticalPath => vec![
+                (
+                    "critical_path",
+                    cut_list(lang, limit, &report.critical_path, |step| {
+                        context! {
+                            task => task_value(lang, report.as_of, &step.task),
+                            branch => if step.branches.is_empty() {
+                                String::new()
+                            } else {
+                                i18n::branches(lang, &step.branches)
+                            },
+                        }
+                    }),
                 ),
+                (
+                    "no_critical_path",
+                    Value::from(report.no_critical_path().text(lang)),
+                ),
+            ],
+            // Each says how late its start is.
+            Section::MustStartToday => vec![(
+                "must_start_today",
+                cut_list(lang, limit, &report.must_start_today, |t| {
+                    context! {
+                        overdue => i18n::overdue(lang, report.overdue_days(t)),
+                        ..task_value(lang, report.as_of, t)
+                    }
+                }),
             )],
-            Section::MustStartToday => vec![("must_start_today", list(&report.must_start_today))],
             Section::DueSoon => vec![("due_soon", list(&report.due_soon))],
             Section::Handoffs => vec![
                 ("has_handoffs", Value::from(!report.handoffs.is_empty())),
@@ -339,6 +354,17 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
         page.extend(values);
     }
     Value::from(page)
+}
+
+/// A list as the page shows it: the worst entries (cut at `limit`), each
+/// made a value by `row`, how many in all, and the line that counts the rest.
+fn cut_list<T>(lang: Lang, limit: ListLimit, all: &[T], row: impl Fn(&T) -> Value) -> Value {
+    let (shown, rest) = limit.cut(all);
+    context! {
+        rows => shown.iter().map(row).collect::<Vec<Value>>(),
+        total => all.len(),
+        more => (rest > 0).then(|| i18n::more_hidden(lang, rest)),
+    }
 }
 
 /// What needs action this week, for the summary on the first page: late
@@ -373,7 +399,8 @@ fn task_value(lang: Lang, as_of: chrono::NaiveDate, t: &TaskRow) -> Value {
         owner => t.owner.as_deref().unwrap_or(""),
         state => i18n::state(lang, t.state),
         readiness => t.flag(lang, as_of),
-        readiness_class => readiness_class(t.readiness),
+        readiness_class => task_readiness_class(t.readiness),
+        early_start => i18n::date(lang, t.early_start),
         late_start => i18n::date(lang, t.late_start),
         late_finish => i18n::date(lang, t.late_finish),
         early_finish => i18n::date(lang, t.early_finish),

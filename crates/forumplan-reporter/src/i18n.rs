@@ -7,7 +7,7 @@ pub mod cli;
 use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;
 use forumplan_core::plan::Locale;
-use forumplan_scheduler::{Rag, Readiness};
+use forumplan_scheduler::{Cause, Rag, Readiness};
 use serde::Serialize;
 
 /// A report language.
@@ -93,6 +93,11 @@ pub enum Msg {
     FixedStartPushed,
     FixedStartPassed,
     SwipeForMore,
+    Causes,
+    Branch,
+    BranchColumn,
+    PostEventApart,
+    NoCriticalPathAfterEvent,
     Summary,
     NeedsAction,
     NothingNeedsAction,
@@ -197,6 +202,17 @@ impl Msg {
                 "Vuốt ngang để xem toàn bộ biểu đồ",
                 "Swipe sideways to see the whole chart",
             ),
+            Msg::Causes => ("Việc cần xử lý ngay", "Needs action now"),
+            Msg::Branch => ("nhánh", "branch"),
+            Msg::BranchColumn => ("Nhánh", "Branch"),
+            Msg::NoCriticalPathAfterEvent => (
+                "Diễn đàn đã diễn ra: công tác chuẩn bị không còn đường găng.",
+                "The forum has taken place: preparation has no critical path left.",
+            ),
+            Msg::PostEventApart => (
+                "việc sau sự kiện, chỉ được tính từ ngày diễn ra",
+                "post-event tasks, counted from the event day on",
+            ),
             Msg::Summary => ("Tóm tắt", "Summary"),
             Msg::NeedsAction => ("Việc cần xử lý trong tuần", "Needs action this week"),
             Msg::NothingNeedsAction => (
@@ -245,12 +261,14 @@ pub fn t_minus(days_left: i64) -> String {
     }
 }
 
-/// The countdown sentence: "Còn 5 ngày (T-5), 3 ngày làm việc".
-pub fn countdown(lang: Lang, days_left: i64, working_days_left: i64) -> String {
+/// The countdown sentence: "Còn 5 ngày (T-5), 3 ngày làm việc"; from the
+/// event day on (post-event mode), "Diễn đàn đã diễn ra ngày 18/09/2022 (T+2)".
+pub fn countdown(lang: Lang, event: NaiveDate, days_left: i64, working_days_left: i64) -> String {
     let t = t_minus(days_left);
+    let day = date(lang, event);
     match (lang, days_left) {
-        (Lang::Vi, 0) => "Hôm nay là ngày diễn ra (T)".to_owned(),
-        (Lang::En, 0) => "The event is today (T)".to_owned(),
+        (Lang::Vi, 0) => format!("Diễn đàn diễn ra hôm nay, {day} (T)"),
+        (Lang::En, 0) => format!("The forum takes place today, {day} (T)"),
         (Lang::Vi, d) if d > 0 => format!("Còn {d} ngày ({t}), {working_days_left} ngày làm việc"),
         (Lang::En, d) if d > 0 => {
             let days = if d == 1 { "day" } else { "days" };
@@ -261,9 +279,8 @@ pub fn countdown(lang: Lang, days_left: i64, working_days_left: i64) -> String {
             };
             format!("{d} {days} left ({t}), {working_days_left} {working}")
         }
-        (Lang::Vi, d) => format!("Đã qua ngày diễn ra {} ngày ({t})", -d),
-        (Lang::En, -1) => format!("1 day after the event ({t})"),
-        (Lang::En, d) => format!("{} days after the event ({t})", -d),
+        (Lang::Vi, _) => format!("Diễn đàn đã diễn ra ngày {day} ({t})"),
+        (Lang::En, _) => format!("The forum took place on {day} ({t})"),
     }
 }
 
@@ -293,13 +310,54 @@ pub fn readiness(lang: Lang, readiness: Readiness) -> &'static str {
     }
 }
 
+/// A task's readiness as a word; a cancelled task has none and reads as
+/// its state.
+pub fn task_readiness(lang: Lang, readiness: Option<Readiness>) -> &'static str {
+    readiness.map_or_else(
+        || state(lang, TaskState::Cancelled),
+        |r| self::readiness(lang, r),
+    )
+}
+
+/// Why a task colours its workstream, as the morning check names it (the
+/// readiness and state words, so every report says it the same way).
+pub fn cause(lang: Lang, cause: Cause) -> &'static str {
+    match (lang, cause) {
+        (_, Cause::Late) => readiness(lang, Readiness::Late),
+        (_, Cause::AtRisk) => readiness(lang, Readiness::AtRisk),
+        (_, Cause::Blocked) => state(lang, TaskState::Blocked),
+        (Lang::Vi, Cause::BlockedCritical) => "Vướng mắc trên đường găng",
+        (Lang::En, Cause::BlockedCritical) => "Blocked on the critical path",
+    }
+}
+
+/// How late the start of a task that must start today is: "bắt đầu hôm
+/// nay" / "start today" when its late start is today, else "đã quá hạn bắt
+/// đầu 3 ngày" / "start overdue by 3 days" (calendar days; not the deadline,
+/// which "Trễ hạn" speaks of).
+pub fn overdue(lang: Lang, days: i64) -> String {
+    match (lang, days) {
+        (Lang::Vi, 0) => "bắt đầu hôm nay".to_owned(),
+        (Lang::En, 0) => "start today".to_owned(),
+        (Lang::Vi, d) => format!("đã quá hạn bắt đầu {d} ngày"),
+        (Lang::En, 1) => "start overdue by 1 day".to_owned(),
+        (Lang::En, d) => format!("start overdue by {d} days"),
+    }
+}
+
+/// The chains a branch of the critical path lies on: "nhánh 1, 3".
+pub fn branches(lang: Lang, chains: &[usize]) -> String {
+    let numbers: Vec<String> = chains.iter().map(ToString::to_string).collect();
+    format!("{} {}", Msg::Branch.text(lang), numbers.join(", "))
+}
+
 /// The word on a task's badge: its readiness, or "Trễ hạn" (overdue)
 /// once its deadline has passed unfinished.
-pub fn flag(lang: Lang, readiness: Readiness, overdue: bool) -> &'static str {
+pub fn flag(lang: Lang, readiness: Option<Readiness>, overdue: bool) -> &'static str {
     if overdue {
         Msg::Overdue.text(lang)
     } else {
-        self::readiness(lang, readiness)
+        task_readiness(lang, readiness)
     }
 }
 

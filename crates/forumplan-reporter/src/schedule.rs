@@ -69,7 +69,8 @@ struct JsonTask<'a> {
     total_float: Option<i64>,
     free_float: Option<i64>,
     critical: bool,
-    readiness: Readiness,
+    /// `null` for a cancelled task.
+    readiness: Option<Readiness>,
 }
 
 /// The tasks, serialized one by one as they are made, so that a million

@@ -23,8 +23,8 @@ use forumplan_core::{Forum, TaskId};
 use serde::Serialize;
 
 pub use assess::{
-    Assessment, Changes, ForumSummary, Rag, Readiness, TaskReadiness, WorkstreamSummary, assess,
-    compare,
+    Assessment, Cause, Changes, ForumSummary, Rag, Readiness, TaskReadiness, WorkstreamSummary,
+    assess, compare,
 };
 
 /// The schedule of one task as of a day.
@@ -46,11 +46,12 @@ pub struct TaskSchedule {
     pub late_start: NaiveDate,
     /// Latest finish.
     pub late_finish: NaiveDate,
-    /// Working days from early to late start; `None` for done tasks.
+    /// Working days from early to late start; `None` for done and cancelled tasks.
     pub total_float: Option<i64>,
-    /// Working days the task can slip without moving a successor; `None` for done tasks.
+    /// Working days the task can slip without moving a successor; `None`
+    /// for done and cancelled tasks.
     pub free_float: Option<i64>,
-    /// Total float ≤ 0 (never for done tasks).
+    /// Total float ≤ 0 (never for done or cancelled tasks).
     pub critical: bool,
     /// Working days of work left (the duration when not started; 0 when done).
     pub remaining: u32,
@@ -77,6 +78,17 @@ pub enum Conflict {
         /// Its fixed start.
         fixed_start: NaiveDate,
     },
+}
+
+impl Conflict {
+    /// The task concerned.
+    pub fn task(&self) -> TaskId {
+        match *self {
+            Conflict::FixedStartPushed { task, .. } | Conflict::FixedStartPassed { task, .. } => {
+                task
+            }
+        }
+    }
 }
 
 /// A whole forum scheduled as of a day.

@@ -521,7 +521,11 @@ fn assemble(
             )
         };
         let (total, free, remaining) = match p.modes[task] {
-            Mode::Done { .. } => (None, None, 0),
+            // A cancelled task keeps its links but has no float of its own.
+            Mode::Done { .. }
+            | Mode::Planned {
+                constrained: false, ..
+            } => (None, None, 0),
             Mode::InProgress { remaining, .. } => (
                 Some(total_float(p, task)),
                 Some(free_float(p, task)?),

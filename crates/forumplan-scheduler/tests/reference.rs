@@ -11,6 +11,14 @@
 //! nothing with the implementation but the core crate (plan loading,
 //! calendars, journal replay).
 //!
+//! Readiness is checked the same way: per task, per workstream and for the
+//! forum, with the completion, written from the contract's section
+//! Readiness (at risk only with little float *and* a late start inside the
+//! lookahead window; a task pinned by `fixed_start` late only when pushed or
+//! passed; cancelled tasks without readiness, float or critical flag; before
+//! the event day only pre-event work colours a workstream, from it on only
+//! post-event work).
+//!
 //! When the two disagree, the failure message names every differing field
 //! with both values, and gives the plan (JSON), the journal (JSON Lines) and
 //! the as-of day, so the case can be replayed with the command line.
@@ -40,7 +48,7 @@ use forumplan_core::calendar::Calendar;
 use forumplan_core::journal::{JournalState, TaskState, parse_journal};
 use forumplan_core::plan::LinkType;
 use forumplan_core::{Dependency, Format, Forum, load_plan};
-use forumplan_scheduler::{TaskSchedule, schedule};
+use forumplan_scheduler::{Rag, Readiness, TaskSchedule, assess, schedule};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::{Value, json};
@@ -202,6 +210,11 @@ struct Node {
     due: Option<NaiveDate>,
     fixed: Option<NaiveDate>,
     post_event: bool,
+    workstream: usize,
+    /// Working days of the whole task (0: a milestone), for completion weights.
+    duration: u32,
+    /// Percentage done as the journal says (100 when done).
+    progress: u8,
     preds: Vec<(usize, Dependency)>,
     succs: Vec<(usize, Dependency)>,
     event_links: Vec<Dependency>,
@@ -238,6 +251,10 @@ struct Expected {
 struct ExpectedSchedule {
     tasks: Vec<Expected>,
     forecast_ready: Option<NaiveDate>,
+    readiness: Vec<Option<Readiness>>,
+    workstream_rag: Vec<Rag>,
+    forum_rag: Rag,
+    completion: f64,
 }
 
 struct Reference<'a> {
@@ -246,6 +263,9 @@ struct Reference<'a> {
     event: NaiveDate,
     plan_start: Option<NaiveDate>,
     as_of: NaiveDate,
+    at_risk_float: i64,
+    lookahead_days: i64,
+    workstreams: usize,
 }
 
 impl<'a> Reference<'a> {
@@ -308,6 +328,13 @@ impl<'a> Reference<'a> {
                     due: own(task.due),
                     fixed: own(task.fixed_start),
                     post_event: task.post_event,
+                    workstream: task.workstream,
+                    duration: task.duration,
+                    progress: if state == TaskState::Done {
+                        100
+                    } else {
+                        progress.map_or(0, |p| p.progress)
+                    },
                     preds: forum.predecessors(i).collect(),
                     succs: forum.successors(i).collect(),
                     event_links: task.event_links.clone(),
@@ -320,6 +347,9 @@ impl<'a> Reference<'a> {
             event,
             plan_start: forum.plan_start(),
             as_of,
+            at_risk_float: i64::from(forum.settings().at_risk_float),
+            lookahead_days: i64::from(forum.settings().lookahead_days),
+            workstreams: forum.workstreams().len(),
         }
     }
 
@@ -389,15 +419,19 @@ impl<'a> Reference<'a> {
 
     /// Early placement of every task (of the remaining work, for a task in
     /// progress).
-    fn forward(&self) -> Vec<Place> {
+    /// Also says, per task, whether a fixed start on or after D was pushed:
+    /// its links or bounds do not hold with the task on its fixed day.
+    fn forward(&self) -> (Vec<Place>, Vec<bool>) {
         let n = self.nodes.len();
         let mut early = Vec::with_capacity(n);
+        let mut pushed = Vec::with_capacity(n);
         // How successors see each task: a task in progress by its actual
         // start with the remaining work's end (decision); others as placed.
         let mut seen = Vec::with_capacity(n);
         for j in 0..n {
             let node = &self.nodes[j];
             assert!(node.preds.iter().all(|&(i, _)| i < j), "links go forward");
+            let mut was_pushed = false;
             let place = match node.mode {
                 Mode::Done { start, finish } => Place {
                     s: start,
@@ -408,7 +442,9 @@ impl<'a> Reference<'a> {
                     .expect("a working day"),
                 Mode::Work { .. } | Mode::Milestone => match node.fixed {
                     Some(f) if f >= self.as_of => {
-                        self.place(j, f).expect("fixed_start is a working day")
+                        let p = self.place(j, f).expect("fixed_start is a working day");
+                        was_pushed = !self.forward_ok(j, p, &seen);
+                        p
                     }
                     _ => {
                         // Work not started is never before D, nor before
@@ -429,6 +465,7 @@ impl<'a> Reference<'a> {
                 },
             };
             early.push(place);
+            pushed.push(was_pushed);
             seen.push(match node.mode {
                 Mode::InProgress { actual_start, .. } => Place {
                     s: actual_start,
@@ -437,7 +474,7 @@ impl<'a> Reference<'a> {
                 _ => place,
             });
         }
-        early
+        (early, pushed)
     }
 
     /// Every backward bound on task `i` placed at `p`, with successors at
@@ -576,7 +613,7 @@ impl<'a> Reference<'a> {
     }
 
     fn run(&self) -> ExpectedSchedule {
-        let early = self.forward();
+        let (early, pushed) = self.forward();
         let late = self.backward(&early);
         let tasks: Vec<Expected> = self
             .nodes
@@ -609,15 +646,17 @@ impl<'a> Reference<'a> {
                         }
                         Mode::Done { .. } => unreachable!(),
                     };
+                    // A cancelled task has no float and is never critical.
+                    let own = !node.cancelled;
                     Expected {
                         state: node.state,
                         early_start,
                         early_finish,
                         late_start,
                         late_finish,
-                        total_float: Some(total),
-                        free_float: Some(self.free_float(i, &early, &late)),
-                        critical: total <= 0,
+                        total_float: own.then_some(total),
+                        free_float: own.then(|| self.free_float(i, &early, &late)),
+                        critical: own && total <= 0,
                         remaining,
                     }
                 }
@@ -630,10 +669,80 @@ impl<'a> Reference<'a> {
             .filter(|(node, _)| !node.post_event && !node.cancelled)
             .map(|(_, t)| t.early_finish)
             .max();
+        let readiness: Vec<Option<Readiness>> = (0..tasks.len())
+            .map(|i| self.readiness(i, &tasks[i], pushed[i]))
+            .collect();
+        let (workstream_rag, forum_rag, completion) = self.colours(&tasks, &readiness);
         ExpectedSchedule {
             tasks,
             forecast_ready,
+            readiness,
+            workstream_rag,
+            forum_rag,
+            completion,
         }
+    }
+
+    /// Readiness, as the contract's section Readiness words it.
+    fn readiness(&self, i: usize, t: &Expected, pushed: bool) -> Option<Readiness> {
+        let node = &self.nodes[i];
+        let not_started = matches!(node.state, TaskState::NotStarted | TaskState::Blocked);
+        if node.cancelled {
+            return None;
+        }
+        if node.state == TaskState::Done {
+            return Some(Readiness::Done);
+        }
+        // A pinned task has no float of its own: late when a link would push
+        // it or its fixed day has passed unstarted, otherwise on track.
+        if let Some(fixed) = node.fixed.filter(|_| not_started) {
+            return Some(if pushed || fixed < self.as_of {
+                Readiness::Late
+            } else {
+                Readiness::OnTrack
+            });
+        }
+        let float = t.total_float.expect("a task not done has float");
+        let window_end = day(self.as_of, self.lookahead_days);
+        Some(if float < 0 {
+            Readiness::Late
+        } else if float <= self.at_risk_float && t.late_start <= window_end {
+            Readiness::AtRisk
+        } else {
+            Readiness::OnTrack
+        })
+    }
+
+    /// Each workstream's colour, the forum's, and the forum's completion.
+    /// Counted: not cancelled; before the event day pre-event work only,
+    /// from it on post-event work only (completion: all of it).
+    fn colours(&self, tasks: &[Expected], readiness: &[Option<Readiness>]) -> (Vec<Rag>, Rag, f64) {
+        let post_mode = self.as_of >= self.event;
+        let counted = |i: usize| !self.nodes[i].cancelled && self.nodes[i].post_event == post_mode;
+        let mut rag = vec![Rag::Green; self.workstreams];
+        for i in (0..tasks.len()).filter(|&i| counted(i)) {
+            let blocked = self.nodes[i].state == TaskState::Blocked;
+            let colour = match readiness[i] {
+                Some(Readiness::Late) => Rag::Red,
+                _ if blocked && tasks[i].critical => Rag::Red,
+                Some(Readiness::AtRisk) => Rag::Amber,
+                _ if blocked => Rag::Amber,
+                _ => Rag::Green,
+            };
+            let ws = &mut rag[self.nodes[i].workstream];
+            *ws = (*ws).max(colour);
+        }
+        let forum = rag.iter().copied().max().unwrap_or(Rag::Green);
+        let completes =
+            |i: usize| !self.nodes[i].cancelled && (post_mode || !self.nodes[i].post_event);
+        let weight = |i: usize| f64::from(self.nodes[i].duration.max(1));
+        let total: f64 = (0..tasks.len()).filter(|&i| completes(i)).map(weight).sum();
+        let done: f64 = (0..tasks.len())
+            .filter(|&i| completes(i))
+            .map(|i| weight(i) * f64::from(self.nodes[i].progress))
+            .sum();
+        let completion = if total == 0.0 { 0.0 } else { done / total };
+        (rag, forum, completion)
     }
 }
 
@@ -713,6 +822,8 @@ struct PlanSpec {
     extra_saturdays: Vec<i64>,
     odd_weekdays: u8,
     tasks: Vec<TaskSpec>,
+    /// `at_risk_float` and `lookahead_days`, when the plan sets them.
+    settings: Option<(u32, u32)>,
 }
 
 fn link_strategy() -> impl Strategy<Value = LinkSpec> {
@@ -790,6 +901,7 @@ fn plan_strategy() -> impl Strategy<Value = PlanSpec> {
         proptest::collection::vec(0_i64..=9, 0..3),
         1_u8..=127,
         proptest::collection::vec(task_strategy(), 1..=12),
+        proptest::option::of((0_u32..=5, 0_u32..=30)),
     )
         .prop_map(
             |(
@@ -803,6 +915,7 @@ fn plan_strategy() -> impl Strategy<Value = PlanSpec> {
                 extra_saturdays,
                 odd_weekdays,
                 tasks,
+                settings,
             )| PlanSpec {
                 anchor,
                 shift,
@@ -814,6 +927,7 @@ fn plan_strategy() -> impl Strategy<Value = PlanSpec> {
                 extra_saturdays,
                 odd_weekdays,
                 tasks,
+                settings,
             },
         )
 }
@@ -991,12 +1105,19 @@ impl PlanSpec {
                 .expect("an object")
                 .insert("plan_start".into(), json!(ymd(day(event, -back))));
         }
-        json!({
+        let mut plan = json!({
             "forum": forum,
             "calendars": calendars,
             "workstreams": workstreams,
             "tasks": tasks,
-        })
+        });
+        if let Some((at_risk_float, lookahead_days)) = self.settings {
+            plan.as_object_mut().expect("an object").insert(
+                "settings".into(),
+                json!({ "at_risk_float": at_risk_float, "lookahead_days": lookahead_days }),
+            );
+        }
+        plan
     }
 
     /// The journal as JSON Lines, every entry dated on or before the as-of day.
@@ -1173,6 +1294,42 @@ fn differences(case: &Case) -> Vec<String> {
             "task count: reference {}, scheduler {}",
             expected.tasks.len(),
             actual.tasks.len()
+        ));
+    }
+    let assessment = assess(&case.forum, &actual);
+    for (i, (want, got)) in expected.readiness.iter().zip(&assessment.tasks).enumerate() {
+        if *want != got.readiness {
+            diffs.push(format!(
+                "task `{}` readiness: reference {want:?}, assess {:?}",
+                case.forum.task(i).id,
+                got.readiness
+            ));
+        }
+    }
+    for (w, (want, got)) in expected
+        .workstream_rag
+        .iter()
+        .zip(&assessment.workstreams)
+        .enumerate()
+    {
+        if *want != got.rag {
+            diffs.push(format!(
+                "workstream `{}` colour: reference {want:?}, assess {:?}",
+                case.forum.workstreams()[w].id,
+                got.rag
+            ));
+        }
+    }
+    if expected.forum_rag != assessment.forum.rag {
+        diffs.push(format!(
+            "forum colour: reference {:?}, assess {:?}",
+            expected.forum_rag, assessment.forum.rag
+        ));
+    }
+    if (expected.completion - assessment.forum.completion).abs() > 1e-9 {
+        diffs.push(format!(
+            "completion: reference {}, assess {}",
+            expected.completion, assessment.forum.completion
         ));
     }
     if expected.forecast_ready != actual.forecast_ready {

@@ -62,11 +62,11 @@ fn check(
     }
     let lang = progress::lang(forum, lang);
     let journal = progress::load_journal(plan, forum, day, lang)?;
-    let report = progress::status_report(forum, &journal, as_of, since)?;
+    let report = progress::check_report(forum, &journal, as_of, since)?;
     let mut rendered = Vec::new();
     let written = match format {
-        CheckFormat::Text => forumplan_reporter::check::write_text(&report, lang, &mut rendered),
-        CheckFormat::Json => forumplan_reporter::check::write_json(&report, &mut rendered),
+        CheckFormat::Text => report.write_text(lang, &mut rendered),
+        CheckFormat::Json => report.write_json(&mut rendered),
     };
     let stdout_error = |source| CliError::Write {
         path: "<stdout>".into(),
@@ -78,5 +78,5 @@ fn check(
         .write_all(&rendered)
         .and_then(|()| stdout.flush())
         .map_err(stdout_error)?;
-    Ok(report.headline.rag)
+    Ok(report.rag)
 }

@@ -136,10 +136,10 @@ enum Line<'a> {
 /// How bad a task's state is, for choosing which to draw: late first.
 fn severity(t: &TaskRow) -> (u8, bool, i64, NaiveDate) {
     let rank = match t.readiness {
-        Readiness::Late => 0,
-        Readiness::AtRisk => 1,
-        Readiness::OnTrack => 2,
-        Readiness::Done => 3,
+        Some(Readiness::Late) => 0,
+        Some(Readiness::AtRisk) => 1,
+        Some(Readiness::OnTrack) => 2,
+        Some(Readiness::Done) | None => 3,
     };
     (
         rank,
@@ -526,10 +526,9 @@ fn task_row(out: &mut String, lang: Lang, scale: &Scale, t: &TaskRow, y: f64, ba
         y + 13.5,
         escape(&truncate(&t.name, LABEL_COLUMNS))
     );
-    let (fill, dark) = if cancelled {
-        ("#e0e0e0", "#9e9e9e")
-    } else {
-        colours(t.readiness)
+    let (fill, dark) = match t.readiness {
+        Some(readiness) if !cancelled => colours(readiness),
+        _ => ("#e0e0e0", "#9e9e9e"),
     };
     let mid = y + ROW / 2.0;
     let (stroke, stroke_width, dash) = if t.critical && !cancelled {
@@ -652,7 +651,7 @@ fn tooltip(lang: Lang, t: &TaskRow) -> String {
     text.push_str(&format!(
         "\n{} · {} · {}%",
         i18n::state(lang, t.state),
-        i18n::readiness(lang, t.readiness),
+        i18n::task_readiness(lang, t.readiness),
         t.progress
     ));
     if let Some(float) = t.total_float {

@@ -89,7 +89,9 @@ pub(super) fn render(
                         text(t.owner.as_deref().unwrap_or_default()),
                         t.duration.to_string(),
                         i18n::state(lang, t.state).to_owned(),
-                        i18n::readiness(lang, t.readiness).to_owned(),
+                        t.readiness
+                            .map(|r| i18n::readiness(lang, r).to_owned())
+                            .unwrap_or_default(),
                         t.progress.to_string(),
                         t.early_start.to_string(),
                         t.early_finish.to_string(),

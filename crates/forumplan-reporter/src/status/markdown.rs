@@ -64,7 +64,7 @@ pub(super) fn render(
                     out,
                     "**{}:** {}  ",
                     Msg::Countdown.text(lang),
-                    i18n::countdown(lang, h.days_left, h.working_days_left)
+                    i18n::countdown(lang, report.forum.date, h.days_left, h.working_days_left)
                 )?;
                 writeln!(
                     out,
@@ -74,20 +74,17 @@ pub(super) fn render(
                     Msg::Completion.text(lang),
                     i18n::percent(h.completion)
                 )?;
-                let forecast = match h.forecast_ready {
-                    Some(day) => format!(
-                        "{} ({})",
-                        i18n::date(lang, day),
-                        if h.on_time {
-                            Msg::OnTime
-                        } else {
-                            Msg::NotOnTime
-                        }
-                        .text(lang)
-                    ),
-                    None => Msg::NothingLeft.text(lang).to_owned(),
-                };
-                writeln!(out, "**{}:** {forecast}", Msg::ForecastReady.text(lang))?;
+                if let Some(forecast) = report.forecast(lang) {
+                    writeln!(out, "**{}:** {forecast}  ", Msg::ForecastReady.text(lang))?;
+                }
+                if h.tasks_post_event > 0 {
+                    writeln!(
+                        out,
+                        "+ {} {}",
+                        h.tasks_post_event,
+                        Msg::PostEventApart.text(lang)
+                    )?;
+                }
             }
             Section::Workstreams => {
                 writeln!(out, "\n## 1. {}\n", Msg::Workstreams.text(lang))?;
@@ -130,35 +127,43 @@ pub(super) fn render(
                     limit,
                     &report.late_and_blocked,
                     Msg::NoneLateOrBlocked,
+                    false,
                 )?;
             }
             Section::CriticalPath => {
                 writeln!(out, "\n## 3. {}\n", Msg::CriticalPath.text(lang))?;
-                if report.critical_paths.is_empty() {
-                    writeln!(out, "{}", Msg::NoCriticalPath.text(lang))?;
+                if report.critical_path.is_empty() {
+                    writeln!(out, "{}", report.no_critical_path().text(lang))?;
+                } else {
+                    writeln!(
+                        out,
+                        "| # | {} | {} | {} | {} |",
+                        Msg::Start.text(lang),
+                        Msg::Finish.text(lang),
+                        Msg::Task.text(lang),
+                        Msg::BranchColumn.text(lang)
+                    )?;
+                    writeln!(out, "|--:|---|---|---|---|")?;
                 }
-                for (n, path) in report.critical_paths.iter().enumerate() {
-                    if report.critical_paths.len() > 1 {
-                        writeln!(
-                            out,
-                            "{}{}:",
-                            if n > 0 { "\n" } else { "" },
-                            format_args!("#{}", n + 1)
-                        )?;
-                    }
-                    let (steps, rest) = limit.cut(path);
-                    for (i, t) in steps.iter().enumerate() {
-                        writeln!(
-                            out,
-                            "{}. {} (`{}`) — {}",
-                            i + 1,
-                            md(&t.name),
-                            t.id,
-                            t.dates(lang)
-                        )?;
-                    }
-                    more(out, lang, rest)?;
+                let (steps, rest) = limit.cut(&report.critical_path);
+                for (i, step) in steps.iter().enumerate() {
+                    let t = &step.task;
+                    let branch = if step.branches.is_empty() {
+                        "—".to_owned()
+                    } else {
+                        i18n::branches(lang, &step.branches)
+                    };
+                    writeln!(
+                        out,
+                        "| {} | {} | {} | {} (`{}`) | {branch} |",
+                        i + 1,
+                        i18n::date(lang, t.early_start),
+                        i18n::date(lang, t.early_finish),
+                        md(&t.name),
+                        t.id
+                    )?;
                 }
+                more(out, lang, rest)?;
             }
             Section::MustStartToday => {
                 writeln!(out, "\n## 4. {}\n", Msg::MustStartToday.text(lang))?;
@@ -169,6 +174,7 @@ pub(super) fn render(
                     limit,
                     &report.must_start_today,
                     Msg::NothingMustStart,
+                    true,
                 )?;
             }
             Section::DueSoon => {
@@ -180,6 +186,7 @@ pub(super) fn render(
                     limit,
                     &report.due_soon,
                     Msg::NothingDueSoon,
+                    false,
                 )?;
             }
             Section::Handoffs => {
@@ -237,6 +244,8 @@ pub(super) fn render(
     Ok(())
 }
 
+/// The tasks of one section, worst first, cut at the list limit;
+/// `start_delay` adds how late each one's start is (must start today).
 fn task_list(
     out: &mut dyn Write,
     lang: Lang,
@@ -244,13 +253,17 @@ fn task_list(
     limit: ListLimit,
     tasks: &[TaskRow],
     empty: Msg,
+    start_delay: bool,
 ) -> io::Result<()> {
     if tasks.is_empty() {
         return writeln!(out, "{}", empty.text(lang));
     }
     let (shown, rest) = limit.cut(tasks);
     for t in shown {
-        let details = t.details(lang, report.as_of);
+        let mut details = t.details(lang, report.as_of);
+        if start_delay {
+            details.push(i18n::overdue(lang, report.overdue_days(t)));
+        }
         writeln!(
             out,
             "- **{}** {} (`{}`) — {}",

@@ -31,11 +31,16 @@ pub struct StatusReport {
     pub workstreams: Vec<WorkstreamRow>,
     /// Section 3: late and blocked tasks, worst float first.
     pub late_and_blocked: Vec<TaskRow>,
-    /// Section 4: every tied critical path, first task to last.
+    /// Section 4: every tied critical path, first task to last (the
+    /// scheduler's chains, as the contract lists them); none in post-event mode.
     pub critical_paths: Vec<Vec<TaskRow>>,
+    /// Section 4 as printed: the chains merged into one list in working
+    /// order, each step marked with the chains it lies on.
+    pub critical_path: Vec<CriticalStep>,
     /// Section 5: unfinished tasks whose late finish is within the lookahead window.
     pub due_soon: Vec<TaskRow>,
-    /// Section 5: tasks not started whose late start is today or earlier.
+    /// Section 5: tasks not started whose late start is today or earlier
+    /// (overdue by `as_of − late_start` calendar days).
     pub must_start_today: Vec<TaskRow>,
     /// Section 6: who waits on whom.
     pub handoffs: Vec<Handoff>,
@@ -67,6 +72,9 @@ pub struct ForumInfo {
 pub struct Headline {
     /// Calendar days to the event (negative after it).
     pub days_left: i64,
+    /// From the event day on: the forum has taken place, and only
+    /// post-event work is scheduled, late or due.
+    pub post_event: bool,
     /// Working days of the forum's calendar from the as-of day to the event.
     pub working_days_left: i64,
     /// `T-5`, `T`, `T+2`.
@@ -75,20 +83,23 @@ pub struct Headline {
     pub rag: Rag,
     /// Weighted completion, 0–100, one decimal.
     pub completion: f64,
-    /// The latest early finish of pre-event work.
+    /// The latest early finish of pre-event work (none in post-event mode).
     pub forecast_ready: Option<NaiveDate>,
     /// Whether that is before the event day.
     pub on_time: bool,
-    /// Counts over the whole forum (cancelled tasks aside).
+    /// Tasks that count toward completion (cancelled tasks aside, and
+    /// post-event work before the event day).
     pub tasks_total: usize,
-    /// Tasks done.
+    /// Of those, done.
     pub tasks_done: usize,
-    /// Tasks late.
+    /// Tasks late (pre-event work before the event day, post-event work from it).
     pub tasks_late: usize,
-    /// Tasks at risk.
+    /// Tasks at risk (likewise).
     pub tasks_at_risk: usize,
-    /// Tasks blocked.
+    /// Tasks blocked (likewise).
     pub tasks_blocked: usize,
+    /// Post-event tasks not counted yet (before the event day; 0 from it on).
+    pub tasks_post_event: usize,
 }
 
 /// One workstream's line.
@@ -135,8 +146,8 @@ pub struct TaskRow {
     pub duration: u32,
     /// Journal state.
     pub state: TaskState,
-    /// Done, late, at risk, on track.
-    pub readiness: Readiness,
+    /// Done, late, at risk, on track; `null` for a cancelled task.
+    pub readiness: Option<Readiness>,
     /// Percentage done.
     pub progress: u8,
     /// Early start.
@@ -147,11 +158,11 @@ pub struct TaskRow {
     pub late_start: NaiveDate,
     /// Late finish.
     pub late_finish: NaiveDate,
-    /// Total float in working days (`None` when done).
+    /// Total float in working days (`None` when done or cancelled).
     pub total_float: Option<i64>,
-    /// Free float in working days (`None` when done).
+    /// Free float in working days (`None` when done or cancelled).
     pub free_float: Option<i64>,
-    /// Total float ≤ 0.
+    /// Total float ≤ 0 (never when done or cancelled).
     pub critical: bool,
     /// First day worked.
     pub actual_start: Option<NaiveDate>,
@@ -213,6 +224,17 @@ fn is_unfinished(state: TaskState) -> bool {
 /// alone is not overdue; it is behind schedule.
 pub(crate) fn is_overdue(state: TaskState, late_finish: NaiveDate, as_of: NaiveDate) -> bool {
     is_unfinished(state) && late_finish < as_of
+}
+
+/// One step of the merged critical path.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CriticalStep {
+    /// The task (its early start and finish are the step's dates).
+    pub task: TaskRow,
+    /// The chains of `critical_paths` (numbered from 1) this step lies on;
+    /// empty when it lies on every one (the trunk).
+    pub branches: Vec<usize>,
 }
 
 /// One workstream waiting on another.
@@ -365,6 +387,42 @@ pub struct StatusInput<'a> {
 }
 
 impl StatusReport {
+    /// Calendar days a task of `must_start_today` is overdue (0: today is
+    /// its late start).
+    pub fn overdue_days(&self, task: &TaskRow) -> i64 {
+        (self.as_of - task.late_start).num_days().max(0)
+    }
+
+    /// The forecast ready day with its verdict, as the language writes it;
+    /// `None` in post-event mode (it speaks of pre-event work).
+    pub fn forecast(&self, lang: Lang) -> Option<String> {
+        let h = &self.headline;
+        if h.post_event {
+            return None;
+        }
+        Some(match h.forecast_ready {
+            Some(day) => {
+                let verdict = if h.on_time {
+                    Msg::OnTime
+                } else {
+                    Msg::NotOnTime
+                };
+                format!("{} ({})", i18n::date(lang, day), verdict.text(lang))
+            }
+            None => Msg::NothingLeft.text(lang).to_owned(),
+        })
+    }
+
+    /// Why the critical path is empty: the event has passed, or the latest
+    /// work has float.
+    pub fn no_critical_path(&self) -> Msg {
+        if self.headline.post_event {
+            Msg::NoCriticalPathAfterEvent
+        } else {
+            Msg::NoCriticalPath
+        }
+    }
+
     /// Builds the report's content.
     pub fn new(input: StatusInput<'_>) -> StatusReport {
         let StatusInput {
@@ -377,11 +435,6 @@ impl StatusReport {
         let rows = |ids: &[TaskId]| ids.iter().map(|&t| row(t)).collect::<Vec<_>>();
         let info = &forum.plan().forum;
         let summary = &assessment.forum;
-        let count = |f: &dyn Fn(usize) -> bool| {
-            (0..schedule.tasks.len())
-                .filter(|&t| assessment.tasks[t].state != TaskState::Cancelled && f(t))
-                .count()
-        };
         let mut late_and_blocked: Vec<TaskId> = assessment.late.clone();
         late_and_blocked.extend(
             assessment
@@ -390,6 +443,13 @@ impl StatusReport {
                 .filter(|t| !assessment.late.contains(t)),
         );
         late_and_blocked.sort_by_key(|&t| (schedule.tasks[t].total_float.unwrap_or(i64::MAX), t));
+        // The critical path leads to the event: once it has taken place,
+        // there is none to show.
+        let critical_paths: &[Vec<TaskId>] = if summary.post_event {
+            &[]
+        } else {
+            &schedule.critical_paths
+        };
         StatusReport {
             forum: ForumInfo {
                 id: info.id.clone(),
@@ -401,17 +461,19 @@ impl StatusReport {
             scope: Vec::new(),
             headline: Headline {
                 days_left: summary.days_left,
+                post_event: summary.post_event,
                 working_days_left: summary.working_days_left,
                 t_minus: crate::i18n::t_minus(summary.days_left),
                 rag: summary.rag,
                 completion: one_decimal(summary.completion),
                 forecast_ready: summary.forecast_ready,
                 on_time: summary.on_time,
-                tasks_total: count(&|_| true),
-                tasks_done: count(&|t| assessment.tasks[t].readiness == Readiness::Done),
-                tasks_late: count(&|t| assessment.tasks[t].readiness == Readiness::Late),
-                tasks_at_risk: count(&|t| assessment.tasks[t].readiness == Readiness::AtRisk),
-                tasks_blocked: count(&|t| assessment.tasks[t].state == TaskState::Blocked),
+                tasks_total: summary.tasks_total,
+                tasks_done: summary.tasks_done,
+                tasks_late: summary.tasks_late,
+                tasks_at_risk: summary.tasks_at_risk,
+                tasks_blocked: summary.tasks_blocked,
+                tasks_post_event: summary.post_event_apart,
             },
             workstreams: assessment
                 .workstreams
@@ -434,7 +496,14 @@ impl StatusReport {
                 })
                 .collect(),
             late_and_blocked: rows(&late_and_blocked),
-            critical_paths: schedule.critical_paths.iter().map(|p| rows(p)).collect(),
+            critical_paths: critical_paths.iter().map(|p| rows(p)).collect(),
+            critical_path: merge_chains(critical_paths)
+                .into_iter()
+                .map(|(task, branches)| CriticalStep {
+                    task: row(task),
+                    branches,
+                })
+                .collect(),
             due_soon: rows(&assessment.due_soon),
             must_start_today: rows(&assessment.must_start_today),
             handoffs: handoffs(input),
@@ -456,6 +525,60 @@ impl StatusReport {
             tasks: (0..schedule.tasks.len()).map(row).collect(),
         }
     }
+}
+
+/// The tied critical chains merged into one list in working order, each
+/// task with the chains (from 1) it lies on, or none when it lies on all of
+/// them. The order is topological over the chains' links; among the tasks
+/// ready to be listed, the one from the earliest chain (then the earliest
+/// place in it) goes first, so each branch reads as a run of lines rather
+/// than being interleaved with the others by date.
+fn merge_chains(paths: &[Vec<TaskId>]) -> Vec<(TaskId, Vec<usize>)> {
+    let mut on: BTreeMap<TaskId, Vec<usize>> = BTreeMap::new();
+    // Where each task first appears: (chain, position).
+    let mut first: BTreeMap<TaskId, (usize, usize)> = BTreeMap::new();
+    let mut next: BTreeMap<TaskId, Vec<TaskId>> = BTreeMap::new();
+    let mut waiting: BTreeMap<TaskId, usize> = BTreeMap::new();
+    for (n, path) in paths.iter().enumerate() {
+        for (i, &task) in path.iter().enumerate() {
+            first.entry(task).or_insert((n, i));
+            let chains = on.entry(task).or_default();
+            if chains.last() != Some(&(n + 1)) {
+                chains.push(n + 1);
+            }
+            waiting.entry(task).or_default();
+            if let Some(&after) = path.get(i + 1) {
+                let succs = next.entry(task).or_default();
+                if !succs.contains(&after) {
+                    succs.push(after);
+                    *waiting.entry(after).or_default() += 1;
+                }
+            }
+        }
+    }
+    let key = |t: TaskId| (first[&t], t);
+    let mut ready: std::collections::BTreeSet<_> = waiting
+        .iter()
+        .filter(|&(_, &n)| n == 0)
+        .map(|(&t, _)| key(t))
+        .collect();
+    let mut merged = Vec::with_capacity(on.len());
+    while let Some(next_up) = ready.pop_first() {
+        let task = next_up.1;
+        for &succ in next.get(&task).map_or(&[][..], Vec::as_slice) {
+            let left = waiting.entry(succ).or_default();
+            *left -= 1;
+            if *left == 0 {
+                ready.insert(key(succ));
+            }
+        }
+        let mut chains = on.remove(&task).unwrap_or_default();
+        if chains.len() == paths.len() {
+            chains.clear();
+        }
+        merged.push((task, chains));
+    }
+    merged
 }
 
 fn one_decimal(value: f64) -> f64 {
@@ -523,11 +646,11 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
             entry.pending.entry(from).or_default().push(to);
         }
     }
-    let severity = |r: Readiness| match r {
-        Readiness::Late => 0,
-        Readiness::AtRisk => 1,
-        Readiness::OnTrack => 2,
-        Readiness::Done => 3,
+    let severity = |r: Option<Readiness>| match r {
+        Some(Readiness::Late) => 0,
+        Some(Readiness::AtRisk) => 1,
+        Some(Readiness::OnTrack) => 2,
+        Some(Readiness::Done) | None => 3,
     };
     pairs
         .into_iter()
@@ -552,7 +675,8 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
             });
             let flag = pending
                 .first()
-                .map_or(Readiness::Done, |p| p.task.readiness);
+                .and_then(|p| p.task.readiness)
+                .unwrap_or(Readiness::Done);
             Handoff {
                 from: forum.workstreams()[a].id.clone(),
                 to: forum.workstreams()[b].id.clone(),

@@ -52,7 +52,7 @@ impl Section {
             Section::Headline => &["forum", "as_of", "scope", "headline"],
             Section::Workstreams => &["workstreams"],
             Section::LateAndBlocked => &["late_and_blocked"],
-            Section::CriticalPath => &["critical_paths"],
+            Section::CriticalPath => &["critical_paths", "critical_path"],
             Section::MustStartToday => &["must_start_today"],
             Section::DueSoon => &["due_soon"],
             Section::Handoffs => &["handoffs"],

@@ -48,13 +48,15 @@ impl Painter {
         self.paint(Style::new().bold().fg_color(Some(colour.into())), &word)
     }
 
-    /// A badge: `word` in brackets, coloured as `readiness`.
-    fn badge(&self, word: &str, readiness: Readiness) -> String {
+    /// A badge: `word` in brackets, coloured as `readiness` (grey for a
+    /// cancelled task, which has none).
+    fn badge(&self, word: &str, readiness: Option<Readiness>) -> String {
         let word = format!("[{word}]");
         let colour = match readiness {
-            Readiness::Late => AnsiColor::Red,
-            Readiness::AtRisk => AnsiColor::Yellow,
-            Readiness::OnTrack | Readiness::Done => AnsiColor::Green,
+            Some(Readiness::Late) => AnsiColor::Red,
+            Some(Readiness::AtRisk) => AnsiColor::Yellow,
+            Some(Readiness::OnTrack | Readiness::Done) => AnsiColor::Green,
+            None => AnsiColor::BrightBlack,
         };
         self.paint(Style::new().fg_color(Some(colour.into())), &word)
     }
@@ -105,7 +107,12 @@ pub(super) fn render(
                 writeln!(
                     out,
                     "{}",
-                    p.heading(&i18n::countdown(lang, h.days_left, h.working_days_left))
+                    p.heading(&i18n::countdown(
+                        lang,
+                        report.forum.date,
+                        h.days_left,
+                        h.working_days_left
+                    ))
                 )?;
                 writeln!(
                     out,
@@ -115,18 +122,9 @@ pub(super) fn render(
                     Msg::Completion.text(lang),
                     i18n::percent(h.completion)
                 )?;
-                let forecast = match h.forecast_ready {
-                    Some(day) => {
-                        let verdict = if h.on_time {
-                            Msg::OnTime
-                        } else {
-                            Msg::NotOnTime
-                        };
-                        format!("{} ({})", i18n::date(lang, day), verdict.text(lang))
-                    }
-                    None => Msg::NothingLeft.text(lang).to_owned(),
-                };
-                writeln!(out, "{}: {forecast}", Msg::ForecastReady.text(lang))?;
+                if let Some(forecast) = report.forecast(lang) {
+                    writeln!(out, "{}: {forecast}", Msg::ForecastReady.text(lang))?;
+                }
                 writeln!(
                     out,
                     "{}: {}/{} · {}: {} · {}: {} · {}: {}",
@@ -140,6 +138,14 @@ pub(super) fn render(
                     i18n::state(lang, TaskState::Blocked),
                     h.tasks_blocked
                 )?;
+                if h.tasks_post_event > 0 {
+                    let apart = format!(
+                        "+ {} {}",
+                        h.tasks_post_event,
+                        Msg::PostEventApart.text(lang)
+                    );
+                    writeln!(out, "{}", truncate(&apart, WIDTH))?;
+                }
             }
             Section::Workstreams => {
                 section(out, &p, 1, Msg::Workstreams.text(lang))?;
@@ -184,28 +190,39 @@ pub(super) fn render(
             }
             Section::CriticalPath => {
                 section(out, &p, 3, Msg::CriticalPath.text(lang))?;
-                if report.critical_paths.is_empty() {
-                    writeln!(out, "  {}", Msg::NoCriticalPath.text(lang))?;
+                if report.critical_path.is_empty() {
+                    writeln!(out, "  {}", report.no_critical_path().text(lang))?;
                 }
-                for (n, path) in report.critical_paths.iter().enumerate() {
-                    if report.critical_paths.len() > 1 {
-                        writeln!(out, "  #{}", n + 1)?;
-                    }
-                    let (steps, rest) = limit.cut(path);
-                    for t in steps {
-                        let id = format!("({})", t.id);
-                        writeln!(out, "    {} {id}", shorten_beside(&t.name, &id, WIDTH - 5))?;
-                        writeln!(out, "      {}", t.dates(lang))?;
-                    }
-                    more(out, lang, rest, 4)?;
+                let (steps, rest) = limit.cut(&report.critical_path);
+                for step in steps {
+                    let t = &step.task;
+                    let (mark, branch) = if step.branches.is_empty() {
+                        ("│", String::new())
+                    } else {
+                        ("├", format!(" · {}", i18n::branches(lang, &step.branches)))
+                    };
+                    let kept = format!("({}){branch}", t.id);
+                    writeln!(
+                        out,
+                        "  {mark} {} {kept}",
+                        shorten_beside(&t.name, &kept, WIDTH - 5)
+                    )?;
+                    writeln!(out, "  │   {}", t.dates(lang))?;
                 }
+                more(out, lang, rest, 4)?;
             }
             Section::MustStartToday => {
                 section(out, &p, 4, Msg::MustStartToday.text(lang))?;
                 if report.must_start_today.is_empty() {
                     writeln!(out, "  {}", Msg::NothingMustStart.text(lang))?;
                 }
-                task_entries(out, &p, lang, limit, report.as_of, &report.must_start_today)?;
+                // Each says how late its start is, under its details.
+                let (shown, rest) = limit.cut(&report.must_start_today);
+                for t in shown {
+                    task_entry(out, &p, lang, report.as_of, t)?;
+                    indented(out, &i18n::overdue(lang, report.overdue_days(t)), 6)?;
+                }
+                more(out, lang, rest, 2)?;
             }
             Section::DueSoon => {
                 section(out, &p, 5, Msg::DueSoon.text(lang))?;
@@ -243,7 +260,7 @@ pub(super) fn render(
                     writeln!(
                         out,
                         "  {}",
-                        p.badge(i18n::readiness(lang, handoff.flag), handoff.flag)
+                        p.badge(i18n::readiness(lang, handoff.flag), Some(handoff.flag))
                     )?;
                     indented(out, &line, 4)?;
                     let (shown, rest) = limit.cut(&handoff.pending);
@@ -357,7 +374,7 @@ fn task_entry(
 ) -> io::Result<()> {
     let flag = t.flag(lang, as_of);
     let readiness = if t.is_overdue(as_of) {
-        Readiness::Late
+        Some(Readiness::Late)
     } else {
         t.readiness
     };
