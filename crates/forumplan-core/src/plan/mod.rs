@@ -16,10 +16,10 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use convert::{convert_plan, is_valid_id};
 use values::deserialize_event_day;
-pub(crate) use values::{MAX_DAYS, date_in_supported_range};
 pub use values::{
     DateSpec, DayError, Days, FIRST_DAY, LAST_DAY, Lag, LinkType, Weekday, parse_day,
 };
+pub(crate) use values::{MAX_DAYS, date_in_supported_range};
 
 /// A whole plan file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
