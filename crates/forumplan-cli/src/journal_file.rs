@@ -24,8 +24,14 @@ use forumplan_core::journal::{EntryError, JournalEntry, format_entry};
 /// How long a lock held by another process is waited for when `--wait` is not given.
 pub(crate) const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(30);
 
-/// How often a held lock is tried again.
+/// The longest pause between two tries of a held lock; the pauses start at
+/// a millisecond and double, so a lock held for an append (milliseconds) is
+/// taken as soon as it is free.
 const LOCK_RETRY: Duration = Duration::from_millis(50);
+
+/// How long a wait goes unmentioned: appends hold the lock for milliseconds,
+/// and a message about every such wait would only be noise.
+const LOCK_QUIET: Duration = Duration::from_millis(500);
 
 /// The process's `--wait`, set once by `main`.
 static LOCK_WAIT: OnceLock<Duration> = OnceLock::new();
@@ -129,6 +135,7 @@ fn lock(file: &File, path: &Path, exclusive: bool) -> io::Result<()> {
     let wait = LOCK_WAIT.get().copied().unwrap_or(DEFAULT_LOCK_WAIT);
     let started = Instant::now();
     let mut told = false;
+    let mut pause = Duration::from_millis(1);
     loop {
         match try_lock() {
             Ok(()) => return Ok(()),
@@ -144,7 +151,7 @@ fn lock(file: &File, path: &Path, exclusive: bool) -> io::Result<()> {
                 ),
             ));
         }
-        if !told {
+        if !told && started.elapsed() >= LOCK_QUIET.min(wait / 2) {
             told = true;
             let _ = writeln!(
                 anstream::stderr(),
@@ -153,7 +160,8 @@ fn lock(file: &File, path: &Path, exclusive: bool) -> io::Result<()> {
                 wait.as_secs_f64()
             );
         }
-        std::thread::sleep(LOCK_RETRY.min(wait.saturating_sub(started.elapsed())));
+        std::thread::sleep(pause.min(wait.saturating_sub(started.elapsed())));
+        pause = (pause * 2).min(LOCK_RETRY);
     }
 }
 
