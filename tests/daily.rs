@@ -391,6 +391,33 @@ fn check_after_the_event_speaks_of_post_event_work_only() {
     }
 }
 
+/// The HTML report's first-page summary ("needs action this week") names
+/// what makes the forum red or amber: every cause the check names that
+/// fits in the summary (at T+2 the only cause, post-event work at risk
+/// but neither late, blocked nor due soon, was once missing, so the page
+/// was amber with nothing to act on).
+#[test]
+fn the_html_summary_names_the_causes_of_the_colour() {
+    for as_of in ["2022-09-13", "2022-09-17", "2022-09-20"] {
+        let (_, json, _) = check_json(&["--as-of", as_of]);
+        let causes = listed_ids(&json, "causes");
+        assert!(!causes.is_empty(), "{as_of}: {json}");
+        let html = succeed(&["status", PLAN_2022, "--as-of", as_of, "--format", "html"]);
+        let html = String::from_utf8_lossy(&html.stdout);
+        let start = html
+            .find("<section class=\"actions\">")
+            .expect("the summary");
+        let summary = &html[start..start + html[start..].find("</section>").expect("its end")];
+        assert!(!summary.contains("class=\"empty\""), "{as_of}\n{summary}");
+        for id in causes.iter().take(3) {
+            assert!(
+                summary.contains(&format!("<span class=\"id\">{id}</span>")),
+                "{as_of}: the summary does not name `{id}`\n{summary}"
+            );
+        }
+    }
+}
+
 /// A fresh plan from `init` is green from its first day, and stays green
 /// until the late start of its first task comes within the lookahead
 /// window; on that late start day it must start, and the colour says so.

@@ -367,13 +367,14 @@ fn cut_list<T>(lang: Lang, limit: ListLimit, all: &[T], row: impl Fn(&T) -> Valu
     }
 }
 
-/// What needs action this week, for the summary on the first page: late
-/// and blocked tasks, then those that must start today, then those due
-/// soon, each task once, the first few of them.
+/// What needs action this week, for the summary on the first page: what
+/// makes the forum red or amber (late, blocked, at risk), then the tasks
+/// that must start today, then those due soon, each task once, the first
+/// few of them.
 fn actions(report: &StatusReport, lang: Lang) -> Value {
     let mut seen = HashSet::new();
     let all: Vec<&TaskRow> = report
-        .late_and_blocked
+        .causes
         .iter()
         .chain(&report.must_start_today)
         .chain(&report.due_soon)

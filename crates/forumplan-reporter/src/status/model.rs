@@ -31,6 +31,12 @@ pub struct StatusReport {
     pub workstreams: Vec<WorkstreamRow>,
     /// Section 3: late and blocked tasks, worst float first.
     pub late_and_blocked: Vec<TaskRow>,
+    /// What makes the forum red or amber today, worst first (the check's
+    /// causes): late, blocked critical, at risk, other blocked. The HTML
+    /// summary starts with them, so that no colour is shown without its
+    /// tasks; the JSON form carries each task's readiness in `tasks`.
+    #[serde(skip)]
+    pub causes: Vec<TaskRow>,
     /// Section 4: every tied critical path, first task to last (the
     /// scheduler's chains, as the contract lists them); none in post-event mode.
     pub critical_paths: Vec<Vec<TaskRow>>,
@@ -496,6 +502,7 @@ impl StatusReport {
                 })
                 .collect(),
             late_and_blocked: rows(&late_and_blocked),
+            causes: rows(&assessment.causes),
             critical_paths: critical_paths.iter().map(|p| rows(p)).collect(),
             critical_path: merge_chains(critical_paths)
                 .into_iter()

@@ -47,6 +47,7 @@ impl StatusReport {
         self.workstreams.retain(|w| mine(&w.id));
         self.tasks.retain(|t| mine(&t.workstream));
         self.late_and_blocked.retain(|t| mine(&t.workstream));
+        self.causes.retain(|t| mine(&t.workstream));
         self.due_soon.retain(|t| mine(&t.workstream));
         self.must_start_today.retain(|t| mine(&t.workstream));
         self.handoffs.retain(|h| mine(&h.from) || mine(&h.to));
