@@ -456,11 +456,11 @@ impl CliMsg {
             ),
             CliMsg::NothingRecordedFor { task, path } => pick(
                 format!("Chưa có ghi nhận nào cho `{task}` trong {path}"),
-                format!("nothing recorded for `{task}` in {path}"),
+                format!("Nothing recorded for `{task}` in {path}"),
             ),
             CliMsg::NothingRecorded { path } => pick(
                 format!("Chưa có ghi nhận nào trong {path}"),
-                format!("nothing recorded yet in {path}"),
+                format!("Nothing recorded yet in {path}"),
             ),
             CliMsg::JournalLineSkipped => fixed("bỏ qua dòng này", "line skipped"),
             CliMsg::JournalEntryIgnored => fixed(
