@@ -760,3 +760,71 @@ fn the_plan_file_is_never_used_as_its_own_journal() {
     }
     assert_eq!(fs::read(&plan).expect("plan"), before);
 }
+
+#[test]
+fn a_journal_the_plan_names_that_cannot_be_used_is_pointed_at_in_the_plan() {
+    let (dir, plan) = plan_copy();
+    fs::create_dir(dir.path().join("folder.jsonl")).expect("folder");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("fifo.jsonl"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let original: serde_json::Value =
+        serde_json::from_slice(&fs::read(&plan).expect("plan")).expect("JSON");
+    for (name, reason) in [
+        ("folder.jsonl", "a folder"),
+        ("fifo.jsonl", "a FIFO"),
+        ("plan.json", "is the plan file itself"),
+    ] {
+        let mut json = original.clone();
+        json["forum"]["journal"] = serde_json::Value::String(name.into());
+        let text = serde_json::to_string_pretty(&json).expect("JSON");
+        fs::write(&plan, &text).expect("write plan");
+        // Where the value is: line and column (1-based) of its opening quote.
+        let (line, column) = text
+            .lines()
+            .enumerate()
+            .find_map(|(i, l)| l.find("\"journal\": \"").map(|c| (i + 1, c + 12)))
+            .expect("journal member");
+        let place = format!("{}:{line}:{column}", utf8(&plan));
+        let runs: [(&[&str], i32); 4] = [
+            (&["validate"], 1),
+            (&["status", "--as-of", "2022-09-13"], 1),
+            (&["history"], 1),
+            (
+                &[
+                    "update",
+                    "docs-print",
+                    "--state",
+                    "done",
+                    "--date",
+                    "2022-09-13",
+                ],
+                1,
+            ),
+        ];
+        for (args, code) in runs {
+            let mut all = vec![args[0], utf8(&plan)];
+            all.extend_from_slice(&args[1..]);
+            let child = command(&[all.as_slice(), &["--lang", "en"]].concat())
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("start forumplan");
+            let output = finish_within(child, Duration::from_secs(20), &format!("{all:?}"));
+            let text = stderr(&output);
+            assert_eq!(output.status.code(), Some(code), "{all:?}\n{text}");
+            for wanted in [
+                "error[journal-unreadable]",
+                place.as_str(),
+                reason,
+                "journal named here",
+                "help: make `journal` name a regular file",
+            ] {
+                assert!(text.contains(wanted), "{all:?}: no {wanted:?} in\n{text}");
+            }
+        }
+    }
+}

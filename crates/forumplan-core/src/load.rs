@@ -3,7 +3,7 @@
 
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
-use crate::document::{Value, parse_json, parse_toml};
+use crate::document::{PathSegment, Value, parse_json, parse_toml};
 use crate::forum::Forum;
 use crate::plan::{Plan, convert_plan, is_valid_id};
 use crate::span::Span;
@@ -126,6 +126,15 @@ fn is_well_formed(plan: &Plan) -> bool {
                 && optional(&t.calendar)
                 && t.after.iter().all(|link| id(&link.task))
         })
+}
+
+/// The span of the value at `path` in a plan's bytes, or `None` when the
+/// bytes do not parse. For problems found outside the library about a value
+/// of a valid plan: the command line, which alone touches files, points at
+/// `forum.journal` when the file it names cannot be read.
+pub fn value_span(bytes: &[u8], format: Format, path: &[PathSegment<'_>]) -> Option<Span> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    Some(parse(text, format).ok()?.span_at(path))
 }
 
 fn parse(text: &str, format: Format) -> Result<Value<'_>, Vec<Diagnostic>> {

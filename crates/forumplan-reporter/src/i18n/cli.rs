@@ -92,6 +92,14 @@ pub enum CliMsg {
         path: String,
     },
     HintSeparateJournal,
+    /// The file `forum.journal` names cannot be read as a journal.
+    JournalUnreadable {
+        path: String,
+        reason: String,
+    },
+    /// Under the caret at `forum.journal`'s value.
+    JournalNamedHere,
+    HintJournalUnreadable,
     JournalFailed {
         path: String,
         operation: String,
@@ -349,6 +357,17 @@ impl CliMsg {
             CliMsg::HintSeparateJournal => fixed(
                 "đặt một tệp riêng trong `forum.journal` (hoặc --journal), ví dụ plan.journal.jsonl",
                 "name a separate file in `forum.journal` (or --journal), e.g. plan.journal.jsonl",
+            ),
+            CliMsg::JournalUnreadable { path, reason } => pick(
+                format!(
+                    "không dùng được tệp nhật ký `{path}` mà `forum.journal` chỉ tới: {reason}"
+                ),
+                format!("cannot use the journal `{path}` that `forum.journal` names: {reason}"),
+            ),
+            CliMsg::JournalNamedHere => fixed("nhật ký được đặt ở đây", "journal named here"),
+            CliMsg::HintJournalUnreadable => fixed(
+                "cho `journal` chỉ tới một tệp thường trong thư mục của kế hoạch (chưa có cũng được), ví dụ `forum.journal.jsonl`; hoặc bỏ `journal` để dùng `<kế hoạch>.journal.jsonl`",
+                "make `journal` name a regular file in the plan's folder (it may not exist yet), such as `forum.journal.jsonl`; or leave `journal` out for `<plan>.journal.jsonl`",
             ),
             CliMsg::JournalFailed {
                 path,
