@@ -828,3 +828,67 @@ fn a_journal_the_plan_names_that_cannot_be_used_is_pointed_at_in_the_plan() {
         }
     }
 }
+
+/// Fails if `stderr` carries a raw ESC, C1 control or bidirectional control.
+fn assert_no_raw_controls(what: &str, stderr: &[u8]) {
+    let text = String::from_utf8_lossy(stderr);
+    if let Some(c) = text.chars().find(|&c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }) {
+        panic!("{what}: control character {c:?} in\n{text}");
+    }
+}
+
+#[test]
+fn diagnostics_show_control_characters_of_the_files_as_visible_stand_ins() {
+    let (dir, plan) = plan_copy();
+    let text = fs::read_to_string(&plan).expect("plan");
+    let journal = dir.path().join("plan.journal.jsonl");
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    json["forum"]["journal"] = serde_json::Value::String("plan.journal.jsonl".into());
+    fs::write(&plan, serde_json::to_string_pretty(&json).expect("JSON")).expect("write");
+    // A damaged journal line holding raw ESC, a C1 CSI and a bidi override
+    // (a raw control in a string is the line's problem), and an unknown
+    // task whose id holds them escaped (shown in the message).
+    let prefix = "{\"date\":\"2022-09-12\",\"task\":\"docs-print\",\"note\":\"\u{1b}[31m\u{9b}31m\u{202e}x\",\"progress\":";
+    let lines = format!(
+        "{prefix}\"40\"}}\n{{\"date\":\"2022-09-12\",\"task\":\"a\\u001b[31m\\u009b\",\"state\":\"done\"}}\n"
+    );
+    fs::write(&journal, &lines).expect("journal");
+    let output = in_english(&["validate", utf8(&plan)]);
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    assert_no_raw_controls("journal", &output.stderr);
+    let shown = stderr(&output);
+    // The caret stays under the string that holds them, in the header's
+    // column and on the caret line.
+    let column = prefix.find("\"\u{1b}").expect("note") + 1;
+    assert!(
+        shown.contains(&format!("plan.journal.jsonl:1:{column}")),
+        "{shown}"
+    );
+    let source = shown
+        .lines()
+        .find(|l| l.contains("\"note\":"))
+        .expect("source line");
+    let caret = shown
+        .lines()
+        .skip_while(|l| !l.contains("\"note\":"))
+        .nth(1)
+        .expect("caret line");
+    let at = |line: &str, needle: &str| line[..line.find(needle).expect(needle)].chars().count();
+    assert_eq!(at(source, "\"␛"), at(caret, "^"), "{shown}");
+    assert!(shown.contains('␛') && shown.contains('¤'), "{shown}");
+
+    // A plan string holding a raw ESC is a syntax error shown over it.
+    let spoiled = fs::read_to_string(&plan).expect("plan").replacen(
+        "\"name\": \"",
+        "\"name\": \"\u{1b}[31m\u{9b}",
+        1,
+    );
+    fs::write(&plan, spoiled).expect("write");
+    let output = in_english(&["validate", utf8(&plan)]);
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    assert_no_raw_controls("plan", &output.stderr);
+    assert!(stderr(&output).contains('␛'), "{}", stderr(&output));
+}
