@@ -459,6 +459,8 @@ fn a_held_journal_lock_is_waited_for_then_given_up_with_a_message() {
         "done",
         "--date",
         "2022-09-13",
+        "--lang",
+        "en",
     ])
     .stdout(Stdio::piped())
     .stderr(Stdio::piped())
@@ -475,13 +477,14 @@ fn a_held_journal_lock_is_waited_for_then_given_up_with_a_message() {
     assert!(text.contains("--wait"), "{text}");
     assert!(fs::read(&journal).expect("journal").is_empty());
 
-    // A reader waits too, and goes on once the lock is released.
+    // A reader waits too, saying so in the plan's language (Vietnamese),
+    // and goes on once the lock is released.
     let child = command(&["check", utf8(&plan), "--as-of", "2022-09-13"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("start forumplan");
-    std::thread::sleep(Duration::from_millis(500));
+    std::thread::sleep(Duration::from_millis(1500));
     drop(held);
     let output = finish_within(
         child,
@@ -490,6 +493,11 @@ fn a_held_journal_lock_is_waited_for_then_given_up_with_a_message() {
     );
     assert!(
         matches!(output.status.code(), Some(0..=2)),
+        "{}",
+        transcript(&output)
+    );
+    assert!(
+        stderr(&output).contains("đang chờ nhật ký"),
         "{}",
         transcript(&output)
     );

@@ -210,7 +210,7 @@ pub(crate) fn read_checked_journal(
 ) -> Result<(Journal, usize), CliError> {
     let path = journal.path.as_path();
     tracing::info!(path = %path.display(), "reading journal");
-    let Some(bytes) = read_journal_bytes(path).map_err(|error| {
+    let Some(bytes) = read_journal_bytes(path, lang).map_err(|error| {
         let path = error.path;
         journal.io_failure(plan, error.source, lang, |source| CliError::Read {
             path,

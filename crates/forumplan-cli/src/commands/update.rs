@@ -83,7 +83,7 @@ pub(crate) fn run(
     let lang = progress::lang(forum, lang);
     let file = progress::journal_path(plan, forum, journal, lang)?;
     let path = &file.path;
-    append_entry(path, &entry).map_err(|error| match error {
+    append_entry(path, &entry, lang).map_err(|error| match error {
         JournalWriteError::InvalidEntry { source, .. } => refuse(
             CliMsg::InvalidEntry {
                 reason: source.to_string(),

@@ -100,6 +100,15 @@ pub enum CliMsg {
     /// Under the caret at `forum.journal`'s value.
     JournalNamedHere,
     HintJournalUnreadable,
+    /// Said once while waiting for another process's journal lock.
+    WaitingForJournal {
+        path: String,
+        seconds: String,
+    },
+    /// Why the wait for a journal lock was given up.
+    JournalLockHeld {
+        seconds: String,
+    },
     JournalFailed {
         path: String,
         operation: String,
@@ -363,6 +372,22 @@ impl CliMsg {
                     "không dùng được tệp nhật ký `{path}` mà `forum.journal` chỉ tới: {reason}"
                 ),
                 format!("cannot use the journal `{path}` that `forum.journal` names: {reason}"),
+            ),
+            CliMsg::WaitingForJournal { path, seconds } => pick(
+                format!(
+                    "đang chờ nhật ký {path}: một tiến trình khác đang khóa tệp (chờ tối đa {seconds} giây, đổi bằng --wait)"
+                ),
+                format!(
+                    "waiting for journal {path}: another process holds its lock (up to {seconds} s, --wait to change)"
+                ),
+            ),
+            CliMsg::JournalLockHeld { seconds } => pick(
+                format!(
+                    "một tiến trình khác đã khóa tệp suốt {seconds} giây (có lệnh `forumplan update` bị treo?); hãy thử lại, hoặc chờ lâu hơn với --wait SỐ_GIÂY"
+                ),
+                format!(
+                    "another process has held its lock for {seconds} s (a stuck `forumplan update`?); try again, or wait longer with --wait SECONDS"
+                ),
             ),
             CliMsg::JournalNamedHere => fixed("nhật ký được đặt ở đây", "journal named here"),
             CliMsg::HintJournalUnreadable => fixed(
