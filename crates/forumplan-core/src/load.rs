@@ -235,8 +235,9 @@ mod tests {
                 .join(folder);
             for entry in std::fs::read_dir(dir).expect("folder") {
                 let path = entry.expect("entry").path();
-                // A valid plan whose journal beside it is what is broken.
-                if path.with_extension("journal.jsonl").exists() {
+                // A valid plan whose journal beside it is what is broken (a
+                // file, or a folder where the journal should be: not a plan).
+                if !path.is_file() || path.with_extension("journal.jsonl").exists() {
                     continue;
                 }
                 let bytes = std::fs::read(&path).expect("read");
