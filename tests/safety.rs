@@ -459,6 +459,8 @@ fn a_held_journal_lock_is_waited_for_then_given_up_with_a_message() {
         "done",
         "--date",
         "2022-09-13",
+        "--lang",
+        "en",
     ])
     .stdout(Stdio::piped())
     .stderr(Stdio::piped())
@@ -475,13 +477,14 @@ fn a_held_journal_lock_is_waited_for_then_given_up_with_a_message() {
     assert!(text.contains("--wait"), "{text}");
     assert!(fs::read(&journal).expect("journal").is_empty());
 
-    // A reader waits too, and goes on once the lock is released.
+    // A reader waits too, saying so in the plan's language (Vietnamese),
+    // and goes on once the lock is released.
     let child = command(&["check", utf8(&plan), "--as-of", "2022-09-13"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("start forumplan");
-    std::thread::sleep(Duration::from_millis(500));
+    std::thread::sleep(Duration::from_millis(1500));
     drop(held);
     let output = finish_within(
         child,
@@ -490,6 +493,11 @@ fn a_held_journal_lock_is_waited_for_then_given_up_with_a_message() {
     );
     assert!(
         matches!(output.status.code(), Some(0..=2)),
+        "{}",
+        transcript(&output)
+    );
+    assert!(
+        stderr(&output).contains("đang chờ nhật ký"),
         "{}",
         transcript(&output)
     );
@@ -759,4 +767,136 @@ fn the_plan_file_is_never_used_as_its_own_journal() {
         );
     }
     assert_eq!(fs::read(&plan).expect("plan"), before);
+}
+
+#[test]
+fn a_journal_the_plan_names_that_cannot_be_used_is_pointed_at_in_the_plan() {
+    let (dir, plan) = plan_copy();
+    fs::create_dir(dir.path().join("folder.jsonl")).expect("folder");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("fifo.jsonl"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let original: serde_json::Value =
+        serde_json::from_slice(&fs::read(&plan).expect("plan")).expect("JSON");
+    for (name, reason) in [
+        ("folder.jsonl", "a folder"),
+        ("fifo.jsonl", "a FIFO"),
+        ("plan.json", "is the plan file itself"),
+    ] {
+        let mut json = original.clone();
+        json["forum"]["journal"] = serde_json::Value::String(name.into());
+        let text = serde_json::to_string_pretty(&json).expect("JSON");
+        fs::write(&plan, &text).expect("write plan");
+        // Where the value is: line and column (1-based) of its opening quote.
+        let (line, column) = text
+            .lines()
+            .enumerate()
+            .find_map(|(i, l)| l.find("\"journal\": \"").map(|c| (i + 1, c + 12)))
+            .expect("journal member");
+        let place = format!("{}:{line}:{column}", utf8(&plan));
+        let runs: [(&[&str], i32); 4] = [
+            (&["validate"], 1),
+            (&["status", "--as-of", "2022-09-13"], 1),
+            (&["history"], 1),
+            (
+                &[
+                    "update",
+                    "docs-print",
+                    "--state",
+                    "done",
+                    "--date",
+                    "2022-09-13",
+                ],
+                1,
+            ),
+        ];
+        for (args, code) in runs {
+            let mut all = vec![args[0], utf8(&plan)];
+            all.extend_from_slice(&args[1..]);
+            let child = command(&[all.as_slice(), &["--lang", "en"]].concat())
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("start forumplan");
+            let output = finish_within(child, Duration::from_secs(20), &format!("{all:?}"));
+            let text = stderr(&output);
+            assert_eq!(output.status.code(), Some(code), "{all:?}\n{text}");
+            for wanted in [
+                "error[journal-unreadable]",
+                place.as_str(),
+                reason,
+                "journal named here",
+                "help: make `journal` name a regular file",
+            ] {
+                assert!(text.contains(wanted), "{all:?}: no {wanted:?} in\n{text}");
+            }
+        }
+    }
+}
+
+/// Fails if `stderr` carries a raw ESC, C1 control or bidirectional control.
+fn assert_no_raw_controls(what: &str, stderr: &[u8]) {
+    let text = String::from_utf8_lossy(stderr);
+    if let Some(c) = text.chars().find(|&c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }) {
+        panic!("{what}: control character {c:?} in\n{text}");
+    }
+}
+
+#[test]
+fn diagnostics_show_control_characters_of_the_files_as_visible_stand_ins() {
+    let (dir, plan) = plan_copy();
+    let text = fs::read_to_string(&plan).expect("plan");
+    let journal = dir.path().join("plan.journal.jsonl");
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    json["forum"]["journal"] = serde_json::Value::String("plan.journal.jsonl".into());
+    fs::write(&plan, serde_json::to_string_pretty(&json).expect("JSON")).expect("write");
+    // A damaged journal line holding raw ESC, a C1 CSI and a bidi override
+    // (a raw control in a string is the line's problem), and an unknown
+    // task whose id holds them escaped (shown in the message).
+    let prefix = "{\"date\":\"2022-09-12\",\"task\":\"docs-print\",\"note\":\"\u{1b}[31m\u{9b}31m\u{202e}x\",\"progress\":";
+    let lines = format!(
+        "{prefix}\"40\"}}\n{{\"date\":\"2022-09-12\",\"task\":\"a\\u001b[31m\\u009b\",\"state\":\"done\"}}\n"
+    );
+    fs::write(&journal, &lines).expect("journal");
+    let output = in_english(&["validate", utf8(&plan)]);
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    assert_no_raw_controls("journal", &output.stderr);
+    let shown = stderr(&output);
+    // The caret stays under the string that holds them, in the header's
+    // column and on the caret line.
+    let column = prefix.find("\"\u{1b}").expect("note") + 1;
+    assert!(
+        shown.contains(&format!("plan.journal.jsonl:1:{column}")),
+        "{shown}"
+    );
+    let source = shown
+        .lines()
+        .find(|l| l.contains("\"note\":"))
+        .expect("source line");
+    let caret = shown
+        .lines()
+        .skip_while(|l| !l.contains("\"note\":"))
+        .nth(1)
+        .expect("caret line");
+    let at = |line: &str, needle: &str| line[..line.find(needle).expect(needle)].chars().count();
+    assert_eq!(at(source, "\"␛"), at(caret, "^"), "{shown}");
+    assert!(shown.contains('␛') && shown.contains('¤'), "{shown}");
+
+    // A plan string holding a raw ESC is a syntax error shown over it.
+    let spoiled = fs::read_to_string(&plan).expect("plan").replacen(
+        "\"name\": \"",
+        "\"name\": \"\u{1b}[31m\u{9b}",
+        1,
+    );
+    fs::write(&plan, spoiled).expect("write");
+    let output = in_english(&["validate", utf8(&plan)]);
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    assert_no_raw_controls("plan", &output.stderr);
+    assert!(stderr(&output).contains('␛'), "{}", stderr(&output));
 }

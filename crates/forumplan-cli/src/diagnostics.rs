@@ -6,6 +6,7 @@
 //! snippet renderer only a bounded excerpt (its own lines, or a piece of a
 //! long or minified line cut around the place, marked with `…`).
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -166,7 +167,7 @@ impl Excerpt {
             range.start - window.start..end - window.start
         };
         Excerpt {
-            source: text[window.clone()].to_owned(),
+            source: visible(&text[window.clone()]).into_owned(),
             line_number: first_line + 1,
             primary: local(&primary),
             related: inside.iter().map(|(r, i)| (local(r), *i)).collect(),
@@ -193,7 +194,7 @@ impl Excerpt {
         let shown_end = floor_char(text, shown_end.min(to)).max(primary.start);
         let prefix = if from > line_range.start { CUT } else { "" };
         let suffix = if to < line_range.end { CUT } else { "" };
-        let source = format!("{prefix}{}{suffix}", &text[from..to]);
+        let source = format!("{prefix}{}{suffix}", visible(&text[from..to]));
         let local = |at: usize| at - from + prefix.len();
         let mut inside = Vec::new();
         let mut elsewhere = Vec::new();
@@ -221,6 +222,28 @@ impl Excerpt {
     }
 }
 
+/// What stands for a C1 control character in rendered text.
+const C1_STAND_IN: char = '¤';
+
+/// `text` with every C1 control character (U+0080 to U+009F; U+009B is a
+/// one-character CSI that some terminals obey) replaced by [`C1_STAND_IN`],
+/// which has the same UTF-8 length (two bytes), so byte ranges into an
+/// excerpt still point at the same characters and carets stay in place.
+/// The renderer itself shows C0 controls as their visible pictures (ESC as
+/// `␛`) and bidirectional controls as `�`, one column each; C1 controls it
+/// would pass through raw.
+fn visible(text: &str) -> Cow<'_, str> {
+    let is_c1 = |c: char| ('\u{80}'..='\u{9f}').contains(&c);
+    if !text.chars().any(is_c1) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if is_c1(c) { C1_STAND_IN } else { c })
+            .collect(),
+    )
+}
+
 /// Renders one diagnostic; `styled` adds ANSI colours.
 pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: bool) -> String {
     let level = match diagnostic.severity {
@@ -228,7 +251,7 @@ pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: boo
         Severity::Warning => Level::WARNING,
     };
     let title = level
-        .primary_title(diagnostic.message.as_str())
+        .primary_title(visible(&diagnostic.message))
         .id(diagnostic.code.as_str());
     let excerpt = diagnostic
         .span
@@ -237,7 +260,7 @@ pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: boo
         Some(excerpt) => {
             let mut primary = AnnotationKind::Primary.span(excerpt.primary.clone());
             if let Some(label) = &diagnostic.label {
-                primary = primary.label(label.as_str());
+                primary = primary.label(visible(label));
             }
             let mut snippet = Snippet::source(excerpt.source.as_str())
                 .path(file.path)
@@ -245,13 +268,13 @@ pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: boo
                 .fold(true)
                 .annotation(primary);
             for (range, index) in &excerpt.related {
-                let label = diagnostic.related[*index].1.as_str();
+                let label = visible(&diagnostic.related[*index].1);
                 snippet =
                     snippet.annotation(AnnotationKind::Context.span(range.clone()).label(label));
             }
             let mut group = title.element(snippet);
             for (line, column, index) in &excerpt.elsewhere {
-                let label = &diagnostic.related[*index].1;
+                let label = visible(&diagnostic.related[*index].1);
                 group = group.element(
                     Level::NOTE.message(format!("{}:{line}:{column}: {label}", file.path)),
                 );
@@ -261,7 +284,7 @@ pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: boo
         None => Group::with_title(title).element(Origin::path(file.path)),
     };
     if let Some(hint) = &diagnostic.hint {
-        group = group.element(Level::HELP.message(hint.as_str()));
+        group = group.element(Level::HELP.message(visible(hint)));
     }
     let renderer = if styled {
         Renderer::styled()

@@ -20,6 +20,8 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use forumplan_core::journal::{EntryError, JournalEntry, format_entry};
+use forumplan_reporter::i18n::Lang;
+use forumplan_reporter::i18n::cli::CliMsg;
 
 /// How long a lock held by another process is waited for when `--wait` is not given.
 pub(crate) const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(30);
@@ -123,8 +125,8 @@ fn open_regular(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
 }
 
 /// Takes the lock on `file` (`exclusive` or shared), waiting up to `--wait`
-/// for another process to release it, saying so on stderr.
-fn lock(file: &File, path: &Path, exclusive: bool) -> io::Result<()> {
+/// for another process to release it, saying so on stderr (in `lang`).
+fn lock(file: &File, path: &Path, exclusive: bool, lang: Lang) -> io::Result<()> {
     let try_lock = || {
         if exclusive {
             file.try_lock()
@@ -143,22 +145,18 @@ fn lock(file: &File, path: &Path, exclusive: bool) -> io::Result<()> {
             Err(std::fs::TryLockError::WouldBlock) => {}
         }
         if started.elapsed() >= wait {
-            return Err(io::Error::new(
-                io::ErrorKind::TimedOut,
-                format!(
-                    "another process has held its lock for {} s (a stuck `forumplan update`?); try again, or wait longer with --wait SECONDS",
-                    wait.as_secs_f64()
-                ),
-            ));
+            let held = CliMsg::JournalLockHeld {
+                seconds: wait.as_secs_f64().to_string(),
+            };
+            return Err(io::Error::new(io::ErrorKind::TimedOut, held.text(lang)));
         }
         if !told && started.elapsed() >= LOCK_QUIET.min(wait / 2) {
             told = true;
-            let _ = writeln!(
-                anstream::stderr(),
-                "waiting for journal {}: another process holds its lock (up to {} s, --wait to change)",
-                path.display(),
-                wait.as_secs_f64()
-            );
+            let waiting = CliMsg::WaitingForJournal {
+                path: path.display().to_string(),
+                seconds: wait.as_secs_f64().to_string(),
+            };
+            let _ = writeln!(anstream::stderr(), "{}", waiting.text(lang));
         }
         std::thread::sleep(pause.min(wait.saturating_sub(started.elapsed())));
         pause = (pause * 2).min(LOCK_RETRY);
@@ -214,7 +212,11 @@ fn append_whole(
 /// instead the buffer starts with `\n`, so the partial line is closed off
 /// on its own line (readers report it and skip it) and the new entry is
 /// intact on the next one.
-pub(crate) fn append_entry(path: &Path, entry: &JournalEntry) -> Result<(), JournalWriteError> {
+pub(crate) fn append_entry(
+    path: &Path,
+    entry: &JournalEntry,
+    lang: Lang,
+) -> Result<(), JournalWriteError> {
     let io_error = |operation: &'static str| {
         move |source: io::Error| JournalWriteError::Io {
             path: path.to_owned(),
@@ -235,7 +237,7 @@ pub(crate) fn append_entry(path: &Path, entry: &JournalEntry) -> Result<(), Jour
         OpenOptions::new().read(true).append(true).create(true),
     )
     .map_err(io_error("open"))?;
-    lock(&file, path, true).map_err(io_error("lock"))?;
+    lock(&file, path, true, lang).map_err(io_error("lock"))?;
 
     // Only now, under the lock, is the end of the file stable.
     let len = file.metadata().map_err(io_error("read the end of"))?.len();
@@ -278,7 +280,10 @@ fn ends_with_newline(file: &mut File, len: u64) -> io::Result<bool> {
 /// A shared lock is taken while reading so that a concurrent append is not
 /// seen half-written; if the file system cannot lock, the file is read
 /// anyway (at worst a half-written last line is reported as incomplete).
-pub(crate) fn read_journal_bytes(path: &Path) -> Result<Option<Vec<u8>>, JournalReadError> {
+pub(crate) fn read_journal_bytes(
+    path: &Path,
+    lang: Lang,
+) -> Result<Option<Vec<u8>>, JournalReadError> {
     let read_error = |source: io::Error| JournalReadError {
         path: path.to_owned(),
         source,
@@ -288,7 +293,7 @@ pub(crate) fn read_journal_bytes(path: &Path) -> Result<Option<Vec<u8>>, Journal
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(read_error(e)),
     };
-    match lock(&file, path, false) {
+    match lock(&file, path, false, lang) {
         Ok(()) => {}
         Err(error) if error.kind() == io::ErrorKind::TimedOut => return Err(read_error(error)),
         Err(error) => {
@@ -316,7 +321,7 @@ mod tests {
 
     /// The journal at `path`, as the commands read it.
     fn read_back(path: &Path) -> Result<Journal, JournalReadError> {
-        Ok(read_journal_bytes(path)?
+        Ok(read_journal_bytes(path, Lang::En)?
             .map_or_else(Journal::default, |bytes| parse_journal_bytes(&bytes)))
     }
 
@@ -398,7 +403,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("forum.journal.jsonl");
         let entry = recorded_entry("agenda-final", TaskState::InProgress, Some(60));
-        append_entry(&path, &entry).unwrap();
+        append_entry(&path, &entry, Lang::En).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         assert_eq!(text, format_entry(&entry));
         let journal = read_back(&path).unwrap();
@@ -413,8 +418,8 @@ mod tests {
         let path = dir.path().join("j.jsonl");
         let first = recorded_entry("a", TaskState::InProgress, Some(10));
         let second = recorded_entry("a", TaskState::Done, None);
-        append_entry(&path, &first).unwrap();
-        append_entry(&path, &second).unwrap();
+        append_entry(&path, &first, Lang::En).unwrap();
+        append_entry(&path, &second, Lang::En).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().count(), 2);
         assert!(text.ends_with('\n'));
@@ -437,7 +442,7 @@ mod tests {
         let before = fs::read(&path).unwrap();
 
         let new = recorded_entry("a", TaskState::Done, Some(100));
-        append_entry(&path, &new).unwrap();
+        append_entry(&path, &new, Lang::En).unwrap();
 
         let after = fs::read(&path).unwrap();
         assert!(
@@ -457,7 +462,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j.jsonl");
         let bad = recorded_entry("a", TaskState::Done, Some(50));
-        let err = append_entry(&path, &bad).unwrap_err();
+        let err = append_entry(&path, &bad, Lang::En).unwrap_err();
         assert!(matches!(err, JournalWriteError::InvalidEntry { .. }));
         assert!(err.to_string().contains("j.jsonl"), "{err}");
         assert!(!path.exists());
@@ -467,7 +472,8 @@ mod tests {
     fn errors_name_the_path_and_the_operation() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("no-such-dir").join("j.jsonl");
-        let err = append_entry(&path, &recorded_entry("a", TaskState::Done, None)).unwrap_err();
+        let err =
+            append_entry(&path, &recorded_entry("a", TaskState::Done, None), Lang::En).unwrap_err();
         let message = err.to_string();
         assert!(message.starts_with("cannot open journal "), "{message}");
         assert!(message.contains("no-such-dir"), "{message}");
@@ -504,7 +510,7 @@ mod tests {
                             Some((i % 101) as u8),
                         )
                         .with_note("Hội trường Diên Hồng ".repeat(i % 7));
-                        append_entry(&path, &entry).unwrap();
+                        append_entry(&path, &entry, Lang::En).unwrap();
                     }
                 })
             })

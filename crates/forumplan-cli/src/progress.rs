@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use forumplan_core::document::PathSegment;
 use forumplan_core::journal::Journal;
 use forumplan_core::plan::{DayError, parse_day};
-use forumplan_core::{Forum, Severity, TaskId, closest};
+use forumplan_core::{Code, Diagnostic, Format, Forum, Severity, TaskId, closest, value_span};
 use forumplan_reporter::check::CheckReport;
 use forumplan_reporter::escape::terminal;
 use forumplan_reporter::i18n::Lang;
@@ -82,38 +83,105 @@ pub(crate) fn task(forum: &Forum, id: &str) -> Result<TaskId, CliError> {
     })
 }
 
+/// The journal a command reads or appends to, and whether the plan named it.
+#[derive(Debug)]
+pub(crate) struct JournalFile {
+    /// Where it is.
+    pub(crate) path: PathBuf,
+    /// The plan's `forum.journal` named it (not `--journal`, not the default
+    /// name): a failure to use it is then a problem of the plan, pointed at.
+    named_in_plan: bool,
+}
+
+impl JournalFile {
+    /// The failure to use this journal, saying `message` in `lang`. When the
+    /// plan's `forum.journal` named it, the problem is the plan's: it is
+    /// printed now as a located diagnostic at the `journal` value (through
+    /// the one renderer) and the command fails as for an invalid plan. A
+    /// `--journal` or default path gets `plain`, a plain error.
+    pub(crate) fn failure(
+        &self,
+        plan: &Path,
+        message: CliMsg,
+        lang: Lang,
+        plain: CliError,
+    ) -> CliError {
+        if !self.named_in_plan {
+            return plain;
+        }
+        let Ok(bytes) = std::fs::read(plan) else {
+            return plain;
+        };
+        let format = Format::from_file_name(&plan.to_string_lossy());
+        let at = [PathSegment::Key("forum"), PathSegment::Key("journal")];
+        let Some(span) = value_span(&bytes, format, &at) else {
+            return plain;
+        };
+        let diagnostic = Diagnostic::error(Code::JournalUnreadable, message.text(lang), span)
+            .with_label(CliMsg::JournalNamedHere.text(lang))
+            .with_hint(CliMsg::HintJournalUnreadable.text(lang));
+        plan_file::print_diagnostics(plan, &bytes, &[diagnostic]);
+        CliError::InvalidPlan
+    }
+
+    /// [`Self::failure`] for an I/O error while opening or reading the
+    /// journal. A lock held too long says nothing about the path: `plain`.
+    pub(crate) fn io_failure(
+        &self,
+        plan: &Path,
+        source: std::io::Error,
+        lang: Lang,
+        plain: impl FnOnce(std::io::Error) -> CliError,
+    ) -> CliError {
+        if source.kind() == std::io::ErrorKind::TimedOut {
+            return plain(source);
+        }
+        let message = CliMsg::JournalUnreadable {
+            path: self.path.display().to_string(),
+            reason: source.to_string(),
+        };
+        self.failure(plan, message, lang, plain(source))
+    }
+}
+
 /// The journal file of a plan: `--journal`, else the plan's `forum.journal`
 /// (relative to the plan's folder), else `<plan stem>.journal.jsonl`.
-/// Refused when it is the plan file itself, which an update would damage.
+/// Refused (in `lang`) when it is the plan file itself, which an update
+/// would damage.
 pub(crate) fn journal_path(
     plan: &Path,
     forum: &Forum,
     journal: Option<&Path>,
-) -> Result<PathBuf, CliError> {
-    let path = match journal {
-        Some(journal) => journal.to_owned(),
-        None => {
-            let folder = plan.parent().unwrap_or(Path::new(""));
-            match &forum.plan().forum.journal {
-                Some(name) => folder.join(name),
-                None => {
-                    let stem = plan
-                        .file_stem()
-                        .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
-                    folder.join(format!("{stem}.journal.jsonl"))
-                }
+    lang: Lang,
+) -> Result<JournalFile, CliError> {
+    let folder = plan.parent().unwrap_or(Path::new(""));
+    let file = match (journal, &forum.plan().forum.journal) {
+        (Some(journal), _) => JournalFile {
+            path: journal.to_owned(),
+            named_in_plan: false,
+        },
+        (None, Some(name)) => JournalFile {
+            path: folder.join(name),
+            named_in_plan: true,
+        },
+        (None, None) => {
+            let stem = plan
+                .file_stem()
+                .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+            JournalFile {
+                path: folder.join(format!("{stem}.journal.jsonl")),
+                named_in_plan: false,
             }
         }
     };
-    if same_file(&path, plan) {
-        return Err(refuse(
-            CliMsg::JournalIsPlan {
-                path: path.display().to_string(),
-            },
-            CliMsg::HintSeparateJournal,
-        ));
+    if same_file(&file.path, plan) {
+        let message = || CliMsg::JournalIsPlan {
+            path: file.path.display().to_string(),
+        };
+        let plain = refuse(message(), CliMsg::HintSeparateJournal);
+        return Err(file.failure(plan, message(), lang, plain));
     }
-    Ok(path)
+    Ok(file)
 }
 
 /// Reads the journal; bad lines and entries for unknown tasks are reported
@@ -124,25 +192,30 @@ pub(crate) fn load_journal(
     day: &DayArgs,
     lang: Lang,
 ) -> Result<Journal, CliError> {
-    let path = journal_path(plan, forum, day.journal.as_deref())?;
-    read_checked_journal(&path, forum, Severity::Warning, lang).map(|(journal, _)| journal)
+    let journal = journal_path(plan, forum, day.journal.as_deref(), lang)?;
+    read_checked_journal(plan, &journal, forum, Severity::Warning, lang).map(|(journal, _)| journal)
 }
 
-/// Reads the journal at `path` and prints its problems (damaged lines,
-/// entries for tasks the plan lacks) with the diagnostic renderer, as
-/// `severity` (a warning says, in `lang`, that the line is skipped);
+/// Reads `journal` (of the plan at `plan`) and prints its problems (damaged
+/// lines, entries for tasks the plan lacks) with the diagnostic renderer,
+/// as `severity` (a warning says, in `lang`, that the line is skipped);
 /// returns the journal and how many problems it has. A journal that does
 /// not exist yet is empty.
 pub(crate) fn read_checked_journal(
-    path: &Path,
+    plan: &Path,
+    journal: &JournalFile,
     forum: &Forum,
     severity: Severity,
     lang: Lang,
 ) -> Result<(Journal, usize), CliError> {
+    let path = journal.path.as_path();
     tracing::info!(path = %path.display(), "reading journal");
-    let Some(bytes) = read_journal_bytes(path).map_err(|error| CliError::Read {
-        path: error.path,
-        source: error.source,
+    let Some(bytes) = read_journal_bytes(path, lang).map_err(|error| {
+        let path = error.path;
+        journal.io_failure(plan, error.source, lang, |source| CliError::Read {
+            path,
+            source,
+        })
     })?
     else {
         return Ok((Journal::default(), 0));

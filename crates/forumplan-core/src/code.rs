@@ -68,6 +68,10 @@ pub enum Code {
     UnknownTimezone,
     /// `journal-path`: `forum.journal` is not a file in the plan's folder.
     JournalPath,
+    /// `journal-unreadable`: the file `forum.journal` names cannot be read
+    /// as a journal (a folder, a FIFO, the plan itself, no permission).
+    /// Found by the command line, which alone touches files.
+    JournalUnreadable,
     /// `calendar-without-working-weekday`: a used calendar works no day of the week.
     CalendarWithoutWorkingWeekday,
     /// `plan-too-long`: a chain of work longer than a plan may span.
@@ -86,7 +90,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order of `docs/diagnostics.md`.
-    pub const ALL: [Code; 37] = [
+    pub const ALL: [Code; 38] = [
         Code::NotUtf8,
         Code::Syntax,
         Code::WrongType,
@@ -117,6 +121,7 @@ impl Code {
         Code::OutOfRange,
         Code::UnknownTimezone,
         Code::JournalPath,
+        Code::JournalUnreadable,
         Code::CalendarWithoutWorkingWeekday,
         Code::PlanTooLong,
         Code::EmptyWorkstream,
@@ -159,6 +164,7 @@ impl Code {
             Code::OutOfRange => "out-of-range",
             Code::UnknownTimezone => "unknown-timezone",
             Code::JournalPath => "journal-path",
+            Code::JournalUnreadable => "journal-unreadable",
             Code::CalendarWithoutWorkingWeekday => "calendar-without-working-weekday",
             Code::PlanTooLong => "plan-too-long",
             Code::EmptyWorkstream => "empty-workstream",

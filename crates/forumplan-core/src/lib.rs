@@ -23,7 +23,7 @@ pub use code::Code;
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use forum::{CalendarId, Dependency, Forum, ForumTask, TaskId, WorkstreamId};
 pub use graph::{Graph, Link};
-pub use load::{Format, Loaded, Locate, load_plan, load_plan_locating};
+pub use load::{Format, Loaded, Locate, load_plan, load_plan_locating, value_span};
 pub use settings::EffectiveSettings;
 pub use span::Span;
 pub use validate::{DEFAULT_CALENDAR, DEFAULT_TIMEZONE};

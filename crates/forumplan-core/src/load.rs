@@ -3,7 +3,7 @@
 
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
-use crate::document::{Value, parse_json, parse_toml};
+use crate::document::{PathSegment, Value, parse_json, parse_toml};
 use crate::forum::Forum;
 use crate::plan::{Plan, convert_plan, is_valid_id};
 use crate::span::Span;
@@ -128,6 +128,15 @@ fn is_well_formed(plan: &Plan) -> bool {
         })
 }
 
+/// The span of the value at `path` in a plan's bytes, or `None` when the
+/// bytes do not parse. For problems found outside the library about a value
+/// of a valid plan: the command line, which alone touches files, points at
+/// `forum.journal` when the file it names cannot be read.
+pub fn value_span(bytes: &[u8], format: Format, path: &[PathSegment<'_>]) -> Option<Span> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    Some(parse(text, format).ok()?.span_at(path))
+}
+
 fn parse(text: &str, format: Format) -> Result<Value<'_>, Vec<Diagnostic>> {
     let parsed = match format {
         Format::Json => parse_json(text),
@@ -226,8 +235,9 @@ mod tests {
                 .join(folder);
             for entry in std::fs::read_dir(dir).expect("folder") {
                 let path = entry.expect("entry").path();
-                // A valid plan whose journal beside it is what is broken.
-                if path.with_extension("journal.jsonl").exists() {
+                // A valid plan whose journal beside it is what is broken (a
+                // file, or a folder where the journal should be: not a plan).
+                if !path.is_file() || path.with_extension("journal.jsonl").exists() {
                     continue;
                 }
                 let bytes = std::fs::read(&path).expect("read");

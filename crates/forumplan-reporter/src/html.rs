@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
+use forumplan_core::journal::TaskState;
 use forumplan_scheduler::{Rag, Readiness};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context, escape_formatter};
 
@@ -81,9 +82,14 @@ fn readiness_class(readiness: Readiness) -> &'static str {
     }
 }
 
-/// The CSS class of a task's readiness (a cancelled task has none).
-fn task_readiness_class(readiness: Option<Readiness>) -> &'static str {
-    readiness.map_or("cancelled", readiness_class)
+/// The CSS class of a task's readiness: a cancelled task has none, nor
+/// has preparation left unfinished when the event took place (history).
+fn task_readiness_class(readiness: Option<Readiness>, state: TaskState) -> &'static str {
+    match readiness {
+        Some(readiness) => readiness_class(readiness),
+        None if state == TaskState::Cancelled => "cancelled",
+        None => "history",
+    }
 }
 
 /// Every label the template uses, by a snake_case key.
@@ -400,7 +406,7 @@ fn task_value(lang: Lang, as_of: chrono::NaiveDate, t: &TaskRow) -> Value {
         owner => t.owner.as_deref().unwrap_or(""),
         state => i18n::state(lang, t.state),
         readiness => t.flag(lang, as_of),
-        readiness_class => task_readiness_class(t.readiness),
+        readiness_class => task_readiness_class(t.readiness, t.state),
         early_start => i18n::date(lang, t.early_start),
         late_start => i18n::date(lang, t.late_start),
         late_finish => i18n::date(lang, t.late_finish),

@@ -108,6 +108,7 @@ pub enum Msg {
     MoreTasksHidden,
     Overdue,
     DoneOfTotal,
+    NotFinishedByEvent,
 }
 
 impl Msg {
@@ -236,6 +237,7 @@ impl Msg {
             ),
             Msg::Overdue => ("Trễ hạn", "Overdue"),
             Msg::DoneOfTotal => ("Xong/Tổng", "Done/Total"),
+            Msg::NotFinishedByEvent => ("Không xong trước Diễn đàn", "Not finished by the event"),
         };
         match lang {
             Lang::Vi => vi,
@@ -310,13 +312,15 @@ pub fn readiness(lang: Lang, readiness: Readiness) -> &'static str {
     }
 }
 
-/// A task's readiness as a word; a cancelled task has none and reads as
-/// its state.
-pub fn task_readiness(lang: Lang, readiness: Option<Readiness>) -> &'static str {
-    readiness.map_or_else(
-        || state(lang, TaskState::Cancelled),
-        |r| self::readiness(lang, r),
-    )
+/// A task's readiness as a word. A task without one reads as its state
+/// when cancelled, else (preparation work left unfinished when the event
+/// took place) as "not finished by the event".
+pub fn task_readiness(lang: Lang, readiness: Option<Readiness>, task: TaskState) -> &'static str {
+    match readiness {
+        Some(r) => self::readiness(lang, r),
+        None if task == TaskState::Cancelled => state(lang, TaskState::Cancelled),
+        None => Msg::NotFinishedByEvent.text(lang),
+    }
 }
 
 /// Why a task colours its workstream, as the morning check names it (the
@@ -353,11 +357,16 @@ pub fn branches(lang: Lang, chains: &[usize]) -> String {
 
 /// The word on a task's badge: its readiness, or "Trễ hạn" (overdue)
 /// once its deadline has passed unfinished.
-pub fn flag(lang: Lang, readiness: Option<Readiness>, overdue: bool) -> &'static str {
+pub fn flag(
+    lang: Lang,
+    readiness: Option<Readiness>,
+    task: TaskState,
+    overdue: bool,
+) -> &'static str {
     if overdue {
         Msg::Overdue.text(lang)
     } else {
-        task_readiness(lang, readiness)
+        task_readiness(lang, readiness, task)
     }
 }
 

@@ -221,7 +221,8 @@ impl<'a> ScheduleView<'a> {
         ];
         let float = |f: Option<i64>| f.map_or_else(|| "-".to_owned(), |f| f.to_string());
         for (i, t) in self.schedule.tasks.iter().enumerate() {
-            let overdue = is_overdue(t.state, t.late_finish, as_of);
+            let readiness = self.assessment.shown_readiness(self.forum, i);
+            let overdue = is_overdue(readiness, t.state, t.late_finish, as_of);
             rows.push([
                 self.task_id(i).to_owned(),
                 i18n::date(lang, t.early_start),
@@ -232,7 +233,7 @@ impl<'a> ScheduleView<'a> {
                 float(t.free_float),
                 if t.critical { h.yes } else { "" }.to_owned(),
                 i18n::state(lang, t.state).to_owned(),
-                i18n::flag(lang, self.assessment.tasks[i].readiness, overdue).to_owned(),
+                i18n::flag(lang, readiness, t.state, overdue).to_owned(),
             ]);
         }
         // Each column as wide as its widest cell: nothing is cut, an id least of all.

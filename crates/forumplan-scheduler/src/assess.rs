@@ -70,6 +70,7 @@ impl Cause {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct TaskReadiness {
     /// Done, late, at risk or on track; `None` for a cancelled task.
+    /// Reports show [`Assessment::shown_readiness`].
     pub readiness: Option<Readiness>,
     /// The journal state.
     pub state: TaskState,
@@ -161,6 +162,19 @@ pub struct Assessment {
     pub must_start_today: Vec<TaskId>,
     /// Unfinished tasks in scope whose late finish falls within the lookahead window.
     pub due_soon: Vec<TaskId>,
+}
+
+impl Assessment {
+    /// Task `t`'s readiness as reports show it: from the event day on,
+    /// preparation work left unfinished is history, not a forecast, and
+    /// has none (like a cancelled task), so that no report calls it late,
+    /// overdue or critical after the event (see `docs/status-report.md`).
+    pub fn shown_readiness(&self, forum: &Forum, t: TaskId) -> Option<Readiness> {
+        let task = &self.tasks[t];
+        let history =
+            self.forum.post_event && !forum.tasks()[t].post_event && task.state != TaskState::Done;
+        task.readiness.filter(|_| !history)
+    }
 }
 
 /// What changed between an earlier day and a later one.

@@ -27,8 +27,8 @@ pub(crate) fn run(
     if let Some(task) = task {
         progress::task(forum, task)?;
     }
-    let path = progress::journal_path(plan, forum, journal)?;
-    let (journal, _) = progress::read_checked_journal(&path, forum, Severity::Warning, lang)?;
+    let file = progress::journal_path(plan, forum, journal, lang)?;
+    let (journal, _) = progress::read_checked_journal(plan, &file, forum, Severity::Warning, lang)?;
     let mut out = anstream::stdout().lock();
     // Names, notes and who recorded them are user text: one plain line each.
     let mut write = |line: String| {
@@ -90,7 +90,7 @@ pub(crate) fn run(
         }
     }
     if shown == 0 {
-        let path = path.display().to_string();
+        let path = file.path.display().to_string();
         let nothing = match task {
             Some(task) => CliMsg::NothingRecordedFor {
                 task: task.to_owned(),

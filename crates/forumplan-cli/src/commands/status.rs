@@ -51,7 +51,13 @@ pub(crate) fn run(
     // Refused before any work: a report never replaces the plan or its journal.
     let output = output
         .map(|path| {
-            let journal = progress::journal_path(plan, forum, day.journal.as_deref())?;
+            let journal = progress::journal_path(
+                plan,
+                forum,
+                day.journal.as_deref(),
+                progress::lang(forum, lang),
+            )?
+            .path;
             let protected = [
                 Protected {
                     path: plan,

@@ -80,14 +80,29 @@ pub(crate) fn run(
     }
     let now = crate::clock::now_in(forum.timezone());
     let entry = entry.recorded(uuid::Uuid::now_v7(), now);
-    let path = progress::journal_path(plan, forum, journal)?;
-    append_entry(&path, &entry).map_err(|error| match error {
+    let lang = progress::lang(forum, lang);
+    let file = progress::journal_path(plan, forum, journal, lang)?;
+    let path = &file.path;
+    append_entry(path, &entry, lang).map_err(|error| match error {
         JournalWriteError::InvalidEntry { source, .. } => refuse(
             CliMsg::InvalidEntry {
                 reason: source.to_string(),
             },
             CliMsg::HintCheckValues,
         ),
+        // Opening or locking failed: nothing was written, and a journal
+        // the plan names is the plan's problem.
+        JournalWriteError::Io {
+            path,
+            operation,
+            source,
+        } => file.io_failure(plan, source, lang, |source| {
+            CliError::Journal(JournalWriteError::Io {
+                path,
+                operation,
+                source,
+            })
+        }),
         other => CliError::Journal(other),
     })?;
     let recorded = CliMsg::Recorded {
@@ -98,7 +113,7 @@ pub(crate) fn run(
         progress,
     };
     let mut stdout = anstream::stdout().lock();
-    let _ = writeln!(stdout, "{}", recorded.text(progress::lang(forum, lang)));
+    let _ = writeln!(stdout, "{}", recorded.text(lang));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -21,9 +21,9 @@ pub(crate) fn run(
     let loaded = plan_file::load(path, Warnings::Show)?;
     let forum = &loaded.forum;
     let lang = progress::lang(forum, lang);
-    let journal_path = progress::journal_path(path, forum, journal)?;
+    let journal = progress::journal_path(path, forum, journal, lang)?;
     let (_, journal_errors) =
-        progress::read_checked_journal(&journal_path, forum, Severity::Error, lang)?;
+        progress::read_checked_journal(path, &journal, forum, Severity::Error, lang)?;
     if journal_errors > 0 {
         return Err(CliError::InvalidPlan);
     }

@@ -553,7 +553,9 @@ fn task_row(out: &mut String, lang: Lang, scale: &Scale, t: &TaskRow, y: f64, ba
     } else {
         scale.end(t.early_finish)
     };
-    if !matches!(t.state, TaskState::Done | TaskState::Cancelled) {
+    // Nor for work with no forecast: preparation left unfinished at the
+    // event is history, drawn grey without a late finish.
+    if !matches!(t.state, TaskState::Done | TaskState::Cancelled) && t.readiness.is_some() {
         let late = if milestone {
             scale.x(t.late_finish) + scale.day_width / 2.0
         } else {
@@ -651,7 +653,7 @@ fn tooltip(lang: Lang, t: &TaskRow) -> String {
     text.push_str(&format!(
         "\n{} · {} · {}%",
         i18n::state(lang, t.state),
-        i18n::task_readiness(lang, t.readiness),
+        i18n::task_readiness(lang, t.readiness, t.state),
         t.progress
     ));
     if let Some(float) = t.total_float {

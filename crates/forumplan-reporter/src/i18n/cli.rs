@@ -92,6 +92,23 @@ pub enum CliMsg {
         path: String,
     },
     HintSeparateJournal,
+    /// The file `forum.journal` names cannot be read as a journal.
+    JournalUnreadable {
+        path: String,
+        reason: String,
+    },
+    /// Under the caret at `forum.journal`'s value.
+    JournalNamedHere,
+    HintJournalUnreadable,
+    /// Said once while waiting for another process's journal lock.
+    WaitingForJournal {
+        path: String,
+        seconds: String,
+    },
+    /// Why the wait for a journal lock was given up.
+    JournalLockHeld {
+        seconds: String,
+    },
     JournalFailed {
         path: String,
         operation: String,
@@ -349,6 +366,33 @@ impl CliMsg {
             CliMsg::HintSeparateJournal => fixed(
                 "đặt một tệp riêng trong `forum.journal` (hoặc --journal), ví dụ plan.journal.jsonl",
                 "name a separate file in `forum.journal` (or --journal), e.g. plan.journal.jsonl",
+            ),
+            CliMsg::JournalUnreadable { path, reason } => pick(
+                format!(
+                    "không dùng được tệp nhật ký `{path}` mà `forum.journal` chỉ tới: {reason}"
+                ),
+                format!("cannot use the journal `{path}` that `forum.journal` names: {reason}"),
+            ),
+            CliMsg::WaitingForJournal { path, seconds } => pick(
+                format!(
+                    "đang chờ nhật ký {path}: một tiến trình khác đang khóa tệp (chờ tối đa {seconds} giây, đổi bằng --wait)"
+                ),
+                format!(
+                    "waiting for journal {path}: another process holds its lock (up to {seconds} s, --wait to change)"
+                ),
+            ),
+            CliMsg::JournalLockHeld { seconds } => pick(
+                format!(
+                    "một tiến trình khác đã khóa tệp suốt {seconds} giây (có lệnh `forumplan update` bị treo?); hãy thử lại, hoặc chờ lâu hơn với --wait SỐ_GIÂY"
+                ),
+                format!(
+                    "another process has held its lock for {seconds} s (a stuck `forumplan update`?); try again, or wait longer with --wait SECONDS"
+                ),
+            ),
+            CliMsg::JournalNamedHere => fixed("nhật ký được đặt ở đây", "journal named here"),
+            CliMsg::HintJournalUnreadable => fixed(
+                "cho `journal` chỉ tới một tệp thường trong thư mục của kế hoạch (chưa có cũng được), ví dụ `forum.journal.jsonl`; hoặc bỏ `journal` để dùng `<kế hoạch>.journal.jsonl`",
+                "make `journal` name a regular file in the plan's folder (it may not exist yet), such as `forum.journal.jsonl`; or leave `journal` out for `<plan>.journal.jsonl`",
             ),
             CliMsg::JournalFailed {
                 path,

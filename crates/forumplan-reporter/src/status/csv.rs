@@ -4,6 +4,8 @@
 
 use std::io::{self, Write};
 
+use forumplan_core::journal::TaskState;
+
 use crate::i18n::{self, Lang};
 use crate::spreadsheet::{self, CsvSeparator};
 use crate::status::{Section, StatusReport};
@@ -89,9 +91,13 @@ pub(super) fn render(
                         text(t.owner.as_deref().unwrap_or_default()),
                         t.duration.to_string(),
                         i18n::state(lang, t.state).to_owned(),
-                        t.readiness
-                            .map(|r| i18n::readiness(lang, r).to_owned())
-                            .unwrap_or_default(),
+                        // A cancelled task's cell stays empty (its state says it).
+                        match (t.readiness, t.state) {
+                            (None, TaskState::Cancelled) => String::new(),
+                            (readiness, state) => {
+                                i18n::task_readiness(lang, readiness, state).to_owned()
+                            }
+                        },
                         t.progress.to_string(),
                         t.early_start.to_string(),
                         t.early_finish.to_string(),

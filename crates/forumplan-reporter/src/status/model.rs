@@ -152,7 +152,9 @@ pub struct TaskRow {
     pub duration: u32,
     /// Journal state.
     pub state: TaskState,
-    /// Done, late, at risk, on track; `null` for a cancelled task.
+    /// Done, late, at risk, on track; `null` for a cancelled task, and
+    /// from the event day on for preparation work left unfinished (history,
+    /// not a forecast: no float, not critical).
     pub readiness: Option<Readiness>,
     /// Percentage done.
     pub progress: u8,
@@ -206,13 +208,13 @@ impl TaskRow {
 
     /// Unfinished after its deadline (late finish) has passed.
     pub fn is_overdue(&self, as_of: NaiveDate) -> bool {
-        is_overdue(self.state, self.late_finish, as_of)
+        is_overdue(self.readiness, self.state, self.late_finish, as_of)
     }
 
     /// The word on the task's badge: its readiness, or "Trễ hạn"
     /// (overdue) once its deadline has passed unfinished.
     pub fn flag(&self, lang: Lang, as_of: NaiveDate) -> &'static str {
-        i18n::flag(lang, self.readiness, self.is_overdue(as_of))
+        i18n::flag(lang, self.readiness, self.state, self.is_overdue(as_of))
     }
 
     /// "Bắt đầu 13/09/2022 → Hoàn thành 15/09/2022" (the forecast dates).
@@ -228,8 +230,15 @@ fn is_unfinished(state: TaskState) -> bool {
 /// Whether a task in `state` whose deadline is `late_finish` is overdue
 /// on `as_of`: unfinished after its deadline has passed. Negative float
 /// alone is not overdue; it is behind schedule.
-pub(crate) fn is_overdue(state: TaskState, late_finish: NaiveDate, as_of: NaiveDate) -> bool {
-    is_unfinished(state) && late_finish < as_of
+/// Without readiness there is no deadline left to miss: a cancelled task,
+/// or preparation left unfinished when the event took place (history).
+pub(crate) fn is_overdue(
+    readiness: Option<Readiness>,
+    state: TaskState,
+    late_finish: NaiveDate,
+    as_of: NaiveDate,
+) -> bool {
+    readiness.is_some() && is_unfinished(state) && late_finish < as_of
 }
 
 /// One step of the merged critical path.
@@ -524,9 +533,12 @@ impl StatusReport {
                 forecast_before: changes.forecast_before,
                 forecast_after: changes.forecast_after,
             },
+            // After the event, a pre-event fixed start that could not be
+            // kept is history: only post-event work's conflicts are listed.
             conflicts: schedule
                 .conflicts
                 .iter()
+                .filter(|c| !summary.post_event || forum.tasks()[c.task()].post_event)
                 .map(|c| ConflictRow::new(forum, c))
                 .collect(),
             tasks: (0..schedule.tasks.len()).map(row).collect(),
@@ -600,6 +612,10 @@ fn task_row(input: StatusInput<'_>, task: TaskId) -> TaskRow {
         .workstreams()
         .get(input.forum.tasks()[task].workstream)
         .and_then(|w| w.lead.clone());
+    // A task without readiness (cancelled, or preparation left unfinished
+    // at the event) has no float and is not critical: nothing is forecast.
+    let readiness = input.assessment.shown_readiness(input.forum, task);
+    let forecast = readiness.is_some();
     TaskRow {
         id: plan_task.id.clone(),
         name: plan_task.name.clone(),
@@ -607,15 +623,15 @@ fn task_row(input: StatusInput<'_>, task: TaskId) -> TaskRow {
         owner: plan_task.owner.clone().or(lead),
         duration: plan_task.duration.0,
         state: s.state,
-        readiness: input.assessment.tasks[task].readiness,
+        readiness,
         progress: s.progress,
         early_start: s.early_start,
         early_finish: s.early_finish,
         late_start: s.late_start,
         late_finish: s.late_finish,
-        total_float: s.total_float,
-        free_float: s.free_float,
-        critical: s.critical,
+        total_float: s.total_float.filter(|_| forecast),
+        free_float: s.free_float.filter(|_| forecast),
+        critical: s.critical && forecast,
         actual_start: s.actual_start,
         actual_finish: s.actual_finish,
     }
@@ -643,13 +659,13 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
         }
         let entry = pairs.entry((a, b)).or_default();
         entry.links += 1;
-        let unfinished = |t: usize| {
-            !matches!(
-                input.schedule.tasks[t].state,
-                TaskState::Done | TaskState::Cancelled
-            )
+        // Work still ahead: unfinished and forecast (not cancelled, and not
+        // preparation left unfinished when the event took place: history).
+        let ahead = |t: usize| {
+            input.schedule.tasks[t].state != TaskState::Done
+                && input.assessment.shown_readiness(input.forum, t).is_some()
         };
-        if unfinished(from) && unfinished(to) {
+        if ahead(from) && ahead(to) {
             entry.pending.entry(from).or_default().push(to);
         }
     }
