@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{command, root, transcript};
+use common::{command, root, succeed, transcript};
 
 /// README.md's text.
 fn readme() -> String {
@@ -79,7 +79,7 @@ fn every_flag_of_the_command_table_is_in_the_commands_help() {
     for row in rows {
         let usage = row[3..].split('`').next().expect("the usage cell");
         let name = usage.split_whitespace().next().expect("a command name");
-        let help = command(&[name, "--help"]).output().expect("run forumplan");
+        let help = succeed(&[name, "--help"]);
         let help = String::from_utf8_lossy(&help.stdout);
         for flag in usage
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))

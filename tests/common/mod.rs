@@ -25,6 +25,7 @@ pub(crate) fn command(args: &[&str]) -> Command {
 }
 
 /// Runs `forumplan` to the end.
+#[allow(dead_code)] // The README test runs its examples in a folder of its own.
 pub(crate) fn forumplan(args: &[&str]) -> Output {
     command(args).output().expect("run forumplan")
 }
