@@ -219,11 +219,7 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
     let list =
         |rows: &[TaskRow]| cut_list(lang, limit, rows, |t| task_value(lang, report.as_of, t));
     // Worst first: late, then at risk, then on track.
-    let mut waiting: Vec<_> = report
-        .handoffs
-        .iter()
-        .filter(|handoff| !handoff.pending.is_empty())
-        .collect();
+    let mut waiting = report.waiting_handoffs();
     waiting.sort_by_key(|handoff| match handoff.flag {
         Readiness::Late => 0,
         Readiness::AtRisk => 1,

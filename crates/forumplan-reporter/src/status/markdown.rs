@@ -329,11 +329,7 @@ fn handoffs(
         writeln!(out, "  linkStyle {i} stroke:{colour},stroke-width:2px")?;
     }
     writeln!(out, "```\n")?;
-    let waiting: Vec<_> = report
-        .handoffs
-        .iter()
-        .filter(|h| !h.pending.is_empty())
-        .collect();
+    let waiting = report.waiting_handoffs();
     if waiting.is_empty() {
         writeln!(out, "{}", Msg::NoHandoffs.text(lang))?;
     }

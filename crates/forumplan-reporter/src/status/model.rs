@@ -402,6 +402,15 @@ pub struct StatusInput<'a> {
 }
 
 impl StatusReport {
+    /// The handoffs with work still waiting on them, in report order (what
+    /// section 6 of the text, Markdown and HTML forms lists).
+    pub fn waiting_handoffs(&self) -> Vec<&Handoff> {
+        self.handoffs
+            .iter()
+            .filter(|h| !h.pending.is_empty())
+            .collect()
+    }
+
     /// Calendar days a task of `must_start_today` is overdue (0: today is
     /// its late start).
     pub fn overdue_days(&self, task: &TaskRow) -> i64 {

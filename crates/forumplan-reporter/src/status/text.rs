@@ -233,11 +233,7 @@ pub(super) fn render(
             }
             Section::Handoffs => {
                 section(out, &p, 6, Msg::Handoffs.text(lang))?;
-                let waiting: Vec<_> = report
-                    .handoffs
-                    .iter()
-                    .filter(|h| !h.pending.is_empty())
-                    .collect();
+                let waiting = report.waiting_handoffs();
                 if waiting.is_empty() {
                     writeln!(out, "  {}", Msg::NoHandoffs.text(lang))?;
                 }
