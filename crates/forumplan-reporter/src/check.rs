@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{truncate, width};
-use crate::status::StatusInput;
+use crate::status::{Headline, StatusInput};
 
 /// How wide the check's lines are: a phone screen in portrait.
 const WIDTH: usize = 60;
@@ -128,7 +128,7 @@ impl CheckReport {
         let id = |t: TaskId| forum.task(t).id.clone();
         let name = |t: TaskId| forum.task(t).name.clone();
         let ids = |tasks: &[TaskId]| tasks.iter().map(|&t| id(t)).collect::<Vec<_>>();
-        let summary = &assessment.forum;
+        let headline = Headline::new(&assessment.forum);
         let info = &forum.plan().forum;
         CheckReport {
             forum: info.id.clone(),
@@ -136,14 +136,14 @@ impl CheckReport {
             event_date: info.date,
             as_of: assessment.as_of,
             since: changes.since,
-            rag: summary.rag,
-            t_minus: i18n::t_minus(summary.days_left),
-            days_left: summary.days_left,
-            working_days_left: summary.working_days_left,
-            post_event: summary.post_event,
-            completion: (summary.completion * 10.0).round() / 10.0,
-            forecast_ready: summary.forecast_ready,
-            on_time: summary.on_time,
+            rag: headline.rag,
+            t_minus: headline.t_minus,
+            days_left: headline.days_left,
+            working_days_left: headline.working_days_left,
+            post_event: headline.post_event,
+            completion: headline.completion,
+            forecast_ready: headline.forecast_ready,
+            on_time: headline.on_time,
             causes: assessment
                 .causes
                 .iter()

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;
 use forumplan_core::{Forum, TaskId};
-use forumplan_scheduler::{Assessment, Changes, Conflict, Rag, Readiness, Schedule};
+use forumplan_scheduler::{Assessment, Changes, Conflict, ForumSummary, Rag, Readiness, Schedule};
 use schemars::JsonSchema;
 
 use crate::i18n::{self, Lang, Msg};
@@ -106,6 +106,30 @@ pub struct Headline {
     pub tasks_blocked: usize,
     /// Post-event tasks not counted yet (before the event day; 0 from it on).
     pub tasks_post_event: usize,
+}
+
+impl Headline {
+    /// The headline of the forum's assessment; the morning check
+    /// (`CheckReport`) copies its day counts, colour, completion and
+    /// forecast from it, so that both say the same.
+    pub fn new(summary: &ForumSummary) -> Headline {
+        Headline {
+            days_left: summary.days_left,
+            post_event: summary.post_event,
+            working_days_left: summary.working_days_left,
+            t_minus: crate::i18n::t_minus(summary.days_left),
+            rag: summary.rag,
+            completion: one_decimal(summary.completion),
+            forecast_ready: summary.forecast_ready,
+            on_time: summary.on_time,
+            tasks_total: summary.tasks_total,
+            tasks_done: summary.tasks_done,
+            tasks_late: summary.tasks_late,
+            tasks_at_risk: summary.tasks_at_risk,
+            tasks_blocked: summary.tasks_blocked,
+            tasks_post_event: summary.post_event_apart,
+        }
+    }
 }
 
 /// One workstream's line.
@@ -483,22 +507,7 @@ impl StatusReport {
             },
             as_of: schedule.as_of,
             scope: Vec::new(),
-            headline: Headline {
-                days_left: summary.days_left,
-                post_event: summary.post_event,
-                working_days_left: summary.working_days_left,
-                t_minus: crate::i18n::t_minus(summary.days_left),
-                rag: summary.rag,
-                completion: one_decimal(summary.completion),
-                forecast_ready: summary.forecast_ready,
-                on_time: summary.on_time,
-                tasks_total: summary.tasks_total,
-                tasks_done: summary.tasks_done,
-                tasks_late: summary.tasks_late,
-                tasks_at_risk: summary.tasks_at_risk,
-                tasks_blocked: summary.tasks_blocked,
-                tasks_post_event: summary.post_event_apart,
-            },
+            headline: Headline::new(summary),
             workstreams: assessment
                 .workstreams
                 .iter()
