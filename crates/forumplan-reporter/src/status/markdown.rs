@@ -204,18 +204,15 @@ pub(super) fn render(
                 if c.is_empty() {
                     writeln!(out, "{}", Msg::NoChanges.text(lang))?;
                 }
-                for (label, tasks) in c.lists() {
-                    if !tasks.is_empty() {
-                        let (shown, rest) = limit.cut(tasks);
-                        let mut names: Vec<String> = shown
-                            .iter()
-                            .map(|t| format!("{} (`{}`)", md(&t.name), t.id))
-                            .collect();
-                        if rest > 0 {
-                            names.push(i18n::more_hidden(lang, rest));
-                        }
-                        writeln!(out, "- **{}:** {}", label.text(lang), names.join("; "))?;
+                for (label, _, shown, rest) in c.shown_lists(limit) {
+                    let mut names: Vec<String> = shown
+                        .iter()
+                        .map(|t| format!("{} (`{}`)", md(&t.name), t.id))
+                        .collect();
+                    if rest > 0 {
+                        names.push(i18n::more_hidden(lang, rest));
                     }
+                    writeln!(out, "- **{}:** {}", label.text(lang), names.join("; "))?;
                 }
                 if let Some((before, after)) = c.forecast_change(lang) {
                     writeln!(

@@ -11,6 +11,7 @@ use forumplan_core::{Forum, TaskId};
 use forumplan_scheduler::{Assessment, Changes, Conflict, ForumSummary, Rag, Readiness, Schedule};
 use schemars::JsonSchema;
 
+use super::lists::ListLimit;
 use crate::i18n::{self, Lang, Msg};
 use serde::Serialize;
 
@@ -334,6 +335,22 @@ impl ChangesSection {
             (Msg::NewlyBlocked, &self.newly_blocked),
             (Msg::Unblocked, &self.unblocked),
         ]
+    }
+
+    /// The non-empty lists as the text and Markdown forms show them: the
+    /// heading, how many changed, the first ones within `limit` and how
+    /// many of the rest are hidden.
+    pub fn shown_lists(
+        &self,
+        limit: ListLimit,
+    ) -> impl Iterator<Item = (Msg, usize, &[TaskRow], usize)> {
+        self.lists()
+            .into_iter()
+            .filter(|(_, tasks)| !tasks.is_empty())
+            .map(move |(label, tasks)| {
+                let (shown, rest) = limit.cut(tasks);
+                (label, tasks.len(), shown, rest)
+            })
     }
 
     /// The forecast ready day then and now, as the language writes them

@@ -287,12 +287,8 @@ pub(super) fn render(
                 if c.is_empty() {
                     writeln!(out, "  {}", Msg::NoChanges.text(lang))?;
                 }
-                for (label, tasks) in c.lists() {
-                    if tasks.is_empty() {
-                        continue;
-                    }
-                    writeln!(out, "  {} ({}):", label.text(lang), tasks.len())?;
-                    let (shown, rest) = limit.cut(tasks);
+                for (label, total, shown, rest) in c.shown_lists(limit) {
+                    writeln!(out, "  {} ({}):", label.text(lang), total)?;
                     for t in shown {
                         let id = format!("({})", t.id);
                         writeln!(
