@@ -19,7 +19,7 @@
 //! the same tasks as `path-bar`, joined by `dependency` arrows. Vertical
 //! lines mark the as-of day (`today`) and the event day (`event-day`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -246,14 +246,14 @@ fn critical_chart(
     scale: &Scale,
     limit: ListLimit,
 ) {
-    let mut tasks: Vec<&TaskRow> = Vec::new();
-    let mut row_of: HashMap<&str, usize> = HashMap::new();
-    for t in report.critical_paths.iter().flatten() {
-        if !row_of.contains_key(t.id.as_str()) {
-            row_of.insert(&t.id, tasks.len());
-            tasks.push(t);
-        }
-    }
+    // Each task once, however many chains it lies on.
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut tasks: Vec<&TaskRow> = report
+        .critical_paths
+        .iter()
+        .flatten()
+        .filter(|t| seen.insert(t.id.as_str()))
+        .collect();
     if tasks.is_empty() {
         return;
     }
