@@ -175,6 +175,31 @@ pub(crate) enum Command {
         #[arg(long)]
         allow_past: bool,
     },
+    /// Turn a committee's spreadsheet (.xlsx, .xls, .ods, .csv) or an MS
+    /// Project XML file into a new plan, and its progress into a journal.
+    /// Every problem is shown at once, located by cell or line:column;
+    /// nothing is written when there is an error.
+    Import {
+        /// The file to read.
+        source: PathBuf,
+        /// The plan to write (`.toml` for TOML, otherwise JSON); must not exist.
+        #[arg(short, long, value_name = "PLAN")]
+        output: PathBuf,
+        /// The event day, YYYY-MM-DD (required for spreadsheets; an MS
+        /// Project file's finish date otherwise).
+        #[arg(long)]
+        date: Option<String>,
+        /// The forum's name (default: the file's title).
+        #[arg(long)]
+        name: Option<String>,
+        /// The journal to write the progress to, in the plan's folder
+        /// (default: `<plan stem>.journal.jsonl` beside it).
+        #[arg(long)]
+        journal: Option<PathBuf>,
+        /// The sheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+    },
 }
 
 /// Which day to look at, and which journal to read.

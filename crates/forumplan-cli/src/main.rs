@@ -134,6 +134,24 @@ fn run(
             };
             commands::update::run(&plan, journal.as_deref(), update, lang, warnings)
         }
+        Command::Import {
+            source,
+            output,
+            date,
+            name,
+            journal,
+            sheet,
+        } => commands::import::run(
+            commands::import::Import {
+                source: &source,
+                output: &output,
+                date: date.as_deref(),
+                name: name.as_deref(),
+                journal: journal.as_deref(),
+                sheet: sheet.as_deref(),
+            },
+            lang,
+        ),
         Command::History {
             plan,
             task,
