@@ -248,16 +248,20 @@ pub(crate) fn assess_day(
 ) -> Result<(Schedule, Assessment), CliError> {
     let state = journal.replay(forum, day);
     tracing::info!(%day, tasks = forum.tasks().len(), "scheduling");
-    let schedule = forumplan_scheduler::schedule(forum, &state, day).map_err(|error| {
-        refuse(
-            CliMsg::CannotSchedule {
-                reason: error.to_string(),
-            },
-            CliMsg::HintFixSchedule,
-        )
-    })?;
+    let schedule = forumplan_scheduler::schedule(forum, &state, day).map_err(cannot_schedule)?;
     let assessment = forumplan_scheduler::assess(forum, &schedule);
     Ok((schedule, assessment))
+}
+
+/// The refusal for a plan the scheduler could not schedule (which
+/// validation should have caught: a last defence).
+pub(crate) fn cannot_schedule(error: forumplan_scheduler::ScheduleError) -> CliError {
+    refuse(
+        CliMsg::CannotSchedule {
+            reason: error.to_string(),
+        },
+        CliMsg::HintFixSchedule,
+    )
 }
 
 /// The status report as of `day`, with the changes since `since`.

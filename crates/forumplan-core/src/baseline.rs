@@ -23,7 +23,8 @@ use crate::load::{Format, parse, utf8_text};
 use crate::plan::Converter;
 
 /// What every problem in a baseline file tells the user to do.
-const REBUILD_HINT: &str = "fix the file by hand, or delete it and save a new baseline with `forumplan baseline`";
+const REBUILD_HINT: &str =
+    "fix the file by hand, or delete it and save a new baseline with `forumplan baseline`";
 
 // The fields of the file, of one baseline, and of one task's dates.
 const FILE_FIELDS: &[&str] = &["forum", "baselines"];
@@ -77,6 +78,12 @@ fn tasks_as_map<S: serde::Serializer>(tasks: &[BaselineTask], s: S) -> Result<S:
 }
 
 impl Baseline {
+    /// Whether `name` can name a baseline: an id (lower-case letters,
+    /// digits, `.`, `_`, `-`), as the file requires.
+    pub fn is_valid_name(name: &str) -> bool {
+        crate::plan::is_valid_id(name)
+    }
+
     /// The dates of task `id`, if the baseline has it.
     pub fn task(&self, id: &str) -> Option<&BaselineTask> {
         self.tasks.iter().find(|t| t.id == id)
@@ -157,7 +164,9 @@ struct Reader(Converter);
 impl Reader {
     fn file(&mut self, root: &Value<'_>) -> BaselineFile {
         let mut file = BaselineFile::default();
-        let Some(object) = self.0.object(root, "the baseline file", "baseline file", FILE_FIELDS)
+        let Some(object) = self
+            .0
+            .object(root, "the baseline file", "baseline file", FILE_FIELDS)
         else {
             return file;
         };
@@ -193,9 +202,17 @@ impl Reader {
     }
 
     fn baseline(&mut self, value: &Value<'_>) -> Option<Baseline> {
-        let object = self.0.object(value, "a baseline", "baselines", BASELINE_FIELDS)?;
-        let name = self.0.required(object, "name").and_then(|v| self.0.id(v, "name"));
-        let as_of = self.0.required(object, "as_of").and_then(|v| self.0.day(v, "as_of"));
+        let object = self
+            .0
+            .object(value, "a baseline", "baselines", BASELINE_FIELDS)?;
+        let name = self
+            .0
+            .required(object, "name")
+            .and_then(|v| self.0.id(v, "name"));
+        let as_of = self
+            .0
+            .required(object, "as_of")
+            .and_then(|v| self.0.day(v, "as_of"));
         // `null` (or nothing) when no pre-event work was left.
         let forecast_ready = match object.get("forecast_ready") {
             None => Some(None),
@@ -212,7 +229,8 @@ impl Reader {
 
     fn tasks(&mut self, value: &Value<'_>) -> Option<Vec<BaselineTask>> {
         let Node::Object(members) = &value.node else {
-            self.0.wrong_type(value, "an object of task ids", "tasks", None);
+            self.0
+                .wrong_type(value, "an object of task ids", "tasks", None);
             return None;
         };
         let mut tasks = Vec::with_capacity(members.len());
@@ -234,8 +252,14 @@ impl Reader {
                 .0
                 .object(&member.value, &what, "tasks", TASK_FIELDS)
                 .map(|object| {
-                    let start = self.0.required(object, "start").and_then(|v| self.0.day(v, "start"));
-                    let finish = self.0.required(object, "finish").and_then(|v| self.0.day(v, "finish"));
+                    let start = self
+                        .0
+                        .required(object, "start")
+                        .and_then(|v| self.0.day(v, "start"));
+                    let finish = self
+                        .0
+                        .required(object, "finish")
+                        .and_then(|v| self.0.day(v, "finish"));
                     (start, finish)
                 });
             match dates {

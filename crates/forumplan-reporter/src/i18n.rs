@@ -3,6 +3,8 @@
 //! error rather than a blank in a report sent up the chain.
 
 pub mod cli;
+pub mod health;
+pub mod slippage;
 
 use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;

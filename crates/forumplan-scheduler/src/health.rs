@@ -72,7 +72,10 @@ impl Check {
 
     /// Its number, 1–14.
     pub fn number(self) -> u8 {
-        Check::ALL.iter().position(|&c| c == self).map_or(0, |i| i as u8 + 1)
+        Check::ALL
+            .iter()
+            .position(|&c| c == self)
+            .map_or(0, |i| i as u8 + 1)
     }
 
     /// Its stable name (the JSON `name`).
@@ -245,8 +248,8 @@ pub fn assess_health(input: HealthInput<'_>) -> Result<HealthReport, ScheduleErr
         .filter(|&t| !forum.tasks()[t].post_event)
         .collect();
     let forum_calendar = WorkCalendar::new(&forum.calendars()[forum.forum_calendar()]);
-    let days_left = forum_calendar.idx(day_number(forum.event_date()))
-        - forum_calendar.idx(day_number(as_of));
+    let days_left =
+        forum_calendar.idx(day_number(forum.event_date())) - forum_calendar.idx(day_number(as_of));
     let high_bound = i64::from(limits.high_float_days).min(days_left.max(0) / 3);
 
     let links: Vec<(TaskId, forumplan_core::Dependency)> = open
@@ -342,7 +345,9 @@ pub fn assess_health(input: HealthInput<'_>) -> Result<HealthReport, ScheduleErr
     ));
     // 6. High float.
     let (metric, tasks) = share_of(&pre_event, &|t| {
-        schedule.tasks[t].total_float.is_some_and(|f| f > high_bound)
+        schedule.tasks[t]
+            .total_float
+            .is_some_and(|f| f > high_bound)
     });
     checks.push(measured(
         Check::HighFloat,
@@ -555,11 +560,7 @@ fn critical_path_test(
 /// 13: (CPL + TF) / CPL, with CPL the working days (forum calendar) from
 /// the day through the baseline's ready day, and TF how many working days
 /// today's forecast ready day is ahead of the baseline's (negative: behind).
-fn cpli(
-    input: HealthInput<'_>,
-    limits: &Health<u32>,
-    calendar: &WorkCalendar,
-) -> CheckResult {
+fn cpli(input: HealthInput<'_>, limits: &Health<u32>, calendar: &WorkCalendar) -> CheckResult {
     let threshold = Threshold::AtLeastPercent(limits.cpli);
     let Some(baseline) = input.baseline else {
         return skipped(Check::Cpli, threshold, Skip::NoBaseline);
@@ -567,7 +568,8 @@ fn cpli(
     let (Some(planned), Some(variance)) = (baseline.baseline_ready, baseline.ready_variance) else {
         return skipped(Check::Cpli, threshold, Skip::NoPathLength);
     };
-    let length = calendar.idx(day_number(planned) + 1) - calendar.idx(day_number(input.schedule.as_of));
+    let length =
+        calendar.idx(day_number(planned) + 1) - calendar.idx(day_number(input.schedule.as_of));
     if length <= 0 {
         return skipped(Check::Cpli, threshold, Skip::NoPathLength);
     }

@@ -12,11 +12,11 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use super::{
-    CalendarDef, DateSpec, DayError, Days, Estimate, ForumInfo, Lag, Link, LinkType, Locale, Plan, Settings,
-    Task, Weekday, Workstream, parse_day,
-};
 use super::health::{HEALTH_FIELDS, HealthSettings};
+use super::{
+    CalendarDef, DateSpec, DayError, Days, Estimate, ForumInfo, Lag, Link, LinkType, Locale, Plan,
+    Settings, Task, Weekday, Workstream, parse_day,
+};
 use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{Member, Node, Value};
 use crate::span::Span;
@@ -114,7 +114,13 @@ impl Converter {
         self.diagnostics.push(diagnostic);
     }
 
-    pub(crate) fn wrong_type(&mut self, value: &Value<'_>, expected: &str, field: &str, hint: Option<&str>) {
+    pub(crate) fn wrong_type(
+        &mut self,
+        value: &Value<'_>,
+        expected: &str,
+        field: &str,
+        hint: Option<&str>,
+    ) {
         let found = value.node.kind_name();
         let mut d = Diagnostic::error(
             Code::WrongType,
@@ -176,7 +182,11 @@ impl Converter {
     }
 
     /// The value of a required field, or an error on the object.
-    pub(crate) fn required<'v, 'a>(&mut self, object: Object<'v, 'a>, key: &str) -> Option<&'v Value<'a>> {
+    pub(crate) fn required<'v, 'a>(
+        &mut self,
+        object: Object<'v, 'a>,
+        key: &str,
+    ) -> Option<&'v Value<'a>> {
         let value = object.get_even_null(key);
         // A misspelt key was reported as an unknown field whose hint names
         // this one; saying it is missing as well would only repeat that.
