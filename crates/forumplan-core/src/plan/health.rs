@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 /// and the field list the converter, validation and defaults share.
 macro_rules! health_thresholds {
     ($($(#[doc = $doc:literal])* $field:ident: $min:literal ..= $max:literal,)*) => {
-        /// The thresholds of the health checks: `Health<Option<u32>>` as a
-        /// plan writes them, `Health<u32>` with every value decided.
+        /// Thresholds of `forumplan health`'s checks; shares and indices
+        /// in whole percent (5 for 5%). See docs/risk.md.
         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
         #[serde(
             deny_unknown_fields,
@@ -116,7 +116,8 @@ health_thresholds! {
     bei: 0 ..= 1000,
 }
 
-/// The thresholds as a plan writes them.
+/// The thresholds as a plan writes them (`Health<u32>`: every value
+/// decided, the defaults filling the gaps).
 pub type HealthSettings = Health<Option<u32>>;
 
 impl HealthSettings {
