@@ -94,16 +94,12 @@ fn every_health_fixture_fails_exactly_its_own_check() {
     }
 }
 
-/// The plan and journal of the 2022 forum copied to a folder of their own,
-/// where a baseline can be written.
-fn forum_2022_copy() -> (tempfile::TempDir, String) {
+/// The plan and journal in `folder` (under the workspace root) copied to
+/// a folder of their own, where a baseline can be written.
+fn plan_copy(folder: &str) -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().expect("temporary folder");
     for file in ["plan.json", "plan.journal.jsonl"] {
-        std::fs::copy(
-            root().join("fixtures/vesf-2022").join(file),
-            dir.path().join(file),
-        )
-        .expect("copy fixture");
+        std::fs::copy(root().join(folder).join(file), dir.path().join(file)).expect("copy fixture");
     }
     let plan = dir.path().join("plan.json").to_string_lossy().into_owned();
     (dir, plan)
@@ -120,7 +116,7 @@ fn health_of_the_2022_forum_with_and_without_a_baseline() {
             &String::from_utf8_lossy(&output.stdout),
         );
     }
-    let (dir, copy) = forum_2022_copy();
+    let (dir, copy) = plan_copy("fixtures/vesf-2022");
     let saved = forumplan(&[
         "baseline",
         &copy,
@@ -169,20 +165,6 @@ fn scheduled(plan: &str, extra: &[&str]) -> serde_json::Map<String, serde_json::
         .collect()
 }
 
-/// A small plan copied to a folder of its own: the passing health fixture.
-fn small_plan_copy() -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    for file in ["plan.json", "plan.journal.jsonl"] {
-        std::fs::copy(
-            root().join("fixtures/health/00-passing").join(file),
-            dir.path().join(file),
-        )
-        .expect("copy fixture");
-    }
-    let plan = dir.path().join("plan.json").to_string_lossy().into_owned();
-    (dir, plan)
-}
-
 /// Rewrites the plan at `plan` through `change`.
 fn edit_plan(plan: &str, change: impl FnOnce(&mut serde_json::Value)) {
     let mut json: serde_json::Value =
@@ -193,7 +175,7 @@ fn edit_plan(plan: &str, change: impl FnOnce(&mut serde_json::Value)) {
 
 #[test]
 fn a_baseline_saved_then_the_plan_changed_shows_the_variance() {
-    let (dir, plan) = small_plan_copy();
+    let (dir, plan) = plan_copy("fixtures/health/00-passing");
     let baselines = dir.path().join("plan.baseline.json");
     // Without a baseline, no baseline fields at all.
     let before = scheduled(&plan, &[]);
@@ -277,7 +259,7 @@ fn a_baseline_saved_then_the_plan_changed_shows_the_variance() {
 
 #[test]
 fn a_damaged_baseline_file_is_a_located_error_and_is_never_overwritten() {
-    let (dir, plan) = small_plan_copy();
+    let (dir, plan) = plan_copy("fixtures/health/00-passing");
     let path = dir.path().join("plan.baseline.json");
     let damaged = "{\n  \"forum\": \"health-check\",\n  \"baselines\": [\n    { \"name\": \"x\", \"as_of\": \"2026-13-01\", \"tasks\": {} }\n  ]\n}\n";
     std::fs::write(&path, damaged).expect("write");
