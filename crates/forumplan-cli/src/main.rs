@@ -94,6 +94,7 @@ fn run(
             output,
             workstreams,
             all,
+            baseline,
             csv,
         } => {
             let format = commands::status::format(format, csv.separator.into(), output.is_none());
@@ -106,6 +107,7 @@ fn run(
                 commands::status::Lists {
                     workstreams: &workstreams,
                     all,
+                    baseline: baseline.name.as_deref(),
                 },
                 warnings,
             )

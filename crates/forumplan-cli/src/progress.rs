@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use forumplan_core::baseline::Baseline;
 use forumplan_core::document::PathSegment;
 use forumplan_core::journal::Journal;
 use forumplan_core::plan::{DayError, parse_day};
@@ -13,6 +14,7 @@ use forumplan_reporter::escape::terminal;
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::i18n::cli::CliMsg;
 use forumplan_reporter::status::{StatusInput, StatusReport};
+use forumplan_scheduler::baseline::compare_baseline;
 use forumplan_scheduler::{Assessment, Schedule};
 
 use crate::cli::{DayArgs, LangArg};
@@ -270,8 +272,9 @@ pub(crate) fn status_report(
     journal: &Journal,
     day: NaiveDate,
     since: NaiveDate,
+    baseline: Option<&Baseline>,
 ) -> Result<StatusReport, CliError> {
-    with_changes(forum, journal, day, since, StatusReport::new)
+    with_changes(forum, journal, day, since, baseline, StatusReport::new)
 }
 
 /// The morning check as of `day`, with the changes since `since` (only
@@ -282,24 +285,28 @@ pub(crate) fn check_report(
     day: NaiveDate,
     since: NaiveDate,
 ) -> Result<CheckReport, CliError> {
-    with_changes(forum, journal, day, since, CheckReport::new)
+    with_changes(forum, journal, day, since, None, CheckReport::new)
 }
 
-/// Assesses `day` and `since`, compares them, and hands all of it to `build`.
+/// Assesses `day` and `since`, compares them (and `day` with `baseline`,
+/// when given), and hands all of it to `build`.
 fn with_changes<T>(
     forum: &Forum,
     journal: &Journal,
     day: NaiveDate,
     since: NaiveDate,
+    baseline: Option<&Baseline>,
     build: impl FnOnce(StatusInput<'_>) -> T,
 ) -> Result<T, CliError> {
     let (schedule, assessment) = assess_day(forum, journal, day)?;
     let (_, before) = assess_day(forum, journal, since)?;
     let changes = forumplan_scheduler::compare(&before, &assessment);
+    let comparison = baseline.map(|b| compare_baseline(forum, &schedule, b));
     Ok(build(StatusInput {
         forum,
         schedule: &schedule,
         assessment: &assessment,
         changes: &changes,
+        baseline: comparison.as_ref(),
     }))
 }
