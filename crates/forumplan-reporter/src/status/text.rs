@@ -291,12 +291,7 @@ pub(super) fn render(
                 for (label, total, shown, rest) in c.shown_lists(limit) {
                     writeln!(out, "  {} ({}):", label.text(lang), total)?;
                     for t in shown {
-                        let id = format!("({})", t.id);
-                        writeln!(
-                            out,
-                            "    - {} {id}",
-                            shorten_beside(&t.name, &id, WIDTH - 7)
-                        )?;
+                        named_entry(out, t)?;
                     }
                     more(out, lang, rest, 4)?;
                 }
@@ -335,12 +330,7 @@ pub(super) fn render(
                     )?;
                     let (shown, rest) = limit.cut(&slip.tasks);
                     for t in shown {
-                        let id = format!("({})", t.id);
-                        writeln!(
-                            out,
-                            "    - {} {id}",
-                            shorten_beside(&t.name, &id, WIDTH - 7)
-                        )?;
+                        named_entry(out, t)?;
                         if let Some(moved) = SlippageSection::task_moved(lang, t) {
                             indented(out, &moved, 6)?;
                         }
@@ -419,6 +409,17 @@ fn task_entry(
     let mut details = vec![t.id.clone()];
     details.extend(t.details(lang, as_of));
     indented(out, &details.join(" · "), 6)
+}
+
+/// One line for a task in a list of changes: "    - name (id)", the name
+/// shortened to fit beside its id.
+fn named_entry(out: &mut dyn Write, t: &TaskRow) -> io::Result<()> {
+    let id = format!("({})", t.id);
+    writeln!(
+        out,
+        "    - {} {id}",
+        shorten_beside(&t.name, &id, WIDTH - 7)
+    )
 }
 
 /// `text` wrapped to the report's width, each line indented by `indent`.
