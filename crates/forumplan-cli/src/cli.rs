@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::journal_file::DEFAULT_LOCK_WAIT;
+use forumplan_server::journal_file::DEFAULT_LOCK_WAIT;
 
 /// Keeps a large forum's preparation on schedule: validates the plan,
 /// schedules it back from the event day, and reports readiness.

@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::i18n::cli::CliMsg;
+use forumplan_reporter::request::Refusal;
 
-use crate::journal_file::JournalWriteError;
+use forumplan_server::journal_file::JournalWriteError;
 
 /// A failure that ends a command.
 #[derive(Debug)]
@@ -30,21 +31,20 @@ pub(crate) enum CliError {
     Usage(Box<Refusal>),
     /// The journal could not be locked or appended to; the message says
     /// what was left in it.
-    Journal(crate::journal_file::JournalWriteError),
+    Journal(forumplan_server::journal_file::JournalWriteError),
     /// `init` would overwrite a file.
     Exists { path: PathBuf },
-}
-
-/// What is wrong and how to put it right.
-#[derive(Debug)]
-pub(crate) struct Refusal {
-    message: CliMsg,
-    hint: CliMsg,
 }
 
 /// A refusal: what is wrong and how to put it right.
 pub(crate) fn refuse(message: CliMsg, hint: CliMsg) -> CliError {
     CliError::Usage(Box::new(Refusal { message, hint }))
+}
+
+impl From<Refusal> for CliError {
+    fn from(refusal: Refusal) -> CliError {
+        CliError::Usage(Box::new(refusal))
+    }
 }
 
 /// The message in English (for logs and tests); users read [`CliError::report`].
