@@ -83,6 +83,13 @@ fn run(
                 warnings,
             )
         }
+        Command::Serve {
+            plans,
+            addr,
+            base_url,
+            db,
+        } => commands::serve::run(&plans, addr, base_url, db, lang, warnings),
+        Command::Access { action } => commands::access::run(action, lang, warnings),
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {
             path,

@@ -16,8 +16,8 @@ use forumplan_scheduler::{Assessment, Schedule};
 
 use crate::cli::{DayArgs, LangArg};
 use crate::error::{CliError, refuse};
-use forumplan_server::journal_file::{journal_location, read_journal_bytes, same_file};
 use crate::plan_file;
+use forumplan_server::journal_file::{journal_location, read_journal_bytes, same_file};
 
 /// The report language: `--lang`, else the plan's `settings.locale`.
 pub(crate) fn lang(forum: &Forum, lang: Option<LangArg>) -> Lang {

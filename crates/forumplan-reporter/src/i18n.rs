@@ -3,6 +3,7 @@
 //! error rather than a blank in a report sent up the chain.
 
 pub mod cli;
+pub mod server;
 
 use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;

@@ -15,18 +15,31 @@ use crate::escape::terminal;
 use crate::i18n::cli::CliMsg;
 use crate::status::{StatusInput, StatusReport};
 
-/// A request that makes no sense: what is wrong and how to put it right.
+/// A request that makes no sense: what is wrong and how to put it right
+/// (boxed: messages are large next to the values these functions return).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
+pub struct Refusal(Box<RefusalWords>);
+
+/// The words of a [`Refusal`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusalWords {
     /// What is wrong.
     pub message: CliMsg,
     /// How to put it right.
     pub hint: CliMsg,
 }
 
+impl std::ops::Deref for Refusal {
+    type Target = RefusalWords;
+
+    fn deref(&self) -> &RefusalWords {
+        &self.0
+    }
+}
+
 /// A refusal saying `message`, with `hint`.
 pub fn refuse(message: CliMsg, hint: CliMsg) -> Refusal {
-    Refusal { message, hint }
+    Refusal(Box::new(RefusalWords { message, hint }))
 }
 
 /// Resolves a day as people write it: `YYYY-MM-DD`, `today` or `yesterday`

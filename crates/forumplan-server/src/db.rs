@@ -327,7 +327,11 @@ impl Db {
 
     /// Opens a session for `grant` lasting until `expires_at` (RFC 3339);
     /// returns its id (the cookie) and its CSRF token.
-    pub fn new_session(&self, grant: &Grant, expires_at: &str) -> Result<(String, String), DbError> {
+    pub fn new_session(
+        &self,
+        grant: &Grant,
+        expires_at: &str,
+    ) -> Result<(String, String), DbError> {
         let id = token::new_secret()?;
         let csrf = token::new_secret()?;
         self.conn()
@@ -485,7 +489,11 @@ mod tests {
         let (session, csrf) = db.new_session(&grant, "2099-01-01T00:00:00Z").unwrap();
         let found = db.session(&session, NOW).unwrap().unwrap();
         assert_eq!((found.grant, found.csrf), (grant.clone(), csrf));
-        assert!(db.session(&session, "2100-01-01T00:00:00Z").unwrap().is_none());
+        assert!(
+            db.session(&session, "2100-01-01T00:00:00Z")
+                .unwrap()
+                .is_none()
+        );
 
         // The secret itself is nowhere in the file.
         drop(db);

@@ -282,10 +282,7 @@ fn ends_with_newline(file: &mut File, len: u64) -> io::Result<bool> {
 /// A shared lock is taken while reading so that a concurrent append is not
 /// seen half-written; if the file system cannot lock, the file is read
 /// anyway (at worst a half-written last line is reported as incomplete).
-pub fn read_journal_bytes(
-    path: &Path,
-    lang: Lang,
-) -> Result<Option<Vec<u8>>, JournalReadError> {
+pub fn read_journal_bytes(path: &Path, lang: Lang) -> Result<Option<Vec<u8>>, JournalReadError> {
     let read_error = |source: io::Error| JournalReadError {
         path: path.to_owned(),
         source,

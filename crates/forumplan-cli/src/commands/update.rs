@@ -8,14 +8,14 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use forumplan_reporter::request::{self, UpdateRequest};
 use forumplan_reporter::i18n::cli::CliMsg;
+use forumplan_reporter::request::{self, UpdateRequest};
 
 use crate::cli::LangArg;
 use crate::error::{CliError, refuse};
-use forumplan_server::journal_file::{JournalWriteError, append_entry};
 use crate::plan_file::Warnings;
 use crate::{plan_file, progress};
+use forumplan_server::journal_file::{JournalWriteError, append_entry};
 
 pub(crate) fn run(
     plan: &Path,
