@@ -65,6 +65,8 @@ pub(crate) enum Command {
         plan: PathBuf,
         #[command(flatten)]
         day: DayArgs,
+        #[command(flatten)]
+        baseline: BaselineArg,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ScheduleFormat::Table)]
         format: ScheduleFormat,
@@ -109,6 +111,32 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+    },
+    /// Save the schedule as of a day as a baseline (each task's early start
+    /// and finish, the forecast ready day) in `<plan stem>.baseline.json`
+    /// beside the plan, to measure slippage against.
+    Baseline {
+        /// The plan file.
+        plan: PathBuf,
+        #[command(flatten)]
+        day: DayArgs,
+        /// The baseline's name (default: the as-of day). Saving a name
+        /// again replaces that baseline; the last saved is the default.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Schedule health: the DCMA 14-point assessment, adapted to a forum.
+    /// Exit code 0 when every check passes, 1 otherwise.
+    Health {
+        /// The plan file.
+        plan: PathBuf,
+        #[command(flatten)]
+        day: DayArgs,
+        #[command(flatten)]
+        baseline: BaselineArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = HealthFormat::Text)]
+        format: HealthFormat,
     },
     /// Record progress on a task: appends one entry to the journal.
     Update {
@@ -270,6 +298,15 @@ pub(crate) struct DayArgs {
     pub(crate) journal: Option<PathBuf>,
 }
 
+/// Which baseline to measure against.
+#[derive(Debug, Args)]
+pub(crate) struct BaselineArg {
+    /// The baseline to compare with, by name (default: the latest saved in
+    /// `<plan stem>.baseline.json`; none when that file does not exist).
+    #[arg(long = "baseline", value_name = "NAME")]
+    pub(crate) name: Option<String>,
+}
+
 /// How CSV is written.
 #[derive(Debug, Args)]
 pub(crate) struct CsvArgs {
@@ -325,6 +362,13 @@ pub(crate) enum LangArg {
 /// `check --format` choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum CheckFormat {
+    Text,
+    Json,
+}
+
+/// `health --format` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum HealthFormat {
     Text,
     Json,
 }

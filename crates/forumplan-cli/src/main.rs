@@ -3,6 +3,7 @@
 //!
 //! Only this crate knows about clap, files, the terminal and the clock.
 
+mod baseline_file;
 mod cli;
 mod clock;
 mod commands;
@@ -57,9 +58,34 @@ fn run(
         Command::Schedule {
             plan,
             day,
+            baseline,
             format,
             csv,
-        } => commands::schedule::run(&plan, &day, format, csv.separator.into(), lang, warnings),
+        } => commands::schedule::run(
+            &plan,
+            &day,
+            baseline.name.as_deref(),
+            format,
+            csv.separator.into(),
+            lang,
+            warnings,
+        ),
+        Command::Baseline { plan, day, name } => {
+            commands::baseline::run(&plan, &day, name.as_deref(), lang, warnings)
+        }
+        Command::Health {
+            plan,
+            day,
+            baseline,
+            format,
+        } => commands::health::run(
+            &plan,
+            &day,
+            baseline.name.as_deref(),
+            format,
+            lang,
+            warnings,
+        ),
         Command::Status {
             plan,
             day,

@@ -204,6 +204,12 @@ pub(crate) fn assess_day(
     Ok(request::assess_day(forum, journal, day)?)
 }
 
+/// The refusal for a plan the scheduler could not schedule (which
+/// validation should have caught: a last defence).
+pub(crate) fn cannot_schedule(error: forumplan_scheduler::ScheduleError) -> CliError {
+    request::cannot_schedule(&error).into()
+}
+
 /// The status report as of `day`, with the changes since `since`.
 pub(crate) fn status_report(
     forum: &Forum,

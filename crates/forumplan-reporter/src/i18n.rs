@@ -4,6 +4,8 @@
 
 pub mod cli;
 pub mod server;
+pub mod health;
+pub mod slippage;
 
 use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;

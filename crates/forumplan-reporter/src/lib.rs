@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod escape;
+pub mod health;
 mod html;
 pub mod i18n;
 mod layout;

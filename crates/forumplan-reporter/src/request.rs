@@ -199,16 +199,21 @@ pub fn assess_day(
     day: NaiveDate,
 ) -> Result<(Schedule, Assessment), Refusal> {
     let state = journal.replay(forum, day);
-    let schedule = forumplan_scheduler::schedule(forum, &state, day).map_err(|error| {
-        refuse(
-            CliMsg::CannotSchedule {
-                reason: error.to_string(),
-            },
-            CliMsg::HintFixSchedule,
-        )
-    })?;
+    let schedule =
+        forumplan_scheduler::schedule(forum, &state, day).map_err(|e| cannot_schedule(&e))?;
     let assessment = forumplan_scheduler::assess(forum, &schedule);
     Ok((schedule, assessment))
+}
+
+/// The refusal for a plan the scheduler could not schedule (which
+/// validation should have caught: a last defence).
+pub fn cannot_schedule(error: &forumplan_scheduler::ScheduleError) -> Refusal {
+    refuse(
+        CliMsg::CannotSchedule {
+            reason: error.to_string(),
+        },
+        CliMsg::HintFixSchedule,
+    )
 }
 
 /// The status report as of `day`, with the changes since `since`.

@@ -139,6 +139,9 @@ pub(crate) async fn schedule(
             forum: &cx.forum.forum,
             schedule: &schedule,
             assessment: &assessment,
+            // Baseline files (`forumplan baseline`) are not read by the
+            // server yet: see docs/server.md.
+            baseline: None,
         };
         let mut out = Vec::new();
         view.write_json(&mut out, true)

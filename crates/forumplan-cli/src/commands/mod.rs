@@ -1,7 +1,9 @@
 //! One module per subcommand.
 
 pub(crate) mod access;
+pub(crate) mod baseline;
 pub(crate) mod check;
+pub(crate) mod health;
 pub(crate) mod history;
 pub(crate) mod init;
 pub(crate) mod schedule;

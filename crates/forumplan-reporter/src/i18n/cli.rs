@@ -130,6 +130,37 @@ pub enum CliMsg {
         reason: String,
     },
     HintFixSchedule,
+    // Baselines.
+    /// `baseline` saved one.
+    BaselineSaved {
+        name: String,
+        as_of: NaiveDate,
+        tasks: usize,
+        path: String,
+    },
+    /// `--baseline NAME` names no baseline in the file.
+    UnknownBaseline {
+        name: String,
+        path: String,
+    },
+    HintBaselines {
+        known: String,
+    },
+    /// `--baseline NAME` given, but the plan has no baseline file.
+    NoBaselineFile {
+        path: String,
+    },
+    HintSaveBaseline,
+    /// A `--name` that is not an id.
+    BadBaselineName {
+        name: String,
+    },
+    HintBaselineName,
+    /// The baseline file is damaged: `baseline` will not overwrite it.
+    BaselineFileDamaged {
+        path: String,
+    },
+    HintRepairBaseline,
     // `update`.
     Recorded {
         path: String,
@@ -710,6 +741,57 @@ impl CliMsg {
                 format!(
                     "calendar `{calendar}` lists days of {old_year}: review its holidays and swapped working days for {new_year}"
                 ),
+            ),
+            CliMsg::BaselineSaved {
+                name,
+                as_of,
+                tasks,
+                path,
+            } => pick(
+                format!(
+                    "Đã lưu kế hoạch gốc `{name}` (tính đến ngày {}, {tasks} việc) vào `{path}`",
+                    d(as_of)
+                ),
+                format!(
+                    "saved baseline `{name}` (as of {}, {tasks} tasks) to `{path}`",
+                    d(as_of)
+                ),
+            ),
+            CliMsg::UnknownBaseline { name, path } => pick(
+                format!("`{path}` không có kế hoạch gốc tên `{name}`"),
+                format!("`{path}` has no baseline called `{name}`"),
+            ),
+            CliMsg::HintBaselines { known } => pick(
+                format!("các kế hoạch gốc đã lưu: {known}"),
+                format!("the saved baselines are: {known}"),
+            ),
+            CliMsg::NoBaselineFile { path } => pick(
+                format!("chưa có kế hoạch gốc: không có tệp `{path}`"),
+                format!("no baseline saved: `{path}` does not exist"),
+            ),
+            CliMsg::HintSaveBaseline => fixed(
+                "lưu kế hoạch gốc bằng `forumplan baseline PLAN`",
+                "save one with `forumplan baseline PLAN`",
+            ),
+            CliMsg::BadBaselineName { name } => pick(
+                format!("`{name}` không dùng được làm tên kế hoạch gốc"),
+                format!("`{name}` cannot name a baseline"),
+            ),
+            CliMsg::HintBaselineName => fixed(
+                "tên dùng chữ thường, chữ số, `.`, `_` và `-`, ví dụ `duyet-lan-1`",
+                "names use lower-case letters, digits, `.`, `_` and `-`, e.g. `approved-1`",
+            ),
+            CliMsg::BaselineFileDamaged { path } => pick(
+                format!(
+                    "`{path}` bị hỏng (lỗi ở trên): không ghi đè để khỏi mất các kế hoạch gốc trong đó"
+                ),
+                format!(
+                    "`{path}` is damaged (see above): not overwriting it, so the baselines in it are not lost"
+                ),
+            ),
+            CliMsg::HintRepairBaseline => fixed(
+                "sửa tệp theo các lỗi ở trên, hoặc đổi tên nó để bắt đầu tệp mới",
+                "fix the file as the errors above say, or rename it to start a new one",
             ),
             CliMsg::MovedFixedStarts { count, year } => pick(
                 format!(
