@@ -3,8 +3,8 @@
 //! error rather than a blank in a report sent up the chain.
 
 pub mod cli;
-pub mod server;
 pub mod health;
+pub mod server;
 pub mod slippage;
 
 use chrono::NaiveDate;
