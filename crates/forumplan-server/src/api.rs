@@ -92,11 +92,25 @@ pub(crate) async fn status(
     id: Result<Path<String>, PathRejection>,
     request: Request,
 ) -> Result<Response, ApiError> {
+    report(&app, id, request, |cx, as_of| {
+        status_bytes(&cx.forum, as_of, StatusFormat::Json, cx.lang)
+    })
+    .await
+}
+
+/// Answers a report request: the context, the `as_of` day, then `render`
+/// on a blocking thread; its bytes as JSON.
+async fn report(
+    app: &App,
+    id: Result<Path<String>, PathRejection>,
+    request: Request,
+    render: impl FnOnce(&Context, chrono::NaiveDate) -> Result<Vec<u8>, ApiError> + Send + 'static,
+) -> Result<Response, ApiError> {
     let (parts, _) = request.into_parts();
-    let cx = context(&app, id, &parts)?;
+    let cx = context(app, id, &parts)?;
     let bytes = blocking(cx.lang, move || {
         let as_of = cx.forum.day(cx.params.get("as_of"), cx.lang)?;
-        status_bytes(&cx.forum, as_of, StatusFormat::Json, cx.lang)
+        render(&cx, as_of)
     })
     .await?;
     Ok(json_bytes(StatusCode::OK, bytes))
@@ -128,10 +142,7 @@ pub(crate) async fn schedule(
     id: Result<Path<String>, PathRejection>,
     request: Request,
 ) -> Result<Response, ApiError> {
-    let (parts, _) = request.into_parts();
-    let cx = context(&app, id, &parts)?;
-    let bytes = blocking(cx.lang, move || {
-        let as_of = cx.forum.day(cx.params.get("as_of"), cx.lang)?;
+    report(&app, id, request, |cx, as_of| {
         let journal = cx.forum.read_journal(cx.lang)?;
         let (schedule, assessment) = request::assess_day(&cx.forum.forum, &journal, as_of)
             .map_err(|r| ApiError::refused(&r, cx.lang))?;
@@ -148,8 +159,7 @@ pub(crate) async fn schedule(
             .map_err(|e| ApiError::unavailable(e, cx.lang))?;
         Ok(out)
     })
-    .await?;
-    Ok(json_bytes(StatusCode::OK, bytes))
+    .await
 }
 
 /// `GET …/check?as_of=D&since=D′`: `check --format json`.
@@ -158,14 +168,10 @@ pub(crate) async fn check(
     id: Result<Path<String>, PathRejection>,
     request: Request,
 ) -> Result<Response, ApiError> {
-    let (parts, _) = request.into_parts();
-    let cx = context(&app, id, &parts)?;
-    let bytes = blocking(cx.lang, move || {
-        let as_of = cx.forum.day(cx.params.get("as_of"), cx.lang)?;
+    report(&app, id, request, |cx, as_of| {
         check_bytes(&cx.forum, as_of, cx.params.get("since"), cx.lang)
     })
-    .await?;
-    Ok(json_bytes(StatusCode::OK, bytes))
+    .await
 }
 
 /// The check of `forum` as of `as_of` since `since`, as `check --format json`.
