@@ -10,7 +10,6 @@ mod commands;
 mod diagnostics;
 mod error;
 mod interrupt;
-mod journal_file;
 mod plan_file;
 mod progress;
 mod write;
@@ -33,7 +32,7 @@ fn main() -> ExitCode {
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
     init_logging(cli.global.verbose, cli.global.quiet);
-    journal_file::set_lock_wait(std::time::Duration::from_secs(cli.global.wait));
+    forumplan_server::journal_file::set_lock_wait(std::time::Duration::from_secs(cli.global.wait));
     let lang = cli.global.lang;
     let warnings = plan_file::Warnings::from_flags(&cli.global);
     match run(cli.command, lang, warnings) {
@@ -112,6 +111,13 @@ fn run(
                 warnings,
             )
         }
+        Command::Serve {
+            plans,
+            addr,
+            base_url,
+            db,
+        } => commands::serve::run(&plans, addr, base_url, db, lang, warnings),
+        Command::Access { action } => commands::access::run(action, lang, warnings),
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {
             path,
@@ -152,7 +158,7 @@ fn run(
             note,
             journal,
         } => {
-            let update = commands::update::Update {
+            let update = forumplan_reporter::request::UpdateRequest {
                 task,
                 state,
                 progress,

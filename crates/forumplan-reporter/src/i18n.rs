@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod health;
+pub mod server;
 pub mod slippage;
 
 use chrono::NaiveDate;

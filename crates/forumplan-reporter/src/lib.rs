@@ -11,6 +11,7 @@ pub mod health;
 mod html;
 pub mod i18n;
 mod layout;
+pub mod request;
 pub mod schedule;
 mod spreadsheet;
 pub mod status;

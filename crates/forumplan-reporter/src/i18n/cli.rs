@@ -237,6 +237,41 @@ pub enum CliMsg {
     Next {
         path: String,
     },
+    // `forumplan serve` and `forumplan access`.
+    Listening {
+        url: String,
+    },
+    ServerFailed {
+        reason: String,
+    },
+    GrantNameTaken {
+        name: String,
+    },
+    HintGrantName,
+    NoSuchGrant {
+        name: String,
+    },
+    HintAccessList,
+    EmptyGrantName,
+    DbWithSeveralPlans,
+    HintDbPerPlan,
+    GrantCreated {
+        name: String,
+        secret: String,
+        link: String,
+    },
+    GrantRevoked {
+        name: String,
+    },
+    NoGrants,
+    GrantLine {
+        name: String,
+        scope: String,
+        read_only: bool,
+        email: String,
+        created: String,
+    },
+    AllWorkstreams,
 }
 
 impl CliMsg {
@@ -247,6 +282,71 @@ impl CliMsg {
         let pick = |vi_text: String, en_text: String| if vi { vi_text } else { en_text };
         let fixed = |vi_text: &str, en_text: &str| pick(vi_text.to_owned(), en_text.to_owned());
         match self {
+            CliMsg::Listening { url } => pick(
+                format!("forumplan serve: đang phục vụ tại {url} (Ctrl+C để dừng)"),
+                format!("forumplan serve: listening on {url} (Ctrl+C stops)"),
+            ),
+            CliMsg::ServerFailed { reason } => pick(
+                format!("máy chủ không chạy được: {reason}"),
+                format!("the server failed: {reason}"),
+            ),
+            CliMsg::GrantNameTaken { name } => pick(
+                format!("đã có quyền truy cập tên `{name}`"),
+                format!("a grant named `{name}` already exists"),
+            ),
+            CliMsg::HintGrantName => fixed(
+                "chọn tên khác, hoặc thu hồi quyền cũ trước (`forumplan access revoke PLAN NAME`)",
+                "choose another name, or revoke the old grant first (`forumplan access revoke PLAN NAME`)",
+            ),
+            CliMsg::NoSuchGrant { name } => pick(
+                format!("không có quyền truy cập nào tên `{name}`"),
+                format!("no grant is named `{name}`"),
+            ),
+            CliMsg::HintAccessList => fixed(
+                "`forumplan access list PLAN` liệt kê các quyền truy cập",
+                "`forumplan access list PLAN` lists the grants",
+            ),
+            CliMsg::EmptyGrantName => fixed(
+                "tên người giữ quyền (--name) không được để trống",
+                "the grant's holder (--name) must not be empty",
+            ),
+            CliMsg::DbWithSeveralPlans => fixed(
+                "--db chỉ dùng được khi phục vụ một kế hoạch",
+                "--db can only be given when serving one plan",
+            ),
+            CliMsg::HintDbPerPlan => fixed(
+                "mỗi kế hoạch có cơ sở dữ liệu riêng bên cạnh nó (`<tên kế hoạch>.server.db`)",
+                "each plan has its own database beside it (`<plan stem>.server.db`)",
+            ),
+            CliMsg::GrantCreated { name, secret, link } => pick(
+                format!(
+                    "Đã cấp quyền truy cập cho {name}.\nMã bí mật (chỉ hiện một lần): {secret}\nLiên kết đăng nhập: {link}"
+                ),
+                format!(
+                    "Created the grant of {name}.\nSecret (shown only once): {secret}\nLogin link: {link}"
+                ),
+            ),
+            CliMsg::GrantRevoked { name } => pick(
+                format!("Đã thu hồi quyền truy cập của {name}."),
+                format!("Revoked the grant of {name}."),
+            ),
+            CliMsg::NoGrants => fixed("Chưa có quyền truy cập nào.", "No grants yet."),
+            CliMsg::GrantLine {
+                name,
+                scope,
+                read_only,
+                email,
+                created,
+            } => {
+                let mode = match (vi, read_only) {
+                    (true, true) => "chỉ xem",
+                    (true, false) => "được ghi",
+                    (false, true) => "read-only",
+                    (false, false) => "read-write",
+                };
+                format!("{name}\t{scope}\t{mode}\t{email}\t{created}")
+            }
+            CliMsg::AllWorkstreams => fixed("mọi mảng", "all workstreams"),
             CliMsg::ErrorLabel => fixed("Lỗi", "error"),
             CliMsg::HelpLabel => fixed("Gợi ý", "help"),
             CliMsg::WarningLabel => fixed("Cảnh báo", "warning"),
