@@ -5,6 +5,10 @@
 mod common;
 #[path = "server/harness.rs"]
 mod harness;
+#[path = "common/tools.rs"]
+mod tools;
+#[path = "server/webdriver.rs"]
+mod webdriver;
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
@@ -651,4 +655,85 @@ fn access_refuses_what_makes_no_sense() {
     let out = site.forumplan(&["--lang", "en", "access", "revoke", "PLAN", "Y"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no grant is named `Y`"));
     assert!(site.dir.path().join("plan.server.db").exists());
+}
+
+#[test]
+fn a_coordinator_records_progress_on_a_phone_and_the_dashboard_follows() {
+    let (Some(chromium), Some(chromedriver)) = (
+        tools::installed("chromium", "chromium"),
+        tools::installed("chromedriver", "chromium-driver"),
+    ) else {
+        return;
+    };
+    let site = Site::new();
+    let coordinator = site.grant(&["--name", "Cục Quản trị", "--workstream", "logistics"]);
+    let leader = site.grant(&["--name", "Lãnh đạo", "--all", "--read-only"]);
+    let server = site.start();
+    let base = format!("http://{}", server.addr);
+    let shots = common::root().join("target/browser-screenshots");
+    let driver = webdriver::Driver::start(&chromedriver);
+
+    // The leadership's dashboard, open in a second browser.
+    let board = driver.browser(&chromium, 1280, 900);
+    board.goto(&format!("{base}/login?token={leader}"));
+    assert!(board.wait_for("return location.pathname === '/forums/vesf-2022';", 10));
+    board.find("main");
+    assert!(board.wait_for(
+        "return !!document.querySelector('script[src=\"/static/live.js\"]');",
+        5
+    ));
+    board.run("window.notReloaded = true; return null;");
+    let before = board.run("return document.querySelector('main').innerText;");
+    board.screenshot(&shots.join("dashboard-before.png"));
+
+    // The coordinator, on a phone-sized window.
+    let phone = driver.browser(&chromium, 390, 844);
+    phone.goto(&format!("{base}/login?token={coordinator}"));
+    assert!(phone.wait_for("return location.pathname === '/forums/vesf-2022';", 10));
+    phone.click("nav.fp-nav a[href^=\"/forums/vesf-2022/update\"]");
+    phone.find("#task-venue-survey form");
+    let fits = phone.run("return document.documentElement.scrollWidth <= window.innerWidth + 1;");
+    assert_eq!(
+        fits,
+        serde_json::Value::Bool(true),
+        "the desk fits a 390-px screen"
+    );
+    phone.screenshot(&shots.join("phone-desk.png"));
+    phone.click("#task-venue-survey select[name=state] option[value=in_progress]");
+    phone.type_into("#task-venue-survey input[name=progress]", "70");
+    phone.type_into(
+        "#task-venue-survey input[name=note]",
+        "Khảo sát <b>xong</b> 70%",
+    );
+    phone.click("#task-venue-survey button[type=submit]");
+    assert!(phone.wait_for("return location.search.includes('saved=venue-survey');", 10));
+    phone.screenshot(&shots.join("phone-saved.png"));
+
+    // The dashboard changes by itself, without a reload.
+    assert!(
+        board.wait_for("return !!document.documentElement.dataset.updated;", 10),
+        "the dashboard did not update"
+    );
+    assert_eq!(
+        board.run("return window.notReloaded === true;"),
+        serde_json::Value::Bool(true)
+    );
+    let after = board.run("return document.querySelector('main').innerText;");
+    assert_ne!(before, after, "the report shows the new progress");
+    board.screenshot(&shots.join("dashboard-after.png"));
+
+    for browser in [&board, &phone] {
+        let errors: Vec<_> = browser
+            .console()
+            .into_iter()
+            .filter(|m| m["level"] == "SEVERE" || m["level"] == "WARNING")
+            .collect();
+        assert!(errors.is_empty(), "console: {errors:?}");
+    }
+    let journal = std::fs::read_to_string(site.journal()).unwrap();
+    let last = journal.lines().last().unwrap();
+    assert!(
+        last.contains("\"by\":\"Cục Quản trị\"") && last.contains("\"progress\":70"),
+        "{last}"
+    );
 }

@@ -188,9 +188,37 @@ pub(crate) fn request(
     stream.write_all(head.as_bytes()).unwrap();
     // A server may answer (413) before reading all of a large body.
     let _ = stream.write_all(body);
+    parse_response(&read_response(&mut stream))
+}
+
+/// Reads one response: to its `Content-Length`, to the end of its chunks,
+/// or to the end of the connection (servers may keep it open).
+fn read_response(stream: &mut TcpStream) -> Vec<u8> {
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    parse_response(&raw)
+    let mut buffer = [0_u8; 16 * 1024];
+    loop {
+        let n = stream.read(&mut buffer).unwrap();
+        if n == 0 {
+            return raw;
+        }
+        raw.extend_from_slice(&buffer[..n]);
+        let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+            continue;
+        };
+        let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
+        let body = raw.len() - end - 4;
+        if let Some(length) = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .and_then(|v| v.trim().parse::<usize>().ok())
+        {
+            if body >= length {
+                return raw;
+            }
+        } else if head.contains("transfer-encoding: chunked") && raw.ends_with(b"0\r\n\r\n") {
+            return raw;
+        }
+    }
 }
 
 fn parse_response(raw: &[u8]) -> Response {

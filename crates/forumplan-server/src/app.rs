@@ -64,6 +64,8 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         )
         .route("/static/live.js", get(pages::live_js))
         .route("/static/server.css", get(pages::server_css))
+        // No icon: an empty answer, so browsers log no failed load.
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .fallback(not_found)
         .layer(middleware::from_fn(security_headers))
         .with_state(app)
