@@ -17,8 +17,9 @@ use crate::commands::init::{check_fits, serialize};
 use crate::diagnostics::{Shown, SourceFile, counts, render_shown};
 use crate::error::{CliError, refuse};
 use crate::plan_file::text_keeping_offsets;
-use crate::write::{create_atomically, same_file};
+use crate::write::create_atomically;
 use crate::{clock, progress};
+use forumplan_server::journal_file::same_file;
 
 /// What `import` is asked to do.
 pub(crate) struct Import<'a> {
@@ -49,7 +50,7 @@ pub(crate) fn run(args: Import<'_>, lang: Option<LangArg>) -> Result<ExitCode, C
     })?;
     let date = args
         .date
-        .map(|text| progress::parse_arg_day(text, CliMsg::HintEventDay))
+        .map(|text| forumplan_reporter::request::strict_day(text, CliMsg::HintEventDay))
         .transpose()?;
     refuse_existing(args.output)?;
     let bytes = std::fs::read(args.source).map_err(|source| CliError::Read {
