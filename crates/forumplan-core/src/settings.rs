@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::plan::{Locale, Settings};
+use crate::plan::{Health, Locale, Settings};
 
 /// The shipped defaults, compiled in so the library reads no file.
 const DEFAULTS_TOML: &str = include_str!("../../../config/defaults.toml");
@@ -20,6 +20,8 @@ pub struct EffectiveSettings {
     pub list_limit: u32,
     /// Report language.
     pub locale: Locale,
+    /// The thresholds of `forumplan health`.
+    pub health: Health<u32>,
 }
 
 impl EffectiveSettings {
@@ -38,6 +40,7 @@ impl EffectiveSettings {
             lookahead_days: settings.lookahead_days.unwrap_or(defaults.lookahead_days),
             list_limit: settings.list_limit.unwrap_or(defaults.list_limit),
             locale: settings.locale.unwrap_or(defaults.locale),
+            health: defaults.health.over(&settings.health),
         }
     }
 }
@@ -50,13 +53,18 @@ mod tests {
     fn shipped_defaults_parse() {
         let defaults = EffectiveSettings::defaults();
         assert_eq!(
-            defaults,
-            EffectiveSettings {
-                at_risk_float: 2,
-                lookahead_days: 7,
-                list_limit: 50,
-                locale: Locale::Vi
-            }
+            (
+                defaults.at_risk_float,
+                defaults.lookahead_days,
+                defaults.list_limit,
+                defaults.locale
+            ),
+            (2, 7, 50, Locale::Vi)
+        );
+        // The contract's thresholds (shares in percent).
+        assert_eq!(
+            defaults.health.values(),
+            [5, 0, 5, 90, 5, 5, 44, 0, 5, 0, 0, 5, 10, 95, 95]
         );
     }
 
@@ -67,15 +75,24 @@ mod tests {
             lookahead_days: None,
             list_limit: Some(0),
             locale: Some(Locale::En),
+            health: crate::plan::HealthSettings {
+                cpli: Some(90),
+                ..Default::default()
+            },
         };
         let effective = EffectiveSettings::from_plan(&settings);
+        let defaults = EffectiveSettings::defaults();
         assert_eq!(
             effective,
             EffectiveSettings {
                 at_risk_float: 5,
                 lookahead_days: 7,
                 list_limit: 0,
-                locale: Locale::En
+                locale: Locale::En,
+                health: Health {
+                    cpli: 90,
+                    ..defaults.health
+                },
             }
         );
     }

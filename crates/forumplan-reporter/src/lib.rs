@@ -7,9 +7,11 @@
 
 pub mod check;
 pub mod escape;
+pub mod health;
 mod html;
 pub mod i18n;
 mod layout;
+pub mod request;
 pub mod schedule;
 mod spreadsheet;
 pub mod status;

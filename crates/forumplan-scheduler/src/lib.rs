@@ -13,7 +13,9 @@
 //! well under a second.
 
 mod assess;
+pub mod baseline;
 mod critical;
+pub mod health;
 mod passes;
 pub mod workdays;
 

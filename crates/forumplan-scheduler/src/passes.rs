@@ -175,6 +175,35 @@ pub(crate) fn run(
     journal: &JournalState,
     as_of: NaiveDate,
 ) -> Result<Schedule, ScheduleError> {
+    let mut passes = prepare(forum, journal, as_of);
+    forward(&mut passes, day_number(as_of))?;
+    backward(&mut passes)?;
+    assemble(&passes, journal, as_of)
+}
+
+/// The early end (`E`) of every task when `task`'s work (its duration, or
+/// what is left of it) takes `delay` more working days: the forward pass
+/// alone, for the critical path test. `None` leaves every task as it is.
+pub(crate) fn early_ends_with_delay(
+    forum: &Forum,
+    journal: &JournalState,
+    as_of: NaiveDate,
+    delay: Option<(usize, i64)>,
+) -> Result<Vec<Day>, ScheduleError> {
+    let mut passes = prepare(forum, journal, as_of);
+    if let Some((task, delay)) = delay {
+        match &mut passes.modes[task] {
+            Mode::InProgress { remaining, .. } => *remaining += delay,
+            Mode::Planned { duration, .. } => *duration += delay,
+            Mode::Done { .. } => {}
+        }
+    }
+    forward(&mut passes, day_number(as_of))?;
+    Ok(passes.early_end)
+}
+
+/// The passes' arrays, with each task's mode as of the day.
+fn prepare<'f>(forum: &'f Forum, journal: &JournalState, as_of: NaiveDate) -> Passes<'f> {
     let n = forum.tasks().len();
     let mut passes = Passes {
         forum,
@@ -193,9 +222,7 @@ pub(crate) fn run(
         let mode = mode_of(&passes, journal.get(task), task, today);
         passes.modes.push(mode);
     }
-    forward(&mut passes, today)?;
-    backward(&mut passes)?;
-    assemble(&passes, journal, as_of)
+    passes
 }
 
 fn mode_of(passes: &Passes<'_>, progress: Option<&TaskProgress>, task: usize, today: Day) -> Mode {

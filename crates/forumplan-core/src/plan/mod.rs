@@ -6,6 +6,7 @@
 //! which keeps source positions and reports every problem at once.
 
 mod convert;
+mod health;
 mod values;
 
 use std::collections::BTreeMap;
@@ -14,7 +15,9 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub(crate) use convert::{convert_plan, is_valid_id};
+pub(crate) use convert::{Converter, convert_plan, is_valid_id};
+pub(crate) use health::HEALTH_FIELDS;
+pub use health::{Health, HealthSettings};
 use values::deserialize_event_day;
 pub use values::{
     DateSpec, DayError, Days, FIRST_DAY, LAST_DAY, Lag, LinkType, Weekday, parse_day,
@@ -92,6 +95,9 @@ pub struct Settings {
     /// Report language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
+    /// The thresholds of `forumplan health`.
+    #[serde(default, skip_serializing_if = "HealthSettings::is_empty")]
+    pub health: HealthSettings,
 }
 
 impl Settings {
