@@ -99,6 +99,7 @@ fn run(
             output,
             workstreams,
             all,
+            baseline,
             csv,
         } => {
             let format = commands::status::format(format, csv.separator.into(), output.is_none());
@@ -111,6 +112,7 @@ fn run(
                 commands::status::Lists {
                     workstreams: &workstreams,
                     all,
+                    baseline: baseline.name.as_deref(),
                 },
                 warnings,
             )
