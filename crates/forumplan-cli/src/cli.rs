@@ -95,6 +95,8 @@ pub(crate) enum Command {
         #[arg(long)]
         all: bool,
         #[command(flatten)]
+        baseline: BaselineArg,
+        #[command(flatten)]
         csv: CsvArgs,
     },
     /// The morning readiness check: one headline, then only what needs
