@@ -390,7 +390,7 @@ fn mail_text(
             .write_text(lang, &mut body)
             .map_err(|e| e.to_string())?,
         Some(ids) => {
-            let mut report = request::status_report(&forum.forum, &journal, day, since)
+            let mut report = request::status_report(&forum.forum, &journal, day, since, None)
                 .map_err(|r| r.message.text(lang))?;
             report
                 .retain_workstreams(ids)
