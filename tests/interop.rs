@@ -125,3 +125,42 @@ fn import_refuses_what_it_cannot_read() {
     assert!(transcript(&outside).contains("must be in the plan's folder"));
     assert!(!plan.exists());
 }
+
+#[test]
+fn the_2022_forum_exported_as_ms_project_xml_imports_back_whole() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let xml = dir.path().join("vesf-2022.xml");
+    let xml_path = xml.to_str().expect("path");
+    let plan = "fixtures/vesf-2022/plan.json";
+    succeed(&[
+        "export",
+        plan,
+        "--format",
+        "mspdi",
+        "--as-of",
+        "2022-08-20",
+        "-o",
+        xml_path,
+    ]);
+    let text = std::fs::read_to_string(&xml).expect("exported");
+    assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\""));
+    assert!(text.contains("<Alias>forumplan id</Alias>"));
+    // Stdout carries the same file.
+    let stdout = succeed(&["export", plan, "--format", "mspdi", "--as-of", "2022-08-20"]);
+    assert_eq!(String::from_utf8_lossy(&stdout.stdout), text);
+    // Never over the plan.
+    let refused = forumplan(&["export", plan, "--format", "mspdi", "-o", plan]);
+    assert_eq!(refused.status.code(), Some(1), "{}", transcript(&refused));
+    // Back in: every task, no warning, a plan that validates.
+    let back = dir.path().join("back.json");
+    let output = import_en(xml_path, &back, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert!(output.stderr.is_empty(), "{}", transcript(&output));
+    succeed(&["validate", back.to_str().expect("path")]);
+    let count = |path: &std::path::Path| {
+        let plan: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("plan")).expect("JSON");
+        plan["tasks"].as_array().expect("tasks").len()
+    };
+    assert_eq!(count(&back), count(&root().join(plan)));
+}

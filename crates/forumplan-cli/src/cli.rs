@@ -231,6 +231,21 @@ pub(crate) enum Command {
         #[arg(long)]
         allow_past: bool,
     },
+    /// Write the plan for another tool: MS Project XML (opens in MS Project
+    /// and ProjectLibre, with workstreams as summary tasks, links,
+    /// constraints, calendars and progress as of the day).
+    Export {
+        /// The plan file.
+        plan: PathBuf,
+        #[command(flatten)]
+        day: DayArgs,
+        /// The file format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Turn a committee's spreadsheet (.xlsx, .xls, .ods, .csv) or an MS
     /// Project XML file into a new plan, and its progress into a journal.
     /// Every problem is shown at once, located by cell or line:column;
@@ -408,6 +423,13 @@ pub(crate) enum StatusFormatArg {
     Html,
     Json,
     Csv,
+}
+
+/// `export --format` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// MS Project XML (MSPDI).
+    Mspdi,
 }
 
 /// `--lang` choices.

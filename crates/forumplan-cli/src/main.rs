@@ -185,6 +185,12 @@ fn run(
             };
             commands::update::run(&plan, journal.as_deref(), update, lang, warnings)
         }
+        Command::Export {
+            plan,
+            day,
+            format,
+            output,
+        } => commands::export::run(&plan, &day, format, output.as_deref(), lang, warnings),
         Command::Import {
             source,
             output,

@@ -22,11 +22,18 @@ fn day(text: &str) -> NaiveDate {
 
 /// A fixture plan and the entries of its journal.
 fn fixture(folder: &str, plan: &str) -> (Forum, Vec<JournalEntry>) {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(folder);
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(folder);
     let bytes = std::fs::read(folder.join(plan)).expect("plan");
-    let forum = load_plan(&bytes, Format::from_file_name(plan)).expect("valid").forum;
+    let forum = load_plan(&bytes, Format::from_file_name(plan))
+        .expect("valid")
+        .forum;
     let journal = std::fs::read(folder.join("plan.journal.jsonl")).expect("journal");
-    let entries = parse_journal_bytes(&journal).iter_entries().cloned().collect();
+    let entries = parse_journal_bytes(&journal)
+        .iter_entries()
+        .cloned()
+        .collect();
     (forum, entries)
 }
 
@@ -62,7 +69,9 @@ fn round_trip(folder: &str, plan: &str, days: &[&str]) {
         let imported = import(xml.as_bytes(), SourceKind::Mspdi, &options)
             .unwrap_or_else(|problems| panic!("{folder} as of {as_of}: {problems:#?}"));
         let text = plan_to_text(&imported.plan, Format::Json).expect("serializes");
-        let back = load_plan(text.as_bytes(), Format::Json).expect("validates").forum;
+        let back = load_plan(text.as_bytes(), Format::Json)
+            .expect("validates")
+            .forum;
         assert_eq!(back.event_date(), forum.event_date());
         assert_eq!(back.tasks().len(), forum.tasks().len());
         let after = scheduled(&back, &imported.journal, as_of);
@@ -84,7 +93,11 @@ fn round_trip(folder: &str, plan: &str, days: &[&str]) {
 
 #[test]
 fn the_2022_forum_keeps_its_schedule_through_ms_project_xml() {
-    round_trip("vesf-2022", "plan.json", &["2022-06-01", "2022-08-20", "2022-09-13"]);
+    round_trip(
+        "vesf-2022",
+        "plan.json",
+        &["2022-06-01", "2022-08-20", "2022-09-13"],
+    );
 }
 
 #[test]
@@ -93,5 +106,6 @@ fn the_provincial_forum_in_toml_keeps_its_schedule_through_ms_project_xml() {
     let event = forum.event_date();
     let before = (event - chrono::Days::new(20)).to_string();
     let start = (event - chrono::Days::new(90)).to_string();
-    round_trip("provincial-forum", "plan.toml", &[&start, &before]);
+    let after = (event + chrono::Days::new(10)).to_string();
+    round_trip("provincial-forum", "plan.toml", &[&start, &before, &after]);
 }

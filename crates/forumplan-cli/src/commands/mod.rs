@@ -3,6 +3,7 @@
 pub(crate) mod access;
 pub(crate) mod baseline;
 pub(crate) mod check;
+pub(crate) mod export;
 pub(crate) mod health;
 pub(crate) mod history;
 pub(crate) mod import;

@@ -14,7 +14,9 @@ use forumplan_core::{CalendarId, Forum, TaskId};
 use forumplan_scheduler::Schedule;
 use quick_xml::escape::escape;
 
-use crate::mspdi::{FORUMPLAN_ID_ALIAS, TEXT1_FIELD_ID};
+use crate::mspdi::{
+    BLOCKED, FORUMPLAN_ID_ALIAS, FORUMPLAN_STATE_ALIAS, TEXT1_FIELD_ID, TEXT2_FIELD_ID,
+};
 
 /// Minutes in a working day of the exported calendars (08:00–12:00,
 /// 13:00–17:00).
@@ -72,7 +74,8 @@ impl<'f> Writer<'f> {
         let plan = forum.plan();
         // The plan's start is what `import` reads back as `plan_start`.
         let start = forum.plan_start().unwrap_or(self.schedule.as_of);
-        self.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+        self.out
+            .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
         self.out
             .push_str("<Project xmlns=\"http://schemas.microsoft.com/project\">\n");
         self.element(1, "SaveVersion", "14");
@@ -81,7 +84,11 @@ impl<'f> Writer<'f> {
         self.element(1, "ScheduleFromStart", "1");
         self.element(1, "StartDate", &morning(start));
         self.element(1, "FinishDate", &morning(forum.event_date()));
-        self.element(1, "CalendarUID", &uid_of_calendar(forum.forum_calendar()).to_string());
+        self.element(
+            1,
+            "CalendarUID",
+            &uid_of_calendar(forum.forum_calendar()).to_string(),
+        );
         self.element(1, "DefaultStartTime", "08:00:00");
         self.element(1, "DefaultFinishTime", "17:00:00");
         self.element(1, "MinutesPerDay", &MINUTES_PER_DAY.to_string());
@@ -91,7 +98,7 @@ impl<'f> Writer<'f> {
         self.element(1, "CurrentDate", &morning(self.schedule.as_of));
         self.element(1, "StatusDate", &evening(self.schedule.as_of));
         self.out.push_str(&format!(
-            "\t<ExtendedAttributes>\n\t\t<ExtendedAttribute>\n\t\t\t<FieldID>{TEXT1_FIELD_ID}</FieldID>\n\t\t\t<FieldName>Text1</FieldName>\n\t\t\t<Alias>{FORUMPLAN_ID_ALIAS}</Alias>\n\t\t</ExtendedAttribute>\n\t</ExtendedAttributes>\n"
+            "\t<ExtendedAttributes>\n\t\t<ExtendedAttribute>\n\t\t\t<FieldID>{TEXT1_FIELD_ID}</FieldID>\n\t\t\t<FieldName>Text1</FieldName>\n\t\t\t<Alias>{FORUMPLAN_ID_ALIAS}</Alias>\n\t\t</ExtendedAttribute>\n\t\t<ExtendedAttribute>\n\t\t\t<FieldID>{TEXT2_FIELD_ID}</FieldID>\n\t\t\t<FieldName>Text2</FieldName>\n\t\t\t<Alias>{FORUMPLAN_STATE_ALIAS}</Alias>\n\t\t</ExtendedAttribute>\n\t</ExtendedAttributes>\n"
         ));
         self.write_calendars();
         self.write_tasks();
@@ -156,7 +163,11 @@ impl<'f> Writer<'f> {
                     self.element(6, "ToDate", &format!("{day}T23:59:00"));
                     self.close(5, "TimePeriod");
                     self.element(5, "Occurrences", "1");
-                    let name = if worked { "Ngày làm bù" } else { "Ngày nghỉ" };
+                    let name = if worked {
+                        "Ngày làm bù"
+                    } else {
+                        "Ngày nghỉ"
+                    };
                     self.element(5, "Name", &format!("{name} {}", day.format("%d/%m/%Y")));
                     self.element(5, "Type", "1");
                     self.element(5, "DayWorking", if worked { "1" } else { "0" });
@@ -193,7 +204,9 @@ impl<'f> Writer<'f> {
         let mut order: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
         let mut next = 1;
         for (w, _) in forum.workstreams().iter().enumerate() {
-            let members: Vec<usize> = (0..tasks.len()).filter(|&i| tasks[i].workstream == w).collect();
+            let members: Vec<usize> = (0..tasks.len())
+                .filter(|&i| tasks[i].workstream == w)
+                .collect();
             next += 1;
             for &i in &members {
                 uids[i] = next;
@@ -203,11 +216,20 @@ impl<'f> Writer<'f> {
         }
         let event_uid = next;
         self.open(1, "Tasks");
-        self.summary(0, 0, &plan.forum.name, None, "", (self.schedule.as_of, forum.event_date()));
+        self.summary(
+            0,
+            0,
+            &plan.forum.name,
+            None,
+            "",
+            (self.schedule.as_of, forum.event_date()),
+        );
         let mut id = 1;
         let mut uid = 1;
         for (w, (workstream, members)) in order.iter().enumerate() {
-            let Some(workstream) = workstream else { continue };
+            let Some(workstream) = workstream else {
+                continue;
+            };
             let stream = &forum.workstreams()[*workstream];
             let span = members
                 .iter()
@@ -217,11 +239,25 @@ impl<'f> Writer<'f> {
                 })
                 .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
                 .unwrap_or((self.schedule.as_of, self.schedule.as_of));
-            self.summary(uid, id, &stream.name, Some(&stream.id), &(w + 1).to_string(), span);
+            self.summary(
+                uid,
+                id,
+                &stream.name,
+                Some(&stream.id),
+                &(w + 1).to_string(),
+                span,
+            );
             uid += 1;
             id += 1;
             for (n, &i) in members.iter().enumerate() {
-                self.task(i, uid, id, &format!("{}.{}", w + 1, n + 1), &uids, event_uid);
+                self.task(
+                    i,
+                    uid,
+                    id,
+                    &format!("{}.{}", w + 1, n + 1),
+                    &uids,
+                    event_uid,
+                );
                 uid += 1;
                 id += 1;
             }
@@ -230,7 +266,15 @@ impl<'f> Writer<'f> {
         self.close(1, "Tasks");
     }
 
-    fn summary(&mut self, uid: usize, id: usize, name: &str, forumplan_id: Option<&str>, outline: &str, span: (NaiveDate, NaiveDate)) {
+    fn summary(
+        &mut self,
+        uid: usize,
+        id: usize,
+        name: &str,
+        forumplan_id: Option<&str>,
+        outline: &str,
+        span: (NaiveDate, NaiveDate),
+    ) {
         self.open(2, "Task");
         self.element(3, "UID", &uid.to_string());
         self.element(3, "ID", &id.to_string());
@@ -249,13 +293,25 @@ impl<'f> Writer<'f> {
     }
 
     fn text1(&mut self, depth: usize, value: &str) {
+        self.custom_field(depth, TEXT1_FIELD_ID, value);
+    }
+
+    fn custom_field(&mut self, depth: usize, field: &str, value: &str) {
         self.open(depth, "ExtendedAttribute");
-        self.element(depth + 1, "FieldID", TEXT1_FIELD_ID);
+        self.element(depth + 1, "FieldID", field);
         self.element(depth + 1, "Value", value);
         self.close(depth, "ExtendedAttribute");
     }
 
-    fn task(&mut self, task: TaskId, uid: usize, id: usize, outline: &str, uids: &[usize], event_uid: usize) {
+    fn task(
+        &mut self,
+        task: TaskId,
+        uid: usize,
+        id: usize,
+        outline: &str,
+        uids: &[usize],
+        event_uid: usize,
+    ) {
         let forum = self.forum;
         let plan_task = forum.task(task);
         let model = &forum.tasks()[task];
@@ -279,7 +335,11 @@ impl<'f> Writer<'f> {
             self.element(3, "Active", "0");
         }
         if model.calendar != forum.forum_calendar() {
-            self.element(3, "CalendarUID", &uid_of_calendar(model.calendar).to_string());
+            self.element(
+                3,
+                "CalendarUID",
+                &uid_of_calendar(model.calendar).to_string(),
+            );
         }
         let (constraint, date) = match (model.fixed_start, model.not_before) {
             (Some(day), _) => ("2", Some(day)),
@@ -318,6 +378,9 @@ impl<'f> Writer<'f> {
             self.link(event_uid, dependency.kind, dependency.lag);
         }
         self.text1(3, &plan_task.id);
+        if scheduled.state == TaskState::Blocked {
+            self.custom_field(3, TEXT2_FIELD_ID, BLOCKED);
+        }
         self.close(2, "Task");
     }
 
@@ -332,7 +395,11 @@ impl<'f> Writer<'f> {
         self.element(4, "PredecessorUID", &predecessor.to_string());
         self.element(4, "Type", code);
         self.element(4, "CrossProject", "0");
-        self.element(4, "LinkLag", &(i64::from(lag) * i64::from(MINUTES_PER_DAY) * 10).to_string());
+        self.element(
+            4,
+            "LinkLag",
+            &(i64::from(lag) * i64::from(MINUTES_PER_DAY) * 10).to_string(),
+        );
         self.element(4, "LagFormat", "7");
         self.close(3, "PredecessorLink");
     }
@@ -371,5 +438,8 @@ fn evening(day: NaiveDate) -> String {
 
 /// `PT16H0M0S` for two working days.
 fn hours(days: u32) -> String {
-    format!("PT{}H0M0S", u64::from(days) * u64::from(MINUTES_PER_DAY) / 60)
+    format!(
+        "PT{}H0M0S",
+        u64::from(days) * u64::from(MINUTES_PER_DAY) / 60
+    )
 }

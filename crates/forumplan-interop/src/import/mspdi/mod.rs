@@ -11,14 +11,18 @@ use chrono::NaiveDate;
 use forumplan_core::calendar::Calendar;
 use forumplan_core::journal::{JournalEntry, TaskState};
 use forumplan_core::plan::{
-    DateSpec, Days, ForumInfo, Lag, Link, LinkType, Plan, Settings, Task, Workstream, forum_id,
+    DateSpec, Days, EVENT_ID, ForumInfo, Lag, Link, LinkType, Plan, Settings, Task, Workstream,
+    forum_id,
 };
 
 use self::values::{Reader, whole_days};
 use self::xml::Element;
 use super::ids::Ids;
 use super::{Draft, ImportOptions};
-use crate::mspdi::{FORUMPLAN_ID_ALIAS, GENERAL_WORKSTREAM, TEXT1_FIELD_ID};
+use crate::mspdi::{
+    BLOCKED, FORUMPLAN_ID_ALIAS, FORUMPLAN_STATE_ALIAS, GENERAL_WORKSTREAM, TEXT1_FIELD_ID,
+    TEXT2_FIELD_ID,
+};
 use crate::problem::{Place, Problem, ProblemCode};
 
 /// Minutes in a working day when the file does not say.
@@ -80,6 +84,9 @@ struct Importer<'x, 'o> {
     /// The id to give a task or workstream by UID, from the `forumplan id`
     /// custom field of a file forumplan wrote.
     kept_ids: HashMap<i64, String>,
+    /// Whether the file defines the `forumplan state` field (it marks
+    /// blocked tasks).
+    has_state_field: bool,
 }
 
 impl<'x, 'o> Importer<'x, 'o> {
@@ -96,6 +103,7 @@ impl<'x, 'o> Importer<'x, 'o> {
             read,
             minutes_per_day,
             kept_ids: HashMap::new(),
+            has_state_field: defines(root, TEXT2_FIELD_ID, FORUMPLAN_STATE_ALIAS),
         }
     }
 
@@ -170,7 +178,17 @@ impl<'x, 'o> Importer<'x, 'o> {
         let mut current: Option<usize> = None;
         let mut general: Option<usize> = None;
         let mut links: Vec<(usize, &'x Element)> = Vec::new();
+        // The event day's milestone of a file forumplan wrote: links from
+        // it are links from `event`.
+        let event_uid = self
+            .kept_ids
+            .iter()
+            .find(|(_, id)| id.as_str() == EVENT_ID)
+            .map(|(uid, _)| *uid);
         for task in &tasks {
+            if Some(task.uid) == event_uid {
+                continue;
+            }
             outline.retain(|(level, _)| *level < task.level);
             if task.summary {
                 if task.level <= 1 {
@@ -251,6 +269,7 @@ impl<'x, 'o> Importer<'x, 'o> {
                 link,
                 &task_index,
                 &workstream_of,
+                event_uid,
                 &plan,
                 &mut found.problems,
             ) {
@@ -279,16 +298,7 @@ impl<'x, 'o> Importer<'x, 'o> {
 
     /// UID → the `forumplan id` text field, when the file defines it.
     fn forumplan_ids(&self) -> HashMap<i64, String> {
-        let defined = self
-            .root
-            .child("ExtendedAttributes")
-            .into_iter()
-            .flat_map(|e| e.all("ExtendedAttribute"))
-            .any(|a| {
-                a.text_of("FieldID") == Some(TEXT1_FIELD_ID)
-                    && a.text_of("Alias") == Some(FORUMPLAN_ID_ALIAS)
-            });
-        if !defined {
+        if !defines(self.root, TEXT1_FIELD_ID, FORUMPLAN_ID_ALIAS) {
             return HashMap::new();
         }
         let mut ids = HashMap::new();
@@ -301,10 +311,7 @@ impl<'x, 'o> Importer<'x, 'o> {
             let Some(uid) = task.text_of("UID").and_then(|u| u.parse().ok()) else {
                 continue;
             };
-            let value = task
-                .all("ExtendedAttribute")
-                .find(|a| a.text_of("FieldID") == Some(TEXT1_FIELD_ID))
-                .and_then(|a| a.text_of("Value"));
+            let value = custom_field(task, TEXT1_FIELD_ID);
             if let Some(id) = value.filter(|v| forumplan_core::plan::slug(v) == **v) {
                 ids.insert(uid, id.to_owned());
             }
@@ -419,7 +426,10 @@ impl<'x, 'o> Importer<'x, 'o> {
             workstream: workstream.to_owned(),
             name: task.name.clone(),
             duration: Days(duration),
-            owner: owners.get(&task.uid).cloned(),
+            owner: owners
+                .get(&task.uid)
+                .cloned()
+                .or_else(|| element.text_of("Contact").map(str::to_owned)),
             notes: (!notes.is_empty()).then(|| notes.join("\n")),
             ..Task::default()
         };
@@ -519,13 +529,17 @@ impl<'x, 'o> Importer<'x, 'o> {
         element: &Element,
         tasks: &HashMap<i64, usize>,
         summaries: &HashMap<i64, usize>,
+        event_uid: Option<i64>,
         plan: &Plan,
         problems: &mut Vec<Problem>,
     ) -> Option<Link> {
         let uid = element
             .child("PredecessorUID")
             .and_then(|e| self.read.number::<i64>(e))?;
-        let Some(&predecessor) = tasks.get(&uid) else {
+        let predecessor = tasks.get(&uid).map(|&i| plan.tasks[i].id.clone());
+        let predecessor =
+            predecessor.or_else(|| (Some(uid) == event_uid).then(|| EVENT_ID.to_owned()));
+        let Some(predecessor) = predecessor else {
             let why = if summaries.contains_key(&uid) {
                 "it is a summary task"
             } else {
@@ -591,7 +605,7 @@ impl<'x, 'o> Importer<'x, 'o> {
             days
         };
         Some(Link {
-            task: plan.tasks[predecessor].id.clone(),
+            task: predecessor,
             kind,
             lag: Lag(i32::try_from(lag).unwrap_or(0)),
         })
@@ -612,15 +626,22 @@ impl<'x, 'o> Importer<'x, 'o> {
             .and_then(|e| self.read.date(e));
         let today = self.options.today;
         let mut entries = Vec::new();
-        if let Some(day) = started {
+        if element.text_of("Active") == Some("0") {
+            // An inactive task no longer counts: forumplan's cancelled.
+            entries.push(JournalEntry::new(today, id, TaskState::Cancelled));
+        } else if let Some(day) = started {
             entries.push(JournalEntry::new(day, id, TaskState::InProgress));
         }
         match finished {
+            _ if element.text_of("Active") == Some("0") => {}
             Some(day) => entries.push(JournalEntry::new(day, id, TaskState::Done)),
             None if percent == 100 => entries.push(JournalEntry::new(today, id, TaskState::Done)),
             None if percent > 0 => entries
                 .push(JournalEntry::new(today, id, TaskState::InProgress).with_progress(percent)),
             None => {}
+        }
+        if self.has_state_field && custom_field(element, TEXT2_FIELD_ID) == Some(BLOCKED) {
+            entries.push(JournalEntry::new(today, id, TaskState::Blocked));
         }
         for entry in entries {
             if entry.date > today {
@@ -637,4 +658,19 @@ impl<'x, 'o> Importer<'x, 'o> {
             }
         }
     }
+}
+
+/// Whether the project defines the custom task field `field` with `alias`.
+fn defines(root: &Element, field: &str, alias: &str) -> bool {
+    root.child("ExtendedAttributes")
+        .into_iter()
+        .flat_map(|e| e.all("ExtendedAttribute"))
+        .any(|a| a.text_of("FieldID") == Some(field) && a.text_of("Alias") == Some(alias))
+}
+
+/// A task's value of the custom field `field`.
+fn custom_field<'e>(task: &'e Element, field: &str) -> Option<&'e str> {
+    task.all("ExtendedAttribute")
+        .find(|a| a.text_of("FieldID") == Some(field))
+        .and_then(|a| a.text_of("Value"))
 }
