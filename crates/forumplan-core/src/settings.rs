@@ -3,13 +3,13 @@
 
 use serde::Deserialize;
 
-use crate::plan::{Locale, Settings};
+use crate::plan::{Locale, Settings, Spread};
 
 /// The shipped defaults, compiled in so the library reads no file.
 const DEFAULTS_TOML: &str = include_str!("../../../config/defaults.toml");
 
 /// Settings with every value decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EffectiveSettings {
     /// A task with at most this many working days of float is at risk.
@@ -20,6 +20,9 @@ pub struct EffectiveSettings {
     pub list_limit: u32,
     /// Report language.
     pub locale: Locale,
+    /// For risk analysis, the spread of a task without an estimate.
+    #[serde(default)]
+    pub risk_default_spread: Option<Spread>,
 }
 
 impl EffectiveSettings {
@@ -38,6 +41,9 @@ impl EffectiveSettings {
             lookahead_days: settings.lookahead_days.unwrap_or(defaults.lookahead_days),
             list_limit: settings.list_limit.unwrap_or(defaults.list_limit),
             locale: settings.locale.unwrap_or(defaults.locale),
+            risk_default_spread: settings
+                .risk_default_spread
+                .or(defaults.risk_default_spread),
         }
     }
 }
@@ -55,7 +61,8 @@ mod tests {
                 at_risk_float: 2,
                 lookahead_days: 7,
                 list_limit: 50,
-                locale: Locale::Vi
+                locale: Locale::Vi,
+                risk_default_spread: None,
             }
         );
     }
@@ -67,6 +74,10 @@ mod tests {
             lookahead_days: None,
             list_limit: Some(0),
             locale: Some(Locale::En),
+            risk_default_spread: Some(Spread {
+                optimistic: 0.8,
+                pessimistic: 1.5,
+            }),
         };
         let effective = EffectiveSettings::from_plan(&settings);
         assert_eq!(
@@ -75,7 +86,11 @@ mod tests {
                 at_risk_float: 5,
                 lookahead_days: 7,
                 list_limit: 0,
-                locale: Locale::En
+                locale: Locale::En,
+                risk_default_spread: Some(Spread {
+                    optimistic: 0.8,
+                    pessimistic: 1.5,
+                }),
             }
         );
     }

@@ -282,7 +282,8 @@ fn settings_override_the_defaults() {
             at_risk_float: 2,
             lookahead_days: 7,
             list_limit: 50,
-            locale: Locale::Vi
+            locale: Locale::Vi,
+            risk_default_spread: None,
         }
     );
     let forum = load_clean(GRAPH_PLAN, Format::Json);
@@ -292,7 +293,8 @@ fn settings_override_the_defaults() {
             at_risk_float: 5,
             lookahead_days: defaults.lookahead_days,
             list_limit: defaults.list_limit,
-            locale: Locale::En
+            locale: Locale::En,
+            risk_default_spread: None,
         }
     );
     // Without a `settings` section, the defaults.

@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 use super::{
     CalendarDef, DateSpec, Days, Estimate, ForumInfo, Lag, Link, LinkType, Locale, Plan, Settings,
-    Task, Weekday, Workstream,
+    Spread, Task, Weekday, Workstream,
 };
 use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{Member, Node, Value};
@@ -29,7 +29,14 @@ const FORUM_FIELDS: &[&str] = &[
     "plan_start",
     "journal",
 ];
-const SETTINGS_FIELDS: &[&str] = &["at_risk_float", "lookahead_days", "list_limit", "locale"];
+const SETTINGS_FIELDS: &[&str] = &[
+    "at_risk_float",
+    "lookahead_days",
+    "list_limit",
+    "locale",
+    "risk_default_spread",
+];
+const SPREAD_FIELDS: &[&str] = &["optimistic", "pessimistic"];
 const CALENDAR_FIELDS: &[&str] = &["base", "weekdays", "holidays", "working_days_extra"];
 const WORKSTREAM_FIELDS: &[&str] = &["id", "name", "lead", "focal_point"];
 const TASK_FIELDS: &[&str] = &[
@@ -462,7 +469,37 @@ impl Converter {
                 .get("list_limit")
                 .and_then(|v| self.integer(v, "list_limit")),
             locale,
+            risk_default_spread: object
+                .get("risk_default_spread")
+                .and_then(|v| self.spread(v)),
         }
+    }
+
+    /// `settings.risk_default_spread`: two factors (their range is
+    /// validation's).
+    fn spread(&mut self, value: &Value<'_>) -> Option<Spread> {
+        let object = self.object(
+            value,
+            "the default spread",
+            "risk_default_spread",
+            SPREAD_FIELDS,
+        )?;
+        let mut get = |field| {
+            let v = self.required(object, field)?;
+            match v.node {
+                Node::Integer(n) => Some(n as f64),
+                Node::Float(x) => Some(x),
+                _ => {
+                    self.wrong_type(v, "a number", field, Some("write a factor such as 0.8"));
+                    None
+                }
+            }
+        };
+        let (optimistic, pessimistic) = (get("optimistic"), get("pessimistic"));
+        Some(Spread {
+            optimistic: optimistic?,
+            pessimistic: pessimistic?,
+        })
     }
 
     fn calendars(&mut self, value: &Value<'_>) -> BTreeMap<String, CalendarDef> {
