@@ -10,6 +10,7 @@ pub mod escape;
 mod html;
 pub mod i18n;
 mod layout;
+pub mod risk;
 pub mod schedule;
 mod spreadsheet;
 pub mod status;

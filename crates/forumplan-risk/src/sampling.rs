@@ -187,7 +187,8 @@ fn splitmix64(x: u64) -> u64 {
 
 /// A seed from the plan's bytes and the as-of day (FNV-1a, stable across
 /// platforms and versions): the same plan on the same morning gives the
-/// same numbers.
+/// same numbers. Kept below 2^53 so that tools reading the JSON's `seed`
+/// as a double (JavaScript) get it back exactly.
 pub fn seed_for(plan: &[u8], as_of: chrono::NaiveDate) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let day = as_of.to_string();
@@ -195,7 +196,7 @@ pub fn seed_for(plan: &[u8], as_of: chrono::NaiveDate) -> u64 {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    hash
+    hash & ((1 << 53) - 1)
 }
 
 #[cfg(test)]

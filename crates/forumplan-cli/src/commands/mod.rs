@@ -2,6 +2,7 @@
 
 pub(crate) mod check;
 pub(crate) mod history;
+pub(crate) mod risk;
 pub(crate) mod init;
 pub(crate) mod schedule;
 pub(crate) mod schema;
