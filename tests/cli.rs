@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{forumplan, post_event_tasks, root, succeed, transcript};
+use common::{assert_report_snapshot, forumplan, post_event_tasks, root, succeed, transcript};
 
 /// The plan files (`.json`, `.toml`) in a fixture folder, sorted.
 fn plans_in(folder: &str) -> Vec<String> {
@@ -157,17 +157,6 @@ fn a_missing_plan_file_is_a_clear_error() {
         "{stderr}"
     );
     assert!(stderr.contains("help:"), "{stderr}");
-}
-
-/// Snapshots of whole reports, kept in `tests/snapshots/`.
-fn assert_report_snapshot(name: &str, report: &str) {
-    insta::with_settings!({
-        snapshot_path => root().join("tests/snapshots"),
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(name, report);
-    });
 }
 
 #[test]

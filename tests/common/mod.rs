@@ -44,6 +44,7 @@ pub(crate) fn transcript(output: &Output) -> String {
 }
 
 /// Runs `forumplan`, which must succeed without a word on stderr.
+#[allow(dead_code)] // Not every test binary needs it.
 pub(crate) fn succeed(args: &[&str]) -> Output {
     let output = forumplan(args);
     assert_eq!(
@@ -92,4 +93,16 @@ pub(crate) fn post_event_tasks(plan: &str) -> BTreeSet<String> {
             return post;
         }
     }
+}
+
+/// Snapshots of whole reports, kept in `tests/snapshots/`.
+#[allow(dead_code)] // Not every test binary takes report snapshots.
+pub(crate) fn assert_report_snapshot(name: &str, report: &str) {
+    insta::with_settings!({
+        snapshot_path => root().join("tests/snapshots"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, report);
+    });
 }

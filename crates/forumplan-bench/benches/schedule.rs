@@ -88,6 +88,7 @@ fn bench_write_json(bencher: Bencher<'_, '_>, tasks: usize) {
         forum: &f.forum,
         schedule: &f.schedule,
         assessment: &f.assessment,
+        baseline: None,
     };
     bencher.bench(|| {
         let mut out = Vec::with_capacity(tasks * 400);

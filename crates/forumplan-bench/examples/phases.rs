@@ -115,6 +115,7 @@ fn main() {
             forum,
             schedule: &schedule,
             assessment: &assessment,
+            baseline: None,
         };
         let file = std::fs::File::create(&out_path).expect("create output");
         let mut out = BufWriter::new(file);

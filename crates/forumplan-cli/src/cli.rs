@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::journal_file::DEFAULT_LOCK_WAIT;
+use forumplan_server::journal_file::DEFAULT_LOCK_WAIT;
 
 /// Keeps a large forum's preparation on schedule: validates the plan,
 /// schedules it back from the event day, and reports readiness.
@@ -65,6 +65,8 @@ pub(crate) enum Command {
         plan: PathBuf,
         #[command(flatten)]
         day: DayArgs,
+        #[command(flatten)]
+        baseline: BaselineArg,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ScheduleFormat::Table)]
         format: ScheduleFormat,
@@ -133,6 +135,32 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = RiskFormat::Text)]
         format: RiskFormat,
     },
+    /// Save the schedule as of a day as a baseline (each task's early start
+    /// and finish, the forecast ready day) in `<plan stem>.baseline.json`
+    /// beside the plan, to measure slippage against.
+    Baseline {
+        /// The plan file.
+        plan: PathBuf,
+        #[command(flatten)]
+        day: DayArgs,
+        /// The baseline's name (default: the as-of day). Saving a name
+        /// again replaces that baseline; the last saved is the default.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Schedule health: the DCMA 14-point assessment, adapted to a forum.
+    /// Exit code 0 when every check passes, 1 otherwise.
+    Health {
+        /// The plan file.
+        plan: PathBuf,
+        #[command(flatten)]
+        day: DayArgs,
+        #[command(flatten)]
+        baseline: BaselineArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = HealthFormat::Text)]
+        format: HealthFormat,
+    },
     /// Record progress on a task: appends one entry to the journal.
     Update {
         /// The plan file.
@@ -168,6 +196,30 @@ pub(crate) enum Command {
         #[arg(long)]
         journal: Option<PathBuf>,
     },
+    /// Serve the committee's shared dashboard and progress desk over HTTP:
+    /// a JSON API, a live dashboard, and a phone-first page where each
+    /// department records its progress into the journal.
+    Serve {
+        /// The plan files (each forum is addressed by its `forum.id`).
+        #[arg(required = true)]
+        plans: Vec<PathBuf>,
+        /// Where to listen (loopback unless told otherwise; port 0 picks one).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// The address people reach the server at, when it is behind a
+        /// reverse proxy (an https address makes the session cookie Secure).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// The server's database (default: `<plan stem>.server.db` beside
+        /// the plan; only with one plan).
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+    },
+    /// Manage who may open the server: access grants with a secret login link.
+    Access {
+        #[command(subcommand)]
+        action: AccessAction,
+    },
     /// Print a JSON Schema: of plan files (for editors and other tools), or
     /// of the status report's JSON form.
     Schema {
@@ -200,6 +252,62 @@ pub(crate) enum Command {
     },
 }
 
+/// `forumplan access` subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum AccessAction {
+    /// Create a grant and print its secret and login link, once.
+    Add {
+        /// The plan file.
+        plan: PathBuf,
+        /// Who holds it (a department or a person); written as `by` in the
+        /// journal entries it records.
+        #[arg(long)]
+        name: String,
+        /// A workstream whose tasks it may update (repeat for several).
+        #[arg(
+            long = "workstream",
+            value_name = "ID",
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        workstreams: Vec<String>,
+        /// It may update every task.
+        #[arg(long)]
+        all: bool,
+        /// It may look but not record anything.
+        #[arg(long)]
+        read_only: bool,
+        /// Where its part of the morning digest is mailed.
+        #[arg(long, value_name = "ADDR")]
+        email: Option<String>,
+        /// The address of the server, for the login link.
+        #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:8080")]
+        base_url: String,
+        /// The server's database (default: `<plan stem>.server.db` beside the plan).
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+    },
+    /// List the grants (never their secrets).
+    List {
+        /// The plan file.
+        plan: PathBuf,
+        /// The server's database (default: `<plan stem>.server.db` beside the plan).
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+    },
+    /// Revoke a grant: its link and sessions stop working at once, on a
+    /// running server too.
+    Revoke {
+        /// The plan file.
+        plan: PathBuf,
+        /// The grant's name.
+        name: String,
+        /// The server's database (default: `<plan stem>.server.db` beside the plan).
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+    },
+}
+
 /// Which day to look at, and which journal to read.
 #[derive(Debug, Args)]
 pub(crate) struct DayArgs {
@@ -211,6 +319,15 @@ pub(crate) struct DayArgs {
     /// `<plan stem>.journal.jsonl` beside the plan).
     #[arg(long)]
     pub(crate) journal: Option<PathBuf>,
+}
+
+/// Which baseline to measure against.
+#[derive(Debug, Args)]
+pub(crate) struct BaselineArg {
+    /// The baseline to compare with, by name (default: the latest saved in
+    /// `<plan stem>.baseline.json`; none when that file does not exist).
+    #[arg(long = "baseline", value_name = "NAME")]
+    pub(crate) name: Option<String>,
 }
 
 /// How CSV is written.
@@ -296,6 +413,13 @@ pub(crate) enum RiskFormat {
     Text,
     Json,
     Html,
+}
+
+/// `health --format` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum HealthFormat {
+    Text,
+    Json,
 }
 
 /// `schema --of` choices.

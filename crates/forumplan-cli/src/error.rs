@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::i18n::cli::CliMsg;
+use forumplan_reporter::request::Refusal;
 
-use crate::journal_file::JournalWriteError;
+use forumplan_server::journal_file::JournalWriteError;
 
 /// A failure that ends a command.
 #[derive(Debug)]
@@ -27,24 +28,25 @@ pub(crate) enum CliError {
     InvalidPlan,
     /// A command-line value is wrong, or a request makes no sense.
     /// (Boxed: a message is large next to the other failures.)
-    Usage(Box<Refusal>),
+    Usage(Refusal),
     /// The journal could not be locked or appended to; the message says
     /// what was left in it.
-    Journal(crate::journal_file::JournalWriteError),
+    Journal(forumplan_server::journal_file::JournalWriteError),
     /// `init` would overwrite a file.
     Exists { path: PathBuf },
-}
-
-/// What is wrong and how to put it right.
-#[derive(Debug)]
-pub(crate) struct Refusal {
-    message: CliMsg,
-    hint: CliMsg,
+    /// The server or its database failed.
+    Server(String),
 }
 
 /// A refusal: what is wrong and how to put it right.
 pub(crate) fn refuse(message: CliMsg, hint: CliMsg) -> CliError {
-    CliError::Usage(Box::new(Refusal { message, hint }))
+    CliError::Usage(forumplan_reporter::request::refuse(message, hint))
+}
+
+impl From<Refusal> for CliError {
+    fn from(refusal: Refusal) -> CliError {
+        CliError::Usage(refusal)
+    }
 }
 
 /// The message in English (for logs and tests); users read [`CliError::report`].
@@ -118,6 +120,12 @@ impl CliError {
             CliError::InvalidPlan => (CliMsg::PlanHasErrors, None),
             CliError::Usage(refusal) => (refusal.message.clone(), Some(refusal.hint.clone())),
             CliError::Journal(error) => (journal_message(error), None),
+            CliError::Server(reason) => (
+                CliMsg::ServerFailed {
+                    reason: reason.clone(),
+                },
+                None,
+            ),
             CliError::Exists { path } => (
                 CliMsg::Exists {
                     path: path.display().to_string(),

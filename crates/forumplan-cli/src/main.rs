@@ -3,13 +3,13 @@
 //!
 //! Only this crate knows about clap, files, the terminal and the clock.
 
+mod baseline_file;
 mod cli;
 mod clock;
 mod commands;
 mod diagnostics;
 mod error;
 mod interrupt;
-mod journal_file;
 mod plan_file;
 mod progress;
 mod write;
@@ -32,7 +32,7 @@ fn main() -> ExitCode {
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
     init_logging(cli.global.verbose, cli.global.quiet);
-    journal_file::set_lock_wait(std::time::Duration::from_secs(cli.global.wait));
+    forumplan_server::journal_file::set_lock_wait(std::time::Duration::from_secs(cli.global.wait));
     let lang = cli.global.lang;
     let warnings = plan_file::Warnings::from_flags(&cli.global);
     match run(cli.command, lang, warnings) {
@@ -58,9 +58,34 @@ fn run(
         Command::Schedule {
             plan,
             day,
+            baseline,
             format,
             csv,
-        } => commands::schedule::run(&plan, &day, format, csv.separator.into(), lang, warnings),
+        } => commands::schedule::run(
+            &plan,
+            &day,
+            baseline.name.as_deref(),
+            format,
+            csv.separator.into(),
+            lang,
+            warnings,
+        ),
+        Command::Baseline { plan, day, name } => {
+            commands::baseline::run(&plan, &day, name.as_deref(), lang, warnings)
+        }
+        Command::Health {
+            plan,
+            day,
+            baseline,
+            format,
+        } => commands::health::run(
+            &plan,
+            &day,
+            baseline.name.as_deref(),
+            format,
+            lang,
+            warnings,
+        ),
         Command::Status {
             plan,
             day,
@@ -84,6 +109,13 @@ fn run(
                 warnings,
             )
         }
+        Command::Serve {
+            plans,
+            addr,
+            base_url,
+            db,
+        } => commands::serve::run(&plans, addr, base_url, db, lang, warnings),
+        Command::Access { action } => commands::access::run(action, lang, warnings),
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {
             path,
@@ -143,7 +175,7 @@ fn run(
             note,
             journal,
         } => {
-            let update = commands::update::Update {
+            let update = forumplan_reporter::request::UpdateRequest {
                 task,
                 state,
                 progress,

@@ -6,20 +6,18 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use forumplan_core::document::PathSegment;
 use forumplan_core::journal::Journal;
-use forumplan_core::plan::{DayError, parse_day};
-use forumplan_core::{Code, Diagnostic, Format, Forum, Severity, TaskId, closest, value_span};
+use forumplan_core::{Code, Diagnostic, Format, Forum, Severity, TaskId, value_span};
 use forumplan_reporter::check::CheckReport;
-use forumplan_reporter::escape::terminal;
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::i18n::cli::CliMsg;
-use forumplan_reporter::status::{StatusInput, StatusReport};
+use forumplan_reporter::request;
+use forumplan_reporter::status::StatusReport;
 use forumplan_scheduler::{Assessment, Schedule};
 
 use crate::cli::{DayArgs, LangArg};
 use crate::error::{CliError, refuse};
-use crate::journal_file::read_journal_bytes;
 use crate::plan_file;
-use crate::write::same_file;
+use forumplan_server::journal_file::{journal_location, read_journal_bytes, same_file};
 
 /// The report language: `--lang`, else the plan's `settings.locale`.
 pub(crate) fn lang(forum: &Forum, lang: Option<LangArg>) -> Lang {
@@ -46,41 +44,12 @@ pub(crate) fn today(forum: &Forum) -> NaiveDate {
 
 /// Resolves a day argument: a date, `today` or `yesterday` in the forum's time zone.
 pub(crate) fn day(forum: &Forum, text: &str) -> Result<NaiveDate, CliError> {
-    match text {
-        "today" => Ok(today(forum)),
-        "yesterday" => Ok(today(forum) - chrono::Days::new(1)),
-        _ => parse_arg_day(text, CliMsg::HintDay),
-    }
-}
-
-/// A day given on the command line (strictly YYYY-MM-DD within the
-/// supported days), refused with `hint`.
-pub(crate) fn parse_arg_day(text: &str, hint: CliMsg) -> Result<NaiveDate, CliError> {
-    parse_day(text).map_err(|error| {
-        let message = match error {
-            DayError::OutOfRange(day) => CliMsg::DayOutOfRange { day },
-            _ => CliMsg::NotADay {
-                text: terminal(text).into_owned(),
-            },
-        };
-        refuse(message, hint)
-    })
+    Ok(request::day(text, today(forum))?)
 }
 
 /// The task `id` names, or a refusal with the nearest id as a hint.
 pub(crate) fn task(forum: &Forum, id: &str) -> Result<TaskId, CliError> {
-    forum.task_id(id).ok_or_else(|| {
-        let ids = forum.plan().tasks.iter().map(|t| t.id.as_str());
-        let hint = closest(id, ids).map_or(CliMsg::HintListIds, |near| CliMsg::DidYouMean {
-            near: near.to_owned(),
-        });
-        refuse(
-            CliMsg::UnknownTask {
-                task: id.to_owned(),
-            },
-            hint,
-        )
-    })
+    Ok(request::task(forum, id)?)
 }
 
 /// The journal a command reads or appends to, and whether the plan named it.
@@ -154,25 +123,10 @@ pub(crate) fn journal_path(
     journal: Option<&Path>,
     lang: Lang,
 ) -> Result<JournalFile, CliError> {
-    let folder = plan.parent().unwrap_or(Path::new(""));
-    let file = match (journal, &forum.plan().forum.journal) {
-        (Some(journal), _) => JournalFile {
-            path: journal.to_owned(),
-            named_in_plan: false,
-        },
-        (None, Some(name)) => JournalFile {
-            path: folder.join(name),
-            named_in_plan: true,
-        },
-        (None, None) => {
-            let stem = plan
-                .file_stem()
-                .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
-            JournalFile {
-                path: folder.join(format!("{stem}.journal.jsonl")),
-                named_in_plan: false,
-            }
-        }
+    let (path, named_in_plan) = journal_location(plan, forum, journal);
+    let file = JournalFile {
+        path,
+        named_in_plan,
     };
     if same_file(&file.path, plan) {
         let message = || CliMsg::JournalIsPlan {
@@ -246,18 +200,14 @@ pub(crate) fn assess_day(
     journal: &Journal,
     day: NaiveDate,
 ) -> Result<(Schedule, Assessment), CliError> {
-    let state = journal.replay(forum, day);
     tracing::info!(%day, tasks = forum.tasks().len(), "scheduling");
-    let schedule = forumplan_scheduler::schedule(forum, &state, day).map_err(|error| {
-        refuse(
-            CliMsg::CannotSchedule {
-                reason: error.to_string(),
-            },
-            CliMsg::HintFixSchedule,
-        )
-    })?;
-    let assessment = forumplan_scheduler::assess(forum, &schedule);
-    Ok((schedule, assessment))
+    Ok(request::assess_day(forum, journal, day)?)
+}
+
+/// The refusal for a plan the scheduler could not schedule (which
+/// validation should have caught: a last defence).
+pub(crate) fn cannot_schedule(error: forumplan_scheduler::ScheduleError) -> CliError {
+    request::cannot_schedule(&error).into()
 }
 
 /// Simulates `forum` as of `day` (see `forumplan_risk::simulate`).
@@ -286,35 +236,15 @@ pub(crate) fn status_report(
     day: NaiveDate,
     since: NaiveDate,
 ) -> Result<StatusReport, CliError> {
-    with_changes(forum, journal, day, since, StatusReport::new)
+    Ok(request::status_report(forum, journal, day, since)?)
 }
 
-/// The morning check as of `day`, with the changes since `since` (only
-/// what it prints: no full status report).
+/// The morning check as of `day`, with the changes since `since`.
 pub(crate) fn check_report(
     forum: &Forum,
     journal: &Journal,
     day: NaiveDate,
     since: NaiveDate,
 ) -> Result<CheckReport, CliError> {
-    with_changes(forum, journal, day, since, CheckReport::new)
-}
-
-/// Assesses `day` and `since`, compares them, and hands all of it to `build`.
-fn with_changes<T>(
-    forum: &Forum,
-    journal: &Journal,
-    day: NaiveDate,
-    since: NaiveDate,
-    build: impl FnOnce(StatusInput<'_>) -> T,
-) -> Result<T, CliError> {
-    let (schedule, assessment) = assess_day(forum, journal, day)?;
-    let (_, before) = assess_day(forum, journal, since)?;
-    let changes = forumplan_scheduler::compare(&before, &assessment);
-    Ok(build(StatusInput {
-        forum,
-        schedule: &schedule,
-        assessment: &assessment,
-        changes: &changes,
-    }))
+    Ok(request::check_report(forum, journal, day, since)?)
 }

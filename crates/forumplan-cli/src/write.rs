@@ -4,9 +4,10 @@
 //! Reports go only where the user said, and never over the plan or its
 //! journal: see [`output_target`].
 
+use forumplan_server::journal_file::same_file;
 use std::fs::OpenOptions;
 use std::io::Write;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use forumplan_reporter::i18n::cli::{CliMsg, WriteRefusal};
@@ -157,25 +158,6 @@ pub(crate) fn output_target(path: &Path, protected: &[Protected<'_>]) -> Result<
         return Err(will_not(why, CliMsg::HintNewReportFile));
     }
     Ok(target)
-}
-
-/// Whether `a` and `b` name the same file: the same device and inode when
-/// both exist, else the same folder and name.
-pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
-        (Err(_), Err(_)) => resolved(a).is_some_and(|a| resolved(b) == Some(a)),
-        _ => false,
-    }
-}
-
-/// A path that may not exist, made absolute through its folder.
-fn resolved(path: &Path) -> Option<PathBuf> {
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
-    Some(std::fs::canonicalize(folder).ok()?.join(path.file_name()?))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! [`Diagnostic`]s with byte spans. This crate does no I/O and never reads
 //! the clock: callers hand it bytes and dates.
 
+pub mod baseline;
 pub mod calendar;
 mod code;
 mod diagnostic;

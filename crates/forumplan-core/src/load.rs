@@ -64,14 +64,10 @@ pub fn load_plan_locating(
     format: Format,
     locate: Locate,
 ) -> Result<Loaded, Vec<Diagnostic>> {
-    let text = std::str::from_utf8(bytes).map_err(|error| {
-        let at = error.valid_up_to();
-        vec![
-            Diagnostic::error(Code::NotUtf8, "the file is not valid UTF-8 text", Span::new(at, at + 1))
-                .with_label("this byte is not UTF-8")
-                .with_hint("save the plan as UTF-8 (editors call it \"UTF-8\" or \"Unicode\"); Vietnamese text needs it"),
-        ]
-    })?;
+    let text = utf8_text(
+        bytes,
+        "save the plan as UTF-8 (editors call it \"UTF-8\" or \"Unicode\"); Vietnamese text needs it",
+    )?;
     if format == Format::Json
         && let Some(loaded) = load_fast_json(text, locate)
     {
@@ -137,7 +133,25 @@ pub fn value_span(bytes: &[u8], format: Format, path: &[PathSegment<'_>]) -> Opt
     Some(parse(text, format).ok()?.span_at(path))
 }
 
-fn parse(text: &str, format: Format) -> Result<Value<'_>, Vec<Diagnostic>> {
+/// `bytes` as text, or a `not-utf8` error at the first byte that is not
+/// UTF-8, with `hint` saying how to fix the file.
+pub(crate) fn utf8_text<'b>(bytes: &'b [u8], hint: &str) -> Result<&'b str, Vec<Diagnostic>> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let at = error.valid_up_to();
+        vec![
+            Diagnostic::error(
+                Code::NotUtf8,
+                "the file is not valid UTF-8 text",
+                Span::new(at, at + 1),
+            )
+            .with_label("this byte is not UTF-8")
+            .with_hint(hint),
+        ]
+    })
+}
+
+/// The document tree of `text`, or its syntax error as a located diagnostic.
+pub(crate) fn parse(text: &str, format: Format) -> Result<Value<'_>, Vec<Diagnostic>> {
     let parsed = match format {
         Format::Json => parse_json(text),
         Format::Toml => parse_toml(text),

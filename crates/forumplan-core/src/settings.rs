@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::plan::{Locale, Settings, Spread};
+use crate::plan::{Health, Locale, Settings, Spread};
 
 /// The shipped defaults, compiled in so the library reads no file.
 const DEFAULTS_TOML: &str = include_str!("../../../config/defaults.toml");
@@ -23,6 +23,8 @@ pub struct EffectiveSettings {
     /// For risk analysis, the spread of a task without an estimate.
     #[serde(default)]
     pub risk_default_spread: Option<Spread>,
+    /// The thresholds of `forumplan health`.
+    pub health: Health<u32>,
 }
 
 impl EffectiveSettings {
@@ -44,6 +46,7 @@ impl EffectiveSettings {
             risk_default_spread: settings
                 .risk_default_spread
                 .or(defaults.risk_default_spread),
+            health: defaults.health.over(&settings.health),
         }
     }
 }
@@ -56,14 +59,19 @@ mod tests {
     fn shipped_defaults_parse() {
         let defaults = EffectiveSettings::defaults();
         assert_eq!(
-            defaults,
-            EffectiveSettings {
-                at_risk_float: 2,
-                lookahead_days: 7,
-                list_limit: 50,
-                locale: Locale::Vi,
-                risk_default_spread: None,
-            }
+            (
+                defaults.at_risk_float,
+                defaults.lookahead_days,
+                defaults.list_limit,
+                defaults.locale
+            ),
+            (2, 7, 50, Locale::Vi)
+        );
+        assert_eq!(defaults.risk_default_spread, None);
+        // The contract's thresholds (shares in percent).
+        assert_eq!(
+            defaults.health.values(),
+            [5, 0, 5, 90, 5, 5, 44, 0, 5, 0, 0, 5, 10, 95, 95]
         );
     }
 
@@ -78,8 +86,13 @@ mod tests {
                 optimistic: 0.8,
                 pessimistic: 1.5,
             }),
+            health: crate::plan::HealthSettings {
+                cpli: Some(90),
+                ..Default::default()
+            },
         };
         let effective = EffectiveSettings::from_plan(&settings);
+        let defaults = EffectiveSettings::defaults();
         assert_eq!(
             effective,
             EffectiveSettings {
@@ -91,6 +104,10 @@ mod tests {
                     optimistic: 0.8,
                     pessimistic: 1.5,
                 }),
+                health: Health {
+                    cpli: 90,
+                    ..defaults.health
+                },
             }
         );
     }

@@ -284,6 +284,7 @@ fn settings_override_the_defaults() {
             list_limit: 50,
             locale: Locale::Vi,
             risk_default_spread: None,
+            health: defaults.health,
         }
     );
     let forum = load_clean(GRAPH_PLAN, Format::Json);
@@ -295,6 +296,7 @@ fn settings_override_the_defaults() {
             list_limit: defaults.list_limit,
             locale: Locale::En,
             risk_default_spread: None,
+            health: defaults.health,
         }
     );
     // Without a `settings` section, the defaults.

@@ -3,6 +3,9 @@
 //! error rather than a blank in a report sent up the chain.
 
 pub mod cli;
+pub mod health;
+pub mod server;
+pub mod slippage;
 
 use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;

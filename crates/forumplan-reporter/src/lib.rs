@@ -7,10 +7,12 @@
 
 pub mod check;
 pub mod escape;
+pub mod health;
 mod html;
 pub mod i18n;
 mod layout;
 pub mod risk;
+pub mod request;
 pub mod schedule;
 mod spreadsheet;
 pub mod status;

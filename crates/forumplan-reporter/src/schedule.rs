@@ -10,9 +10,11 @@ use std::io::{self, Write};
 use chrono::{Datelike, NaiveDate};
 use forumplan_core::Forum;
 use forumplan_core::journal::TaskState;
+use forumplan_scheduler::baseline::BaselineComparison;
 use forumplan_scheduler::{Assessment, Readiness, Schedule};
 use serde::{Serialize, Serializer};
 
+use crate::i18n::slippage::{SlipMsg, signed};
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{pad, pad_left, width};
 use crate::spreadsheet::{self, CsvSeparator};
@@ -27,6 +29,9 @@ pub struct ScheduleView<'a> {
     pub schedule: &'a Schedule,
     /// Readiness derived from the schedule.
     pub assessment: &'a Assessment,
+    /// The schedule against a baseline, when the plan has one: each task
+    /// then gains its baseline dates and finish variance.
+    pub baseline: Option<&'a BaselineComparison>,
 }
 
 #[derive(Serialize)]
@@ -71,6 +76,28 @@ struct JsonTask<'a> {
     critical: bool,
     /// `null` for a cancelled task.
     readiness: Option<Readiness>,
+    // With a baseline only (absent otherwise); `null` for a task the
+    // baseline lacks.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "baseline_date"
+    )]
+    baseline_start: Option<Option<NaiveDate>>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "baseline_date"
+    )]
+    baseline_finish: Option<Option<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    finish_variance: Option<Option<i64>>,
+}
+
+/// A baseline date (`Some`: a baseline is present): the date, or `null`.
+fn baseline_date<S: Serializer>(
+    date: &Option<Option<NaiveDate>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    iso_date_or_null(&date.flatten(), serializer)
 }
 
 /// The tasks, serialized one by one as they are made, so that a million
@@ -123,6 +150,7 @@ impl<'a> ScheduleView<'a> {
     fn json_tasks(&self) -> impl Iterator<Item = JsonTask<'a>> + '_ {
         self.schedule.tasks.iter().enumerate().map(|(i, t)| {
             let task = self.forum.task(i);
+            let baseline = self.baseline.map(|b| b.tasks[i]);
             JsonTask {
                 id: Cow::Borrowed(&task.id),
                 workstream: Cow::Borrowed(&task.workstream),
@@ -140,6 +168,9 @@ impl<'a> ScheduleView<'a> {
                 free_float: t.free_float,
                 critical: t.critical,
                 readiness: self.assessment.tasks[i].readiness,
+                baseline_start: baseline.map(|b| b.map(|b| b.start)),
+                baseline_finish: baseline.map(|b| b.map(|b| b.finish)),
+                finish_variance: baseline.map(|b| b.map(|b| b.finish_variance)),
             }
         })
     }
@@ -204,26 +235,27 @@ impl<'a> ScheduleView<'a> {
     pub fn write_table(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
         let as_of = self.schedule.as_of;
         let h = TableHeaders::of(lang);
-        let mut rows = vec![
-            [
-                h.task,
-                h.start,
-                h.finish,
-                h.late_start,
-                h.late_finish,
-                h.total_float,
-                h.free_float,
-                h.critical,
-                h.state,
-                h.readiness,
-            ]
-            .map(str::to_owned),
+        let mut header = vec![
+            h.task,
+            h.start,
+            h.finish,
+            h.late_start,
+            h.late_finish,
+            h.total_float,
+            h.free_float,
+            h.critical,
+            h.state,
+            h.readiness,
         ];
+        if self.baseline.is_some() {
+            header.extend([h.baseline_finish, h.variance]);
+        }
+        let mut rows = vec![header.into_iter().map(str::to_owned).collect::<Vec<_>>()];
         let float = |f: Option<i64>| f.map_or_else(|| "-".to_owned(), |f| f.to_string());
         for (i, t) in self.schedule.tasks.iter().enumerate() {
             let readiness = self.assessment.shown_readiness(self.forum, i);
             let overdue = is_overdue(readiness, t.state, t.late_finish, as_of);
-            rows.push([
+            let mut row = vec![
                 self.task_id(i).to_owned(),
                 i18n::date(lang, t.early_start),
                 i18n::date(lang, t.early_finish),
@@ -234,24 +266,31 @@ impl<'a> ScheduleView<'a> {
                 if t.critical { h.yes } else { "" }.to_owned(),
                 i18n::state(lang, t.state).to_owned(),
                 i18n::flag(lang, readiness, t.state, overdue).to_owned(),
-            ]);
+            ];
+            if let Some(baseline) = self.baseline {
+                let dates = baseline.tasks[i];
+                row.push(dates.map_or_else(|| "-".to_owned(), |b| i18n::date(lang, b.finish)));
+                row.push(dates.map_or_else(|| "-".to_owned(), |b| signed(b.finish_variance)));
+            }
+            rows.push(row);
         }
         // Each column as wide as its widest cell: nothing is cut, an id least of all.
-        let mut widths = [0; 10];
+        let mut widths = vec![0; rows[0].len()];
         for row in &rows {
             for (w, cell) in widths.iter_mut().zip(row) {
                 *w = (*w).max(width(cell));
             }
         }
         for row in &rows {
+            let last = row.len() - 1;
             let cells: Vec<String> = row
                 .iter()
-                .zip(widths)
+                .zip(&widths)
                 .enumerate()
-                .map(|(column, (cell, w))| match column {
-                    // The floats, right-aligned like numbers.
-                    5 | 6 => pad_left(cell, w),
-                    9 => cell.clone(),
+                .map(|(column, (cell, &w))| match column {
+                    // The floats and the variance, right-aligned like numbers.
+                    5 | 6 | 11 => pad_left(cell, w),
+                    c if c == last => cell.clone(),
                     _ => pad(cell, w),
                 })
                 .collect();
@@ -268,6 +307,9 @@ impl<'a> ScheduleView<'a> {
             None => Msg::NothingLeft.text(lang).to_owned(),
         };
         writeln!(out, "{}: {forecast}", Msg::ForecastReady.text(lang))?;
+        if let Some(baseline) = self.baseline {
+            writeln!(out, "{}", SlipMsg::AgainstBaseline.line(lang, baseline))?;
+        }
         if self.schedule.critical_paths.is_empty() {
             writeln!(out, "{}", Msg::NoCriticalPath.text(lang))?;
         }
@@ -301,6 +343,8 @@ struct TableHeaders {
     critical: &'static str,
     state: &'static str,
     readiness: &'static str,
+    baseline_finish: &'static str,
+    variance: &'static str,
     yes: &'static str,
 }
 
@@ -318,6 +362,8 @@ impl TableHeaders {
                 critical: "GĂNG",
                 state: "TRẠNG THÁI",
                 readiness: "ĐÁNH GIÁ",
+                baseline_finish: "HOÀN THÀNH (KẾ HOẠCH GỐC)",
+                variance: "CHÊNH",
                 yes: "có",
             },
             Lang::En => TableHeaders {
@@ -331,6 +377,8 @@ impl TableHeaders {
                 critical: "CRIT",
                 state: "STATE",
                 readiness: "READINESS",
+                baseline_finish: "BASELINE FINISH",
+                variance: "VAR",
                 yes: "yes",
             },
         }

@@ -19,6 +19,10 @@ use forumplan_core::{Format, load_plan};
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::status::{ListLimit, Section, StatusFormat, StatusInput, StatusReport};
 
+#[path = "../../../tests/common/tools.rs"]
+mod tools;
+use tools::installed;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../fixtures/vesf-2022")
@@ -459,31 +463,6 @@ fn the_json_form_holds_every_section_and_nothing_else() {
     members.sort_unstable();
     sections.sort_unstable();
     assert_eq!(members, sections);
-}
-
-/// The program `name` (from the Debian package `package`) on `PATH`.
-///
-/// A test that needs it and does not find it is skipped with a note on a
-/// developer's machine; under CI (`CI` set, as `.ci/run` does) a missing
-/// tool fails the test instead, so that no browser test silently stops
-/// running.
-fn installed(name: &str, package: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|path| {
-        std::env::split_paths(&path)
-            .map(|dir| dir.join(name))
-            .find(|path| path.is_file())
-    });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{name} is not installed, and CI is set: the test cannot be skipped (apt-get install {package})"
-        );
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("note: {name} is not installed; skipping (apt-get install {package})");
-        }
-    }
-    found
 }
 
 /// Chromium, for the tests that open the page in a real browser.

@@ -14,7 +14,9 @@
 //! well under a second.
 
 mod assess;
+pub mod baseline;
 mod critical;
+pub mod health;
 mod passes;
 mod rerun;
 pub mod workdays;

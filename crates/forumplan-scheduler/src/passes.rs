@@ -218,10 +218,30 @@ pub(crate) fn run(
     as_of: NaiveDate,
 ) -> Result<Schedule, ScheduleError> {
     let mut passes = Passes::new(forum, journal, as_of);
-    let today = day_number(as_of);
-    forward(&mut passes, today)?;
+    forward(&mut passes, day_number(as_of))?;
     backward(&mut passes)?;
     assemble(&passes, journal, as_of)
+}
+
+/// The early end (`E`) of every task when `task`'s work (its duration, or
+/// what is left of it) takes `delay` more working days: the forward pass
+/// alone, for the critical path test. `None` leaves every task as it is.
+pub(crate) fn early_ends_with_delay(
+    forum: &Forum,
+    journal: &JournalState,
+    as_of: NaiveDate,
+    delay: Option<(usize, i64)>,
+) -> Result<Vec<Day>, ScheduleError> {
+    let mut passes = Passes::new(forum, journal, as_of);
+    if let Some((task, delay)) = delay {
+        match &mut passes.modes[task] {
+            Mode::InProgress { remaining, .. } => *remaining += delay,
+            Mode::Planned { duration, .. } => *duration += delay,
+            Mode::Done { .. } => {}
+        }
+    }
+    forward(&mut passes, day_number(as_of))?;
+    Ok(passes.early_end)
 }
 
 impl<'f> Passes<'f> {

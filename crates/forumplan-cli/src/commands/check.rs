@@ -9,9 +9,8 @@ use forumplan_scheduler::Rag;
 
 use crate::cli::{CheckFormat, DayArgs, LangArg};
 use crate::plan_file::Warnings;
-use forumplan_reporter::i18n::cli::CliMsg;
 
-use crate::error::{CliError, refuse};
+use crate::error::CliError;
 use crate::{plan_file, progress};
 
 /// The exit code when the plan or journal cannot be read or assessed.
@@ -50,16 +49,7 @@ fn check(
     let loaded = plan_file::load(plan, warnings)?;
     let forum = &loaded.forum;
     let as_of = progress::day(forum, &day.as_of)?;
-    let since = match since {
-        Some(text) => progress::day(forum, text)?,
-        None => as_of - chrono::Days::new(1),
-    };
-    if since > as_of {
-        return Err(refuse(
-            CliMsg::SinceAfterAsOf { since, as_of },
-            CliMsg::HintSince,
-        ));
-    }
+    let since = forumplan_reporter::request::since_day(since, as_of, progress::today(forum))?;
     let lang = progress::lang(forum, lang);
     let journal = progress::load_journal(plan, forum, day, lang)?;
     let report = progress::check_report(forum, &journal, as_of, since)?;

@@ -66,7 +66,7 @@ pub(crate) fn run(
     };
     let today = clock::today_in(timezone);
     let date = match (date, from) {
-        (Some(text), _) => progress::parse_arg_day(text, CliMsg::HintEventDay)?,
+        (Some(text), _) => forumplan_reporter::request::strict_day(text, CliMsg::HintEventDay)?,
         (None, Some(_)) => return Err(refuse(CliMsg::NeedsNewDate, CliMsg::HintAddDate)),
         (None, None) => today + chrono::Days::new(DEFAULT_LEAD_DAYS),
     };

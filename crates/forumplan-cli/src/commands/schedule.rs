@@ -10,11 +10,12 @@ use forumplan_reporter::schedule::ScheduleView;
 use crate::cli::{DayArgs, LangArg, ScheduleFormat};
 use crate::error::CliError;
 use crate::plan_file::Warnings;
-use crate::{plan_file, progress};
+use crate::{baseline_file, plan_file, progress};
 
 pub(crate) fn run(
     plan: &Path,
     day: &DayArgs,
+    baseline: Option<&str>,
     format: ScheduleFormat,
     separator: CsvSeparator,
     lang: Option<LangArg>,
@@ -25,10 +26,12 @@ pub(crate) fn run(
     let as_of = progress::day(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day, progress::lang(forum, lang))?;
     let (schedule, assessment) = progress::assess_day(forum, &journal, as_of)?;
+    let comparison = baseline_file::comparison(plan, baseline, forum, &schedule)?;
     let view = ScheduleView {
         forum,
         schedule: &schedule,
         assessment: &assessment,
+        baseline: comparison.as_ref(),
     };
     // No colour in any of these formats: plain stdout, no escape filtering.
     let stdout = std::io::stdout();

@@ -10,9 +10,12 @@ use crate::code::Code;
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
+
+use super::health::{HEALTH_FIELDS, HealthSettings};
 use super::{
-    CalendarDef, DateSpec, Days, Estimate, ForumInfo, Lag, Link, LinkType, Locale, Plan, Settings,
-    Spread, Task, Weekday, Workstream,
+    CalendarDef, DateSpec, DayError, Days, Estimate, ForumInfo, Lag, Link, LinkType, Locale, Plan,
+    Settings, Spread, Task, Weekday, Workstream, parse_day,
 };
 use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{Member, Node, Value};
@@ -35,6 +38,7 @@ const SETTINGS_FIELDS: &[&str] = &[
     "list_limit",
     "locale",
     "risk_default_spread",
+    "health",
 ];
 const SPREAD_FIELDS: &[&str] = &["optimistic", "pessimistic"];
 const CALENDAR_FIELDS: &[&str] = &["base", "weekdays", "holidays", "working_days_extra"];
@@ -80,7 +84,7 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
 
 /// The members of an object whose fields have been checked.
 #[derive(Clone, Copy)]
-struct Object<'v, 'a> {
+pub(crate) struct Object<'v, 'a> {
     value: &'v Value<'a>,
     members: &'v [Member<'a>],
     /// How to name the object in messages, e.g. "task `agenda-final`".
@@ -90,7 +94,7 @@ struct Object<'v, 'a> {
 impl<'v, 'a> Object<'v, 'a> {
     /// An optional field's value; `null` counts as absent (as the JSON
     /// Schema of an optional field allows).
-    fn get(&self, key: &str) -> Option<&'v Value<'a>> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'v Value<'a>> {
         self.get_even_null(key).filter(|v| v.node != Node::Null)
     }
 
@@ -101,16 +105,24 @@ impl<'v, 'a> Object<'v, 'a> {
     }
 }
 
-struct Converter {
-    diagnostics: Vec<Diagnostic>,
+/// Turns document values into typed ones, collecting every problem (the
+/// plan's reader, and the baseline file's).
+pub(crate) struct Converter {
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl Converter {
-    fn error(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn error(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
 
-    fn wrong_type(&mut self, value: &Value<'_>, expected: &str, field: &str, hint: Option<&str>) {
+    pub(crate) fn wrong_type(
+        &mut self,
+        value: &Value<'_>,
+        expected: &str,
+        field: &str,
+        hint: Option<&str>,
+    ) {
         let found = value.node.kind_name();
         let mut d = Diagnostic::error(
             Code::WrongType,
@@ -125,7 +137,7 @@ impl Converter {
     }
 
     /// Checks that `value` is an object with only `fields`, each once.
-    fn object<'v, 'a>(
+    pub(crate) fn object<'v, 'a>(
         &mut self,
         value: &'v Value<'a>,
         what: &'v str,
@@ -172,7 +184,11 @@ impl Converter {
     }
 
     /// The value of a required field, or an error on the object.
-    fn required<'v, 'a>(&mut self, object: Object<'v, 'a>, key: &str) -> Option<&'v Value<'a>> {
+    pub(crate) fn required<'v, 'a>(
+        &mut self,
+        object: Object<'v, 'a>,
+        key: &str,
+    ) -> Option<&'v Value<'a>> {
         let value = object.get_even_null(key);
         // A misspelt key was reported as an unknown field whose hint names
         // this one; saying it is missing as well would only repeat that.
@@ -197,7 +213,7 @@ impl Converter {
         value
     }
 
-    fn string(&mut self, value: &Value<'_>, field: &str) -> Option<String> {
+    pub(crate) fn string(&mut self, value: &Value<'_>, field: &str) -> Option<String> {
         match &value.node {
             Node::String(s) => Some(s.to_string()),
             _ => {
@@ -261,6 +277,24 @@ impl Converter {
             .and_then(|v| self.parsed(v, field, Code::InvalidDate, "2022-09-18"))
     }
 
+    /// A strict `YYYY-MM-DD` day (no `T-N`): the baseline file's dates.
+    pub(crate) fn day(&mut self, value: &Value<'_>, field: &str) -> Option<NaiveDate> {
+        let text = self.string(value, field)?;
+        parse_day(&text)
+            .map_err(|error| {
+                let code = match error {
+                    DayError::OutOfRange(_) => Code::DateOutOfRange,
+                    _ => Code::InvalidDate,
+                };
+                self.error(
+                    Diagnostic::error(code, error.to_string(), value.span)
+                        .with_label(format!("invalid `{field}`"))
+                        .with_hint("for example \"2022-09-18\""),
+                );
+            })
+            .ok()
+    }
+
     fn days(&mut self, value: &Value<'_>, field: &str) -> Days {
         self.parsed(value, field, Code::InvalidDuration, "3d")
             .unwrap_or(Days(0))
@@ -268,7 +302,7 @@ impl Converter {
 
     /// An id: a string of the id alphabet. A malformed id is reported but
     /// kept, so references to it do not cascade into more errors.
-    fn id(&mut self, value: &Value<'_>, field: &str) -> Option<String> {
+    pub(crate) fn id(&mut self, value: &Value<'_>, field: &str) -> Option<String> {
         let id = self.string(value, field)?;
         if !is_valid_id(&id) {
             self.error(
@@ -472,6 +506,10 @@ impl Converter {
             risk_default_spread: object
                 .get("risk_default_spread")
                 .and_then(|v| self.spread(v)),
+            health: object
+                .get("health")
+                .map(|v| self.health_settings(v))
+                .unwrap_or_default(),
         }
     }
 
@@ -500,6 +538,23 @@ impl Converter {
             optimistic: optimistic?,
             pessimistic: pessimistic?,
         })
+    }
+
+    /// `settings.health`: whole numbers by name (their ranges are
+    /// validation's, as for the other settings).
+    fn health_settings(&mut self, value: &Value<'_>) -> HealthSettings {
+        let mut health = HealthSettings::default();
+        let fields: Vec<&str> = HEALTH_FIELDS.iter().map(|(name, ..)| *name).collect();
+        let Some(object) = self.object(value, "`settings.health`", "health", &fields) else {
+            return health;
+        };
+        for name in &fields {
+            if let Some(v) = object.get(name) {
+                let value = self.integer(v, name);
+                health.set(name, value);
+            }
+        }
+        health
     }
 
     fn calendars(&mut self, value: &Value<'_>) -> BTreeMap<String, CalendarDef> {

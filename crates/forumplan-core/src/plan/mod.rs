@@ -6,6 +6,7 @@
 //! which keeps source positions and reports every problem at once.
 
 mod convert;
+mod health;
 mod values;
 
 use std::collections::BTreeMap;
@@ -14,7 +15,9 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub(crate) use convert::{convert_plan, is_valid_id};
+pub(crate) use convert::{Converter, convert_plan, is_valid_id};
+pub(crate) use health::HEALTH_FIELDS;
+pub use health::{Health, HealthSettings};
 use values::deserialize_event_day;
 pub use values::{
     DateSpec, DayError, Days, FIRST_DAY, LAST_DAY, Lag, LinkType, Weekday, parse_day,
@@ -96,6 +99,9 @@ pub struct Settings {
     /// of its duration (none by default: such a task keeps its duration).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub risk_default_spread: Option<Spread>,
+    /// The thresholds of `forumplan health`.
+    #[serde(default, skip_serializing_if = "HealthSettings::is_empty")]
+    pub health: HealthSettings,
 }
 
 /// A default three-point spread: the optimistic and pessimistic durations

@@ -238,6 +238,19 @@ impl<'p> Validator<'p, '_, '_> {
             .with_hint("for example { \"optimistic\": 0.8, \"pessimistic\": 1.5 }");
             self.push(d);
         }
+        let health = settings.health.values();
+        for (&(field, min, max), value) in crate::plan::HEALTH_FIELDS.iter().zip(health) {
+            if value.is_some_and(|v| !(min..=max).contains(&v)) {
+                let d = Diagnostic::error(
+                    Code::OutOfRange,
+                    format!("`health.{field}` must be a whole number from {min} to {max}"),
+                    self.span(&[Key("settings"), Key("health"), Key(field)]),
+                )
+                .with_label("out of range")
+                .with_hint("shares are written in whole percent: 5 for 5%");
+                self.push(d);
+            }
+        }
     }
 
     fn timezone(&mut self) -> Option<chrono_tz::Tz> {

@@ -130,6 +130,37 @@ pub enum CliMsg {
         reason: String,
     },
     HintFixSchedule,
+    // Baselines.
+    /// `baseline` saved one.
+    BaselineSaved {
+        name: String,
+        as_of: NaiveDate,
+        tasks: usize,
+        path: String,
+    },
+    /// `--baseline NAME` names no baseline in the file.
+    UnknownBaseline {
+        name: String,
+        path: String,
+    },
+    HintBaselines {
+        known: String,
+    },
+    /// `--baseline NAME` given, but the plan has no baseline file.
+    NoBaselineFile {
+        path: String,
+    },
+    HintSaveBaseline,
+    /// A `--name` that is not an id.
+    BadBaselineName {
+        name: String,
+    },
+    HintBaselineName,
+    /// The baseline file is damaged: `baseline` will not overwrite it.
+    BaselineFileDamaged {
+        path: String,
+    },
+    HintRepairBaseline,
     // `update`.
     Recorded {
         path: String,
@@ -206,6 +237,41 @@ pub enum CliMsg {
     Next {
         path: String,
     },
+    // `forumplan serve` and `forumplan access`.
+    Listening {
+        url: String,
+    },
+    ServerFailed {
+        reason: String,
+    },
+    GrantNameTaken {
+        name: String,
+    },
+    HintGrantName,
+    NoSuchGrant {
+        name: String,
+    },
+    HintAccessList,
+    EmptyGrantName,
+    DbWithSeveralPlans,
+    HintDbPerPlan,
+    GrantCreated {
+        name: String,
+        secret: String,
+        link: String,
+    },
+    GrantRevoked {
+        name: String,
+    },
+    NoGrants,
+    GrantLine {
+        name: String,
+        scope: String,
+        read_only: bool,
+        email: String,
+        created: String,
+    },
+    AllWorkstreams,
 }
 
 impl CliMsg {
@@ -216,6 +282,71 @@ impl CliMsg {
         let pick = |vi_text: String, en_text: String| if vi { vi_text } else { en_text };
         let fixed = |vi_text: &str, en_text: &str| pick(vi_text.to_owned(), en_text.to_owned());
         match self {
+            CliMsg::Listening { url } => pick(
+                format!("forumplan serve: đang phục vụ tại {url} (Ctrl+C để dừng)"),
+                format!("forumplan serve: listening on {url} (Ctrl+C stops)"),
+            ),
+            CliMsg::ServerFailed { reason } => pick(
+                format!("máy chủ không chạy được: {reason}"),
+                format!("the server failed: {reason}"),
+            ),
+            CliMsg::GrantNameTaken { name } => pick(
+                format!("đã có quyền truy cập tên `{name}`"),
+                format!("a grant named `{name}` already exists"),
+            ),
+            CliMsg::HintGrantName => fixed(
+                "chọn tên khác, hoặc thu hồi quyền cũ trước (`forumplan access revoke PLAN NAME`)",
+                "choose another name, or revoke the old grant first (`forumplan access revoke PLAN NAME`)",
+            ),
+            CliMsg::NoSuchGrant { name } => pick(
+                format!("không có quyền truy cập nào tên `{name}`"),
+                format!("no grant is named `{name}`"),
+            ),
+            CliMsg::HintAccessList => fixed(
+                "`forumplan access list PLAN` liệt kê các quyền truy cập",
+                "`forumplan access list PLAN` lists the grants",
+            ),
+            CliMsg::EmptyGrantName => fixed(
+                "tên người giữ quyền (--name) không được để trống",
+                "the grant's holder (--name) must not be empty",
+            ),
+            CliMsg::DbWithSeveralPlans => fixed(
+                "--db chỉ dùng được khi phục vụ một kế hoạch",
+                "--db can only be given when serving one plan",
+            ),
+            CliMsg::HintDbPerPlan => fixed(
+                "mỗi kế hoạch có cơ sở dữ liệu riêng bên cạnh nó (`<tên kế hoạch>.server.db`)",
+                "each plan has its own database beside it (`<plan stem>.server.db`)",
+            ),
+            CliMsg::GrantCreated { name, secret, link } => pick(
+                format!(
+                    "Đã cấp quyền truy cập cho {name}.\nMã bí mật (chỉ hiện một lần): {secret}\nLiên kết đăng nhập: {link}"
+                ),
+                format!(
+                    "Created the grant of {name}.\nSecret (shown only once): {secret}\nLogin link: {link}"
+                ),
+            ),
+            CliMsg::GrantRevoked { name } => pick(
+                format!("Đã thu hồi quyền truy cập của {name}."),
+                format!("Revoked the grant of {name}."),
+            ),
+            CliMsg::NoGrants => fixed("Chưa có quyền truy cập nào.", "No grants yet."),
+            CliMsg::GrantLine {
+                name,
+                scope,
+                read_only,
+                email,
+                created,
+            } => {
+                let mode = match (vi, read_only) {
+                    (true, true) => "chỉ xem",
+                    (true, false) => "được ghi",
+                    (false, true) => "read-only",
+                    (false, false) => "read-write",
+                };
+                format!("{name}\t{scope}\t{mode}\t{email}\t{created}")
+            }
+            CliMsg::AllWorkstreams => fixed("mọi mảng", "all workstreams"),
             CliMsg::ErrorLabel => fixed("Lỗi", "error"),
             CliMsg::HelpLabel => fixed("Gợi ý", "help"),
             CliMsg::WarningLabel => fixed("Cảnh báo", "warning"),
@@ -610,6 +741,57 @@ impl CliMsg {
                 format!(
                     "calendar `{calendar}` lists days of {old_year}: review its holidays and swapped working days for {new_year}"
                 ),
+            ),
+            CliMsg::BaselineSaved {
+                name,
+                as_of,
+                tasks,
+                path,
+            } => pick(
+                format!(
+                    "Đã lưu kế hoạch gốc `{name}` (tính đến ngày {}, {tasks} việc) vào `{path}`",
+                    d(as_of)
+                ),
+                format!(
+                    "saved baseline `{name}` (as of {}, {tasks} tasks) to `{path}`",
+                    d(as_of)
+                ),
+            ),
+            CliMsg::UnknownBaseline { name, path } => pick(
+                format!("`{path}` không có kế hoạch gốc tên `{name}`"),
+                format!("`{path}` has no baseline called `{name}`"),
+            ),
+            CliMsg::HintBaselines { known } => pick(
+                format!("các kế hoạch gốc đã lưu: {known}"),
+                format!("the saved baselines are: {known}"),
+            ),
+            CliMsg::NoBaselineFile { path } => pick(
+                format!("chưa có kế hoạch gốc: không có tệp `{path}`"),
+                format!("no baseline saved: `{path}` does not exist"),
+            ),
+            CliMsg::HintSaveBaseline => fixed(
+                "lưu kế hoạch gốc bằng `forumplan baseline PLAN`",
+                "save one with `forumplan baseline PLAN`",
+            ),
+            CliMsg::BadBaselineName { name } => pick(
+                format!("`{name}` không dùng được làm tên kế hoạch gốc"),
+                format!("`{name}` cannot name a baseline"),
+            ),
+            CliMsg::HintBaselineName => fixed(
+                "tên dùng chữ thường, chữ số, `.`, `_` và `-`, ví dụ `duyet-lan-1`",
+                "names use lower-case letters, digits, `.`, `_` and `-`, e.g. `approved-1`",
+            ),
+            CliMsg::BaselineFileDamaged { path } => pick(
+                format!(
+                    "`{path}` bị hỏng (lỗi ở trên): không ghi đè để khỏi mất các kế hoạch gốc trong đó"
+                ),
+                format!(
+                    "`{path}` is damaged (see above): not overwriting it, so the baselines in it are not lost"
+                ),
+            ),
+            CliMsg::HintRepairBaseline => fixed(
+                "sửa tệp theo các lỗi ở trên, hoặc đổi tên nó để bắt đầu tệp mới",
+                "fix the file as the errors above say, or rename it to start a new one",
             ),
             CliMsg::MovedFixedStarts { count, year } => pick(
                 format!(

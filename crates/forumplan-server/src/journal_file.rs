@@ -1,4 +1,6 @@
-//! Reading and appending the progress journal file.
+//! Reading and appending the progress journal file: the one implementation
+//! the command line (`forumplan update`) and the server both write through,
+//! so that they can append to the same journal at once.
 //!
 //! The journal is only ever appended to: a writer takes an exclusive lock,
 //! appends one whole line in one write, syncs it to disk and releases the
@@ -24,7 +26,7 @@ use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::i18n::cli::CliMsg;
 
 /// How long a lock held by another process is waited for when `--wait` is not given.
-pub(crate) const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(30);
+pub const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(30);
 
 /// The longest pause between two tries of a held lock; the pauses start at
 /// a millisecond and double, so a lock held for an append (milliseconds) is
@@ -39,13 +41,13 @@ const LOCK_QUIET: Duration = Duration::from_millis(500);
 static LOCK_WAIT: OnceLock<Duration> = OnceLock::new();
 
 /// Sets how long to wait for a journal lock held by another process.
-pub(crate) fn set_lock_wait(wait: Duration) {
+pub fn set_lock_wait(wait: Duration) {
     let _ = LOCK_WAIT.set(wait);
 }
 
 /// Why an entry could not be appended to a journal file.
 #[derive(Debug, thiserror::Error)]
-pub(crate) enum JournalWriteError {
+pub enum JournalWriteError {
     /// The entry breaks a journal rule; nothing was written.
     #[error("refusing to append to journal {}: {source}", path.display())]
     InvalidEntry {
@@ -83,11 +85,11 @@ pub(crate) enum JournalWriteError {
 /// Why a journal file could not be read.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot read journal {}: {source}", path.display())]
-pub(crate) struct JournalReadError {
+pub struct JournalReadError {
     /// The journal file.
-    pub(crate) path: PathBuf,
+    pub path: PathBuf,
     /// The underlying error.
-    pub(crate) source: io::Error,
+    pub source: io::Error,
 }
 
 /// Opens the journal at `path` with `options`, only if it is a regular file
@@ -212,7 +214,7 @@ fn append_whole(
 /// instead the buffer starts with `\n`, so the partial line is closed off
 /// on its own line (readers report it and skip it) and the new entry is
 /// intact on the next one.
-pub(crate) fn append_entry(
+pub fn append_entry(
     path: &Path,
     entry: &JournalEntry,
     lang: Lang,
@@ -280,10 +282,7 @@ fn ends_with_newline(file: &mut File, len: u64) -> io::Result<bool> {
 /// A shared lock is taken while reading so that a concurrent append is not
 /// seen half-written; if the file system cannot lock, the file is read
 /// anyway (at worst a half-written last line is reported as incomplete).
-pub(crate) fn read_journal_bytes(
-    path: &Path,
-    lang: Lang,
-) -> Result<Option<Vec<u8>>, JournalReadError> {
+pub fn read_journal_bytes(path: &Path, lang: Lang) -> Result<Option<Vec<u8>>, JournalReadError> {
     let read_error = |source: io::Error| JournalReadError {
         path: path.to_owned(),
         source,
@@ -303,6 +302,48 @@ pub(crate) fn read_journal_bytes(
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).map_err(read_error)?;
     Ok(Some(bytes))
+}
+
+/// Where a plan's journal is: `explicit` (`--journal`), else the plan's
+/// `forum.journal` (relative to the plan's folder), else
+/// `<plan stem>.journal.jsonl` beside the plan. The flag says whether the
+/// plan named it (a failure to use it is then a problem of the plan).
+pub fn journal_location(
+    plan: &Path,
+    forum: &forumplan_core::Forum,
+    explicit: Option<&Path>,
+) -> (PathBuf, bool) {
+    let folder = plan.parent().unwrap_or(Path::new(""));
+    match (explicit, &forum.plan().forum.journal) {
+        (Some(journal), _) => (journal.to_owned(), false),
+        (None, Some(name)) => (folder.join(name), true),
+        (None, None) => {
+            let stem = plan
+                .file_stem()
+                .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+            (folder.join(format!("{stem}.journal.jsonl")), false)
+        }
+    }
+}
+
+/// Whether `a` and `b` name the same file: the same device and inode when
+/// both exist, else the same folder and name.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        (Err(_), Err(_)) => resolved(a).is_some_and(|a| resolved(b) == Some(a)),
+        _ => false,
+    }
+}
+
+/// A path that may not exist, made absolute through its folder.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(folder).ok()?.join(path.file_name()?))
 }
 
 #[cfg(test)]

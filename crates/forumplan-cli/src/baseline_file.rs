@@ -1,0 +1,91 @@
+//! The plan's baseline file, `<plan stem>.baseline.json` beside the plan:
+//! found, read (its problems printed, located, by the one diagnostic
+//! renderer), and the baseline a command measures against chosen from it.
+
+use std::path::{Path, PathBuf};
+
+use forumplan_core::Forum;
+use forumplan_core::baseline::{Baseline, BaselineFile};
+use forumplan_reporter::i18n::cli::CliMsg;
+use forumplan_scheduler::Schedule;
+use forumplan_scheduler::baseline::{BaselineComparison, compare_baseline};
+
+use crate::error::{CliError, refuse};
+use crate::plan_file;
+
+/// Where the baselines of the plan at `plan` are kept.
+pub(crate) fn path_of(plan: &Path) -> PathBuf {
+    let stem = plan
+        .file_stem()
+        .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+    plan.with_file_name(format!("{stem}.baseline.json"))
+}
+
+/// The plan's baseline file, `None` when there is none yet. A damaged one
+/// has its problems printed and fails as an invalid plan does.
+pub(crate) fn read(path: &Path) -> Result<Option<BaselineFile>, CliError> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(CliError::Read {
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    tracing::info!(path = %path.display(), "reading baselines");
+    BaselineFile::parse(&bytes).map(Some).map_err(|problems| {
+        plan_file::print_diagnostics(path, &bytes, &problems);
+        CliError::InvalidPlan
+    })
+}
+
+/// The baseline `name` picks (`None`: the latest) from the plan's file; no
+/// baseline at all when the file does not exist and no name was asked for.
+pub(crate) fn chosen(plan: &Path, name: Option<&str>) -> Result<Option<Baseline>, CliError> {
+    let path = path_of(plan);
+    let shown = || path.display().to_string();
+    let Some(mut file) = read(&path)? else {
+        return match name {
+            None => Ok(None),
+            Some(_) => Err(refuse(
+                CliMsg::NoBaselineFile { path: shown() },
+                CliMsg::HintSaveBaseline,
+            )),
+        };
+    };
+    let Some(name) = name else {
+        return Ok(file.baselines.pop());
+    };
+    let index = file.baselines.iter().position(|b| b.name == name);
+    index
+        .map(|i| Some(file.baselines.swap_remove(i)))
+        .ok_or_else(|| {
+            let hint = match file.closest_name(name) {
+                Some(near) => CliMsg::DidYouMean {
+                    near: near.to_owned(),
+                },
+                None => CliMsg::HintBaselines {
+                    known: file.names().collect::<Vec<_>>().join(", "),
+                },
+            };
+            refuse(
+                CliMsg::UnknownBaseline {
+                    name: name.to_owned(),
+                    path: shown(),
+                },
+                hint,
+            )
+        })
+}
+
+/// `schedule` measured against the chosen baseline, if there is one.
+pub(crate) fn comparison(
+    plan: &Path,
+    name: Option<&str>,
+    forum: &Forum,
+    schedule: &Schedule,
+) -> Result<Option<BaselineComparison>, CliError> {
+    Ok(chosen(plan, name)?.map(|baseline| compare_baseline(forum, schedule, &baseline)))
+}

@@ -1,0 +1,57 @@
+//! `forumplan health PLAN`: the fourteen schedule health checks. Exit code
+//! 0 when every check passes, 1 otherwise (and 1 for a plan, journal or
+//! baseline that cannot be read, as every command but `check`).
+
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use forumplan_reporter::health::HealthView;
+use forumplan_scheduler::health::{HealthInput, assess_health};
+
+use crate::cli::{DayArgs, HealthFormat, LangArg};
+use crate::error::CliError;
+use crate::plan_file::{self, Warnings};
+use crate::{baseline_file, progress};
+
+pub(crate) fn run(
+    plan: &Path,
+    day: &DayArgs,
+    baseline: Option<&str>,
+    format: HealthFormat,
+    lang: Option<LangArg>,
+    warnings: Warnings,
+) -> Result<ExitCode, CliError> {
+    let loaded = plan_file::load(plan, warnings)?;
+    let forum = &loaded.forum;
+    let lang = progress::lang(forum, lang);
+    let as_of = progress::day(forum, &day.as_of)?;
+    let journal = progress::load_journal(plan, forum, day, lang)?;
+    let (schedule, _) = progress::assess_day(forum, &journal, as_of)?;
+    let comparison = baseline_file::comparison(plan, baseline, forum, &schedule)?;
+    let report = assess_health(HealthInput {
+        forum,
+        journal: &journal,
+        schedule: &schedule,
+        baseline: comparison.as_ref(),
+    })
+    .map_err(progress::cannot_schedule)?;
+    let view = HealthView {
+        forum,
+        report: &report,
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let list_limit = usize::try_from(forum.settings().list_limit).unwrap_or(usize::MAX);
+    let written = match format {
+        HealthFormat::Text => view.write_text(&mut out, lang, list_limit),
+        HealthFormat::Json => view.write_json(&mut out),
+    };
+    written
+        .and_then(|()| out.flush())
+        .map_err(|source| CliError::Write {
+            path: "<stdout>".into(),
+            source,
+        })?;
+    Ok(ExitCode::from(if report.pass() { 0 } else { 1 }))
+}

@@ -1,0 +1,71 @@
+//! `forumplan serve PLAN...`: the shared dashboard and progress desk
+//! (crates/forumplan-server). The plans are loaded and checked here, as by
+//! every command; the server gets them ready to serve.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use forumplan_reporter::i18n::cli::CliMsg;
+use forumplan_server::{ForumFiles, ServeConfig, db};
+
+use crate::cli::LangArg;
+use crate::error::{CliError, refuse};
+use crate::plan_file::Warnings;
+use crate::{plan_file, progress};
+
+pub(crate) fn run(
+    plans: &[PathBuf],
+    addr: SocketAddr,
+    base_url: Option<String>,
+    db: Option<PathBuf>,
+    lang: Option<LangArg>,
+    warnings: Warnings,
+) -> Result<ExitCode, CliError> {
+    if db.is_some() && plans.len() > 1 {
+        return Err(refuse(CliMsg::DbWithSeveralPlans, CliMsg::HintDbPerPlan));
+    }
+    let mut forums = Vec::new();
+    for plan in plans {
+        forums.push(forum_files(plan, db.as_deref(), lang, warnings)?);
+    }
+    let message_lang = progress::message_lang(lang);
+    let config = ServeConfig {
+        forums,
+        addr,
+        base_url: base_url.clone(),
+    };
+    forumplan_server::serve(config, |bound| {
+        let url = base_url.unwrap_or_else(|| format!("http://{bound}"));
+        let _ = writeln!(
+            anstream::stderr(),
+            "{}",
+            CliMsg::Listening { url }.text(message_lang)
+        );
+    })
+    .map_err(|error| CliError::Server(error.to_string()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads the plan at `plan` and finds its journal and database.
+pub(crate) fn forum_files(
+    plan: &Path,
+    db: Option<&Path>,
+    lang: Option<LangArg>,
+    warnings: Warnings,
+) -> Result<ForumFiles, CliError> {
+    let loaded = plan_file::load(plan, warnings)?;
+    let journal = progress::journal_path(
+        plan,
+        &loaded.forum,
+        None,
+        progress::lang(&loaded.forum, lang),
+    )?;
+    Ok(ForumFiles {
+        plan: plan.to_owned(),
+        journal: journal.path,
+        db: db.map_or_else(|| db::default_path(plan), Path::to_owned),
+        forum: loaded.forum,
+    })
+}
