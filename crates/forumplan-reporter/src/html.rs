@@ -295,10 +295,8 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
         .iter()
         .map(|conflict| conflict_value(lang, conflict, &task_name))
         .collect();
-    let mut page: BTreeMap<&str, Value> = BTreeMap::from([
-        ("lang", Value::from(lang.code())),
-        ("l", labels(lang)),
-    ]);
+    let mut page: BTreeMap<&str, Value> =
+        BTreeMap::from([("lang", Value::from(lang.code())), ("l", labels(lang))]);
     let safe = Value::from_safe_string;
     for part in Section::ALL {
         let values: Vec<(&str, Value)> = match part {

@@ -258,7 +258,11 @@ impl RiskReport {
             let most = self.histogram.iter().map(|b| b.count).max().unwrap_or(1);
             for (bar, cumulative) in self.cumulative() {
                 let length = (bar.count as usize * BAR).div_ceil(most as usize);
-                let glyph = if bar.day < self.forum.date { "█" } else { "▒" };
+                let glyph = if bar.day < self.forum.date {
+                    "█"
+                } else {
+                    "▒"
+                };
                 writeln!(
                     out,
                     "{}  {:<BAR$} {:>6} {:>7}",

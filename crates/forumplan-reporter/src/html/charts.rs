@@ -382,7 +382,13 @@ pub(super) fn ready_histogram(report: &RiskReport, lang: Lang) -> String {
     let Some(axis) = DayAxis::of(report) else {
         return String::new();
     };
-    let most = report.histogram.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+    let most = report
+        .histogram
+        .iter()
+        .map(|b| b.count)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -449,7 +455,13 @@ pub(super) fn s_curve(report: &RiskReport, lang: Lang) -> String {
     let mut path = format!("M{:.1} {:.1}", DayAxis::LEFT, y(0.0));
     for (bar, share) in report.cumulative() {
         let right = axis.x(bar.day) + axis.column();
-        let _ = write!(path, "L{:.1} {:.1}L{right:.1} {:.1}", axis.x(bar.day), y(share - f64::from(bar.count) / f64::from(report.iterations.max(1))), y(share));
+        let _ = write!(
+            path,
+            "L{:.1} {:.1}L{right:.1} {:.1}",
+            axis.x(bar.day),
+            y(share - f64::from(bar.count) / f64::from(report.iterations.max(1))),
+            y(share)
+        );
     }
     let _ = writeln!(
         out,
