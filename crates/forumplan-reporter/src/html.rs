@@ -24,6 +24,8 @@ use crate::status::{ConflictRow, ListLimit, Section, StatusReport, TaskRow, join
 const TEMPLATE: &str = include_str!("../templates/status.html");
 /// The style sheet every page includes.
 const STYLE: &str = include_str!("../templates/style.css");
+/// Every page's `<head>`, titled by `page_title`.
+const HEAD: &str = include_str!("../templates/head.html");
 
 /// How many tasks the summary on the first page names under "needs action
 /// this week": it must fit the page; the sections below list the rest.
@@ -64,6 +66,7 @@ fn environment() -> io::Result<Environment<'static>> {
     });
     for (name, source) in [
         ("style.css", STYLE),
+        ("head.html", HEAD),
         ("status.html", TEMPLATE),
         ("risk.html", risk_page::TEMPLATE),
     ] {

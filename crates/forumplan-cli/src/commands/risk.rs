@@ -1,6 +1,5 @@
 //! `forumplan risk PLAN`: Monte Carlo risk analysis of the schedule.
 
-use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -10,7 +9,7 @@ use forumplan_risk::{Distribution, Options, seed_for};
 use crate::cli::{DayArgs, LangArg, RiskFormat};
 use crate::error::CliError;
 use crate::plan_file::Warnings;
-use crate::{plan_file, progress};
+use crate::{plan_file, progress, write};
 
 /// What to simulate and how to print it.
 pub(crate) struct Run {
@@ -40,18 +39,10 @@ pub(crate) fn run(
     let simulation = progress::simulate(forum, &journal, as_of, options)?;
     let report = RiskReport::new(forum, as_of, &simulation);
     // No colour in any of these formats: plain stdout.
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let written = match run.format {
-        RiskFormat::Text => report.write_text(lang, &mut out),
-        RiskFormat::Json => report.write_json(&mut out),
-        RiskFormat::Html => report.write_html(lang, &mut out),
-    };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|source| CliError::Write {
-            path: "<stdout>".into(),
-            source,
-        })?;
+    write::to_stdout(|out| match run.format {
+        RiskFormat::Text => report.write_text(lang, out),
+        RiskFormat::Json => report.write_json(out),
+        RiskFormat::Html => report.write_html(lang, out),
+    })?;
     Ok(ExitCode::SUCCESS)
 }
