@@ -294,3 +294,109 @@ fn a_damaged_baseline_file_is_a_located_error_and_is_never_overwritten() {
     assert_eq!(bad_name.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad_name.stderr).contains("cannot name a baseline"));
 }
+
+/// The part of a status report that is the slippage section, in `format`.
+fn slippage_section(format: &str, report: &str) -> String {
+    let between = |start: &str, end: &str| -> String {
+        let from = report
+            .find(start)
+            .unwrap_or_else(|| panic!("no `{start}` in\n{report}"));
+        let rest = &report[from..];
+        let to = rest[start.len()..]
+            .find(end)
+            .map_or(rest.len(), |i| i + start.len());
+        rest[..to].to_owned()
+    };
+    match format {
+        "text" => between("\n8. ", "\n\n"),
+        "markdown" => between("\n## 8. ", "\n## "),
+        "html" => between("<section class=\"slippage\">", "</section>"),
+        "json" => {
+            let json: serde_json::Value = serde_json::from_str(report).expect("JSON");
+            serde_json::to_string_pretty(&json["slippage"]).expect("JSON")
+        }
+        // Every row carries its baseline finish and variance: the header,
+        // and the rows of the tasks that moved.
+        _ => report
+            .lines()
+            .enumerate()
+            .filter(|(i, line)| *i == 0 || !(line.ends_with(",0") || line.ends_with(',')))
+            .map(|(_, line)| format!("{line}\n"))
+            .collect(),
+    }
+}
+
+#[test]
+fn status_has_a_slippage_section_in_every_format_and_language() {
+    let (dir, plan) = plan_copy("fixtures/vesf-2022");
+    let saved = forumplan(&[
+        "baseline",
+        &plan,
+        "--as-of",
+        "2022-08-01",
+        "--name",
+        "approved",
+    ]);
+    assert_eq!(saved.status.code(), Some(0), "{}", transcript(&saved));
+    for format in ["text", "markdown", "html", "json", "csv"] {
+        // The JSON form says the same in both languages.
+        let langs: &[&str] = if format == "json" {
+            &["en"]
+        } else {
+            &["vi", "en"]
+        };
+        for &lang in langs {
+            let args = [
+                "-q",
+                "status",
+                &plan,
+                "--as-of",
+                "2022-09-13",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ];
+            let output = forumplan(&args);
+            assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+            let report = String::from_utf8_lossy(&output.stdout);
+            assert_report_snapshot(
+                &format!("status-slippage-vesf-2022-t-5.{lang}.{format}"),
+                &slippage_section(format, &report),
+            );
+        }
+    }
+    // One department's page keeps only its own slippage.
+    let status_json = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec![
+            "-q",
+            "status",
+            &plan,
+            "--as-of",
+            "2022-09-13",
+            "--format",
+            "json",
+        ];
+        args.extend(extra);
+        serde_json::from_slice(&forumplan(&args).stdout).expect("JSON")
+    };
+    let json = status_json(&["--workstream", "media"]);
+    let slippage = &json["slippage"];
+    assert!(
+        slippage["workstreams"]
+            .as_array()
+            .expect("workstreams")
+            .iter()
+            .all(|w| w["id"] == "media")
+    );
+    assert!(
+        slippage["tasks"]
+            .as_array()
+            .expect("tasks")
+            .iter()
+            .all(|t| t["workstream"] == "media")
+    );
+    // Without a baseline file, no section at all (the existing snapshots).
+    std::fs::remove_file(dir.path().join("plan.baseline.json")).expect("remove");
+    assert!(status_json(&[]).get("slippage").is_none());
+}

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use forumplan_core::baseline::Baseline;
 use forumplan_core::document::PathSegment;
 use forumplan_core::journal::Journal;
 use forumplan_core::{Code, Diagnostic, Format, Forum, Severity, TaskId, value_span};
@@ -235,8 +236,11 @@ pub(crate) fn status_report(
     journal: &Journal,
     day: NaiveDate,
     since: NaiveDate,
+    baseline: Option<&Baseline>,
 ) -> Result<StatusReport, CliError> {
-    Ok(request::status_report(forum, journal, day, since)?)
+    Ok(request::status_report(
+        forum, journal, day, since, baseline,
+    )?)
 }
 
 /// The morning check as of `day`, with the changes since `since`.

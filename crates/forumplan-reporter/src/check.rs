@@ -119,11 +119,13 @@ pub struct DueRow {
 impl CheckReport {
     /// Builds the check from the day's schedule, assessment and changes.
     pub fn new(input: StatusInput<'_>) -> CheckReport {
+        // The morning check leaves slippage to the status report.
         let StatusInput {
             forum,
             schedule,
             assessment,
             changes,
+            baseline: _,
         } = input;
         let id = |t: TaskId| forum.task(t).id.clone();
         let name = |t: TaskId| forum.task(t).name.clone();

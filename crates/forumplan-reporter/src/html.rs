@@ -17,8 +17,11 @@ use forumplan_core::journal::TaskState;
 use forumplan_scheduler::{Rag, Readiness};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context, escape_formatter};
 
+use crate::i18n::slippage::SlipMsg;
 use crate::i18n::{self, Lang, Msg};
-use crate::status::{ConflictRow, ListLimit, Section, StatusReport, TaskRow, join_some};
+use crate::status::{
+    ConflictRow, ListLimit, Section, SlippageSection, StatusReport, TaskRow, join_some,
+};
 
 /// The page template. Its `.html` name turns on HTML autoescaping.
 const TEMPLATE: &str = include_str!("../templates/status.html");
@@ -357,6 +360,8 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
                 ("handoffs_svg", safe(charts::handoffs(report, lang))),
             ],
             Section::Changes => vec![("changes", changes.clone())],
+            // Only with a baseline; the template leaves it out otherwise.
+            Section::Slippage => vec![("slippage", slippage(report, lang, limit))],
             Section::Conflicts => vec![("conflicts", Value::from(conflicts.clone()))],
             Section::Tasks => vec![
                 ("gantt_svg", safe(gantt::gantt(report, lang, limit))),
@@ -366,6 +371,34 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
         page.extend(values);
     }
     Value::from(page)
+}
+
+/// Section 8 as the page shows it (`none` without a baseline): the
+/// baseline's line, the workstreams and the tasks that moved most.
+fn slippage(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
+    let Some(slip) = &report.slippage else {
+        return Value::from(());
+    };
+    let workstreams: Vec<Value> = slip
+        .workstreams
+        .iter()
+        .map(|w| context! { name => &w.name, id => &w.id, moved => w.moved(lang) })
+        .collect();
+    context! {
+        heading => SlipMsg::Heading.text(lang),
+        workstreams_label => SlipMsg::Workstreams.text(lang),
+        tasks_label => SlipMsg::Tasks.text(lang),
+        nothing => SlipMsg::NothingSlipped.text(lang),
+        headline => slip.headline(lang),
+        empty => slip.is_empty(),
+        workstreams,
+        tasks => cut_list(lang, limit, &slip.tasks, |t| {
+            context! {
+                moved => SlippageSection::task_moved(lang, t).unwrap_or_default(),
+                ..task_value(lang, report.as_of, t)
+            }
+        }),
+    }
 }
 
 /// A list as the page shows it: the worst entries (cut at `limit`), each

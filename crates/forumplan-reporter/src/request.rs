@@ -5,9 +5,11 @@
 //! [`CliMsg`]). "Today" is always passed in: nothing here reads the clock.
 
 use chrono::NaiveDate;
+use forumplan_core::baseline::Baseline;
 use forumplan_core::journal::{Journal, JournalEntry, TaskState};
 use forumplan_core::plan::{DayError, parse_day};
 use forumplan_core::{Forum, TaskId, closest};
+use forumplan_scheduler::baseline::compare_baseline;
 use forumplan_scheduler::{Assessment, Schedule};
 
 use crate::check::CheckReport;
@@ -217,13 +219,15 @@ pub fn cannot_schedule(error: &forumplan_scheduler::ScheduleError) -> Refusal {
 }
 
 /// The status report as of `day`, with the changes since `since`.
+/// With `baseline`, the report measures slippage against it (section 8).
 pub fn status_report(
     forum: &Forum,
     journal: &Journal,
     day: NaiveDate,
     since: NaiveDate,
+    baseline: Option<&Baseline>,
 ) -> Result<StatusReport, Refusal> {
-    with_changes(forum, journal, day, since, StatusReport::new)
+    with_changes(forum, journal, day, since, baseline, StatusReport::new)
 }
 
 /// The morning check as of `day`, with the changes since `since` (only
@@ -234,24 +238,28 @@ pub fn check_report(
     day: NaiveDate,
     since: NaiveDate,
 ) -> Result<CheckReport, Refusal> {
-    with_changes(forum, journal, day, since, CheckReport::new)
+    with_changes(forum, journal, day, since, None, CheckReport::new)
 }
 
-/// Assesses `day` and `since`, compares them, and hands all of it to `build`.
+/// Assesses `day` and `since`, compares them (and `day` with `baseline`,
+/// when given), and hands all of it to `build`.
 fn with_changes<T>(
     forum: &Forum,
     journal: &Journal,
     day: NaiveDate,
     since: NaiveDate,
+    baseline: Option<&Baseline>,
     build: impl FnOnce(StatusInput<'_>) -> T,
 ) -> Result<T, Refusal> {
     let (schedule, assessment) = assess_day(forum, journal, day)?;
     let (_, before) = assess_day(forum, journal, since)?;
     let changes = forumplan_scheduler::compare(&before, &assessment);
+    let comparison = baseline.map(|b| compare_baseline(forum, &schedule, b));
     Ok(build(StatusInput {
         forum,
         schedule: &schedule,
         assessment: &assessment,
         changes: &changes,
+        baseline: comparison.as_ref(),
     }))
 }

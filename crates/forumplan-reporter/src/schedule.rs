@@ -14,7 +14,7 @@ use forumplan_scheduler::baseline::BaselineComparison;
 use forumplan_scheduler::{Assessment, Readiness, Schedule};
 use serde::{Serialize, Serializer};
 
-use crate::i18n::slippage::{SlipMsg, signed};
+use crate::i18n::slippage::{comparison_line, signed};
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{pad, pad_left, width};
 use crate::spreadsheet::{self, CsvSeparator};
@@ -308,7 +308,7 @@ impl<'a> ScheduleView<'a> {
         };
         writeln!(out, "{}: {forecast}", Msg::ForecastReady.text(lang))?;
         if let Some(baseline) = self.baseline {
-            writeln!(out, "{}", SlipMsg::AgainstBaseline.line(lang, baseline))?;
+            writeln!(out, "{}", comparison_line(lang, baseline))?;
         }
         if self.schedule.critical_paths.is_empty() {
             writeln!(out, "{}", Msg::NoCriticalPath.text(lang))?;

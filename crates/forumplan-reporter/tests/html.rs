@@ -18,6 +18,7 @@ use forumplan_core::journal::{TaskState, parse_journal};
 use forumplan_core::{Format, load_plan};
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::status::{ListLimit, Section, StatusFormat, StatusInput, StatusReport};
+use forumplan_scheduler::baseline::{compare_baseline, take_baseline};
 
 #[path = "../../../tests/common/tools.rs"]
 mod tools;
@@ -36,6 +37,12 @@ fn day(text: &str) -> NaiveDate {
 /// The status report of the 2022 forum as of `as_of`, with the changes
 /// since the day before, built the way `forumplan status` builds it.
 fn report(as_of: NaiveDate) -> StatusReport {
+    report_against(as_of, None)
+}
+
+/// [`report`], measured against the baseline taken as of `baseline_day`
+/// when there is one.
+fn report_against(as_of: NaiveDate, baseline_day: Option<NaiveDate>) -> StatusReport {
     let plan = std::fs::read(fixture("plan.json")).unwrap();
     let forum = load_plan(&plan, Format::Json)
         .expect("the fixture loads")
@@ -50,11 +57,16 @@ fn report(as_of: NaiveDate) -> StatusReport {
     let (schedule, assessment) = assess(as_of);
     let (_, before) = assess(as_of - chrono::Days::new(1));
     let changes = forumplan_scheduler::compare(&before, &assessment);
+    let comparison = baseline_day.map(|day| {
+        let baseline = take_baseline(&forum, &assess(day).0, "approved");
+        compare_baseline(&forum, &schedule, &baseline)
+    });
     StatusReport::new(StatusInput {
         forum: &forum,
         schedule: &schedule,
         assessment: &assessment,
         changes: &changes,
+        baseline: comparison.as_ref(),
     })
 }
 
@@ -401,6 +413,7 @@ fn fresh_report(plan: &[u8], as_of: NaiveDate) -> StatusReport {
         schedule: &schedule,
         assessment: &assessment,
         changes: &changes,
+        baseline: None,
     })
 }
 
@@ -446,7 +459,8 @@ fn the_json_form_holds_every_section_and_nothing_else() {
     // The other formats match `Section` exhaustively; the JSON form is the
     // report's serialization, so its members are checked against it here.
     let mut out = Vec::new();
-    report(day("2022-09-13"))
+    // With a baseline, so that the slippage section (absent without one) is there.
+    report_against(day("2022-09-13"), Some(day("2022-08-01")))
         .render(StatusFormat::Json, Lang::En, ListLimit::Worst(50), &mut out)
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();

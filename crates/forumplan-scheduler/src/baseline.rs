@@ -47,11 +47,17 @@ pub struct TaskBaseline {
     pub finish_variance: i64,
 }
 
-/// How far a workstream's last finish moved.
+/// How far a workstream moved: its tasks that finish later, and its last
+/// finish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WorkstreamSlip {
     /// Which workstream.
     pub workstream: WorkstreamId,
+    /// How many of its tasks (cancelled ones aside) finish later than in
+    /// the baseline.
+    pub tasks_later: usize,
+    /// The largest finish variance among its tasks (0 when none is later).
+    pub worst: i64,
     /// The latest baseline finish of its tasks that the baseline has.
     pub baseline_finish: NaiveDate,
     /// The latest early finish of the same tasks now.
@@ -90,16 +96,17 @@ impl BaselineComparison {
         slipped
     }
 
-    /// The workstreams whose last finish is later than the baseline's,
-    /// most working days first, then in plan order.
+    /// The workstreams with a task or their last finish later than in the
+    /// baseline: the largest task variance first, then the most tasks
+    /// later, then the last finish's variance, then plan order.
     pub fn slipped_workstreams(&self) -> Vec<WorkstreamSlip> {
         let mut slipped: Vec<WorkstreamSlip> = self
             .workstreams
             .iter()
             .copied()
-            .filter(|w| w.variance > 0)
+            .filter(|w| w.tasks_later > 0 || w.variance > 0)
             .collect();
-        slipped.sort_by_key(|w| std::cmp::Reverse(w.variance));
+        slipped.sort_by_key(|w| std::cmp::Reverse((w.worst, w.tasks_later, w.variance)));
         slipped
     }
 
@@ -135,25 +142,33 @@ pub fn compare_baseline(
             })
         })
         .collect();
-    let mut ends: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; forum.workstreams().len()];
+    // Per workstream: (baseline last finish, last finish, tasks later, worst).
+    let mut ends: Vec<Option<(NaiveDate, NaiveDate, usize, i64)>> =
+        vec![None; forum.workstreams().len()];
     for (t, dates) in tasks.iter().enumerate() {
         let Some(dates) = dates else { continue };
         if schedule.tasks[t].state == TaskState::Cancelled {
             continue;
         }
         let finish = schedule.tasks[t].early_finish;
+        let later = usize::from(dates.finish_variance > 0);
+        let worst = dates.finish_variance.max(0);
         let end = &mut ends[forum.tasks()[t].workstream];
-        *end = Some(end.map_or((dates.finish, finish), |(b, f)| {
-            (b.max(dates.finish), f.max(finish))
-        }));
+        *end = Some(
+            end.map_or((dates.finish, finish, later, worst), |(b, f, n, w)| {
+                (b.max(dates.finish), f.max(finish), n + later, w.max(worst))
+            }),
+        );
     }
     let workstreams = ends
         .into_iter()
         .enumerate()
         .filter_map(|(workstream, end)| {
-            let (baseline_finish, finish) = end?;
+            let (baseline_finish, finish, tasks_later, worst) = end?;
             Some(WorkstreamSlip {
                 workstream,
+                tasks_later,
+                worst,
                 baseline_finish,
                 finish,
                 variance: between(forum_calendar, baseline_finish, finish),

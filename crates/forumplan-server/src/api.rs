@@ -125,9 +125,10 @@ pub(crate) fn status_bytes(
     lang: Lang,
 ) -> Result<Vec<u8>, ApiError> {
     let journal = forum.read_journal(lang)?;
-    let report =
-        request::status_report(&forum.forum, &journal, as_of, as_of - chrono::Days::new(1))
-            .map_err(|r| ApiError::refused(&r, lang))?;
+    // The served report does not read baseline files (no slippage section).
+    let since = as_of - chrono::Days::new(1);
+    let report = request::status_report(&forum.forum, &journal, as_of, since, None)
+        .map_err(|r| ApiError::refused(&r, lang))?;
     let limit = ListLimit::from_setting(forum.forum.settings().list_limit);
     let mut out = Vec::new();
     report

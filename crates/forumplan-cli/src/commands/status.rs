@@ -12,7 +12,7 @@ use crate::cli::{DayArgs, LangArg, StatusFormatArg};
 use crate::error::{CliError, refuse};
 use crate::plan_file::Warnings;
 use crate::write::{Protected, ProtectedFile, output_target, replace_atomically};
-use crate::{plan_file, progress};
+use crate::{baseline_file, plan_file, progress};
 
 /// The report's format from the command line's: text has colour only on
 /// stdout (anstream strips it when not wanted; a file never gets it).
@@ -30,11 +30,13 @@ pub(crate) fn format(
     }
 }
 
-/// What the report lists: `--workstream` (only these, when any) and
-/// `--all` (every row, not the worst few).
+/// What the report lists: `--workstream` (only these, when any),
+/// `--all` (every row, not the worst few), and `--baseline` (the one
+/// slippage is measured against; default the latest saved).
 pub(crate) struct Lists<'a> {
     pub(crate) workstreams: &'a [String],
     pub(crate) all: bool,
+    pub(crate) baseline: Option<&'a str>,
 }
 
 pub(crate) fn run(
@@ -43,7 +45,11 @@ pub(crate) fn run(
     format: StatusFormat,
     lang: Option<LangArg>,
     output: Option<&Path>,
-    Lists { workstreams, all }: Lists<'_>,
+    Lists {
+        workstreams,
+        all,
+        baseline,
+    }: Lists<'_>,
     warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan, warnings)?;
@@ -73,7 +79,9 @@ pub(crate) fn run(
         .transpose()?;
     let as_of = progress::day(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day, progress::lang(forum, lang))?;
-    let mut report = progress::status_report(forum, &journal, as_of, as_of - chrono::Days::new(1))?;
+    let baseline = baseline_file::chosen(plan, baseline)?;
+    let since = as_of - chrono::Days::new(1);
+    let mut report = progress::status_report(forum, &journal, as_of, since, baseline.as_ref())?;
     report.retain_workstreams(workstreams).map_err(|unknown| {
         refuse(
             CliMsg::UnknownWorkstream {

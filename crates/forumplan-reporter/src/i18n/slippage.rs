@@ -1,6 +1,7 @@
 //! Phrases about baselines and slippage, in both languages: the `schedule`
 //! table's baseline line and the status report's slippage section.
 
+use chrono::NaiveDate;
 use forumplan_scheduler::baseline::BaselineComparison;
 
 use super::{Lang, date};
@@ -38,30 +39,39 @@ impl SlipMsg {
             Lang::En => en,
         }
     }
+}
 
-    /// The baseline's headline: its name and day, its forecast ready day
-    /// and how far today's moved. "Kế hoạch gốc `duyet` (lập ngày
-    /// 01/08/2022): dự kiến sẵn sàng 12/09/2022, nay muộn hơn 2 ngày làm việc".
-    pub fn line(self, lang: Lang, baseline: &BaselineComparison) -> String {
-        let made = date(lang, baseline.as_of);
-        let ready = baseline
-            .baseline_ready
-            .map_or_else(|| "-".to_owned(), |day| date(lang, day));
-        let moved = baseline
-            .ready_variance
-            .map_or_else(|| "-".to_owned(), |days| moved(lang, days));
-        let name = &baseline.name;
-        match lang {
-            Lang::Vi => format!(
-                "{} `{name}` (lập ngày {made}): dự kiến sẵn sàng {ready}, nay {moved}",
-                self.text(lang)
-            ),
-            Lang::En => format!(
-                "{} `{name}` (as of {made}): forecast ready {ready}, now {moved}",
-                self.text(lang)
-            ),
+/// The baseline's headline: its name and day, its forecast ready day and
+/// how far today's moved. "Kế hoạch gốc `duyet` (lập ngày 01/08/2022): dự
+/// kiến sẵn sàng 12/09/2022, nay muộn hơn 2 ngày làm việc".
+pub fn baseline_line(
+    lang: Lang,
+    name: &str,
+    as_of: NaiveDate,
+    ready: Option<NaiveDate>,
+    variance: Option<i64>,
+) -> String {
+    let made = date(lang, as_of);
+    let ready = ready.map_or_else(|| "-".to_owned(), |day| date(lang, day));
+    let moved = variance.map_or_else(|| "-".to_owned(), |days| moved(lang, days));
+    let label = SlipMsg::AgainstBaseline.text(lang);
+    match lang {
+        Lang::Vi => {
+            format!("{label} `{name}` (lập ngày {made}): dự kiến sẵn sàng {ready}, nay {moved}")
         }
+        Lang::En => format!("{label} `{name}` (as of {made}): forecast ready {ready}, now {moved}"),
     }
+}
+
+/// The baseline line of a comparison (the `schedule` table's).
+pub fn comparison_line(lang: Lang, baseline: &BaselineComparison) -> String {
+    baseline_line(
+        lang,
+        &baseline.name,
+        baseline.as_of,
+        baseline.baseline_ready,
+        baseline.ready_variance,
+    )
 }
 
 /// A variance as a signed number: "+3", "0", "-2".
@@ -85,5 +95,35 @@ pub fn moved(lang: Lang, days: i64) -> String {
         (Lang::En, -1) if n == 1 => "1 working day earlier".to_owned(),
         (Lang::En, -1) => format!("{n} working days earlier"),
         (Lang::En, _) => "as in the baseline".to_owned(),
+    }
+}
+
+/// How far a finish moved, and from which day to which: "muộn hơn 3 ngày
+/// làm việc (10/09/2022 → 13/09/2022)".
+pub fn moved_between(lang: Lang, days: i64, from: NaiveDate, to: NaiveDate) -> String {
+    format!(
+        "{} ({} → {})",
+        moved(lang, days),
+        date(lang, from),
+        date(lang, to)
+    )
+}
+
+/// A workstream's slippage: "5 việc muộn hơn, nhiều nhất 6 ngày làm việc;
+/// việc cuối cùng: đúng kế hoạch gốc (15/09/2022 → 15/09/2022)".
+pub fn workstream_moved(lang: Lang, tasks_later: usize, worst: i64, last: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{tasks_later} việc muộn hơn, nhiều nhất {worst} ngày làm việc; việc cuối cùng: {last}"
+        ),
+        Lang::En => {
+            let tasks = if tasks_later == 1 { "task" } else { "tasks" };
+            let days = if worst == 1 {
+                "working day"
+            } else {
+                "working days"
+            };
+            format!("{tasks_later} {tasks} later, by up to {worst} {days}; last finish: {last}")
+        }
     }
 }

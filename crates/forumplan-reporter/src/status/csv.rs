@@ -49,6 +49,11 @@ const HEADERS_EN: [&str; 17] = [
     "Actual finish",
 ];
 
+/// The columns added with a baseline.
+const BASELINE_HEADERS_VI: [&str; 2] =
+    ["Hoàn thành theo kế hoạch gốc", "Chênh lệch (ngày làm việc)"];
+const BASELINE_HEADERS_EN: [&str; 2] = ["Baseline finish", "Finish variance"];
+
 pub(super) fn render(
     report: &StatusReport,
     lang: Lang,
@@ -56,10 +61,19 @@ pub(super) fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut writer = spreadsheet::writer(out, separator)?;
-    let headers = match lang {
+    let mut headers = match lang {
         Lang::Vi => HEADERS_VI,
         Lang::En => HEADERS_EN,
-    };
+    }
+    .to_vec();
+    // With a baseline, each row also says how far its finish moved.
+    let baseline = report.slippage.is_some();
+    if baseline {
+        headers.extend(match lang {
+            Lang::Vi => BASELINE_HEADERS_VI,
+            Lang::En => BASELINE_HEADERS_EN,
+        });
+    }
     writer.write_record(headers)?;
     let yes_no = |b: bool| match (lang, b) {
         (Lang::Vi, true) => "Có",
@@ -81,10 +95,11 @@ pub(super) fn render(
             | Section::DueSoon
             | Section::Handoffs
             | Section::Changes
+            | Section::Slippage
             | Section::Conflicts => {}
             Section::Tasks => {
                 for t in &report.tasks {
-                    writer.write_record([
+                    let mut row = vec![
                         text(&t.id),
                         text(&t.name),
                         text(&t.workstream),
@@ -108,7 +123,12 @@ pub(super) fn render(
                         yes_no(t.critical).to_owned(),
                         opt(t.actual_start.map(|d| d.to_string())),
                         opt(t.actual_finish.map(|d| d.to_string())),
-                    ])?;
+                    ];
+                    if baseline {
+                        row.push(opt(t.baseline_finish.map(|d| d.to_string())));
+                        row.push(opt(t.finish_variance.map(|v| v.to_string())));
+                    }
+                    writer.write_record(row)?;
                 }
             }
         }

@@ -6,8 +6,9 @@ use std::io::{self, Write};
 use forumplan_scheduler::{Rag, Readiness};
 
 use crate::escape::{self, markdown as md};
+use crate::i18n::slippage::SlipMsg;
 use crate::i18n::{self, Lang, Msg};
-use crate::status::{ListLimit, Section, StatusReport, TaskRow, join_some};
+use crate::status::{ListLimit, Section, SlippageSection, StatusReport, TaskRow, join_some};
 
 fn rag_badge(lang: Lang, rag: Rag) -> String {
     let dot = match rag {
@@ -222,6 +223,39 @@ pub(super) fn render(
                         before,
                         after
                     )?;
+                }
+            }
+            Section::Slippage => {
+                let Some(slip) = &report.slippage else {
+                    continue;
+                };
+                writeln!(out, "\n## 8. {}\n", SlipMsg::Heading.text(lang))?;
+                writeln!(out, "{}\n", slip.headline(lang))?;
+                if slip.is_empty() {
+                    writeln!(out, "{}", SlipMsg::NothingSlipped.text(lang))?;
+                }
+                if !slip.workstreams.is_empty() {
+                    writeln!(out, "**{}:**\n", SlipMsg::Workstreams.text(lang))?;
+                    for w in &slip.workstreams {
+                        writeln!(out, "- {} (`{}`): {}", md(&w.name), w.id, w.moved(lang))?;
+                    }
+                    writeln!(out)?;
+                }
+                if !slip.tasks.is_empty() {
+                    writeln!(
+                        out,
+                        "**{} ({}):**\n",
+                        SlipMsg::Tasks.text(lang),
+                        slip.tasks.len()
+                    )?;
+                    let (shown, rest) = limit.cut(&slip.tasks);
+                    for t in shown {
+                        let moved = SlippageSection::task_moved(lang, t).unwrap_or_default();
+                        writeln!(out, "- {} (`{}`): {moved}", md(&t.name), t.id)?;
+                    }
+                    if rest > 0 {
+                        writeln!(out, "- {}", i18n::more_hidden(lang, rest))?;
+                    }
                 }
             }
             Section::Conflicts => {

@@ -17,8 +17,8 @@ pub use sections::Section;
 
 pub(crate) use model::is_overdue;
 pub use model::{
-    ChangesSection, ConflictRow, ForumInfo, Handoff, Headline, PendingHandoff, StatusInput,
-    StatusReport, TaskRow, WorkstreamRow, json_schema,
+    ChangesSection, ConflictRow, ForumInfo, Handoff, Headline, PendingHandoff, SlippageSection,
+    StatusInput, StatusReport, TaskRow, WorkstreamRow, WorkstreamSlipRow, json_schema,
 };
 
 use std::io::{self, Write};

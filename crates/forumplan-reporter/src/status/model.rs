@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;
 use forumplan_core::{Forum, TaskId};
+use forumplan_scheduler::baseline::BaselineComparison;
 use forumplan_scheduler::{Assessment, Changes, Conflict, ForumSummary, Rag, Readiness, Schedule};
 use schemars::JsonSchema;
 
@@ -53,6 +54,9 @@ pub struct StatusReport {
     pub handoffs: Vec<Handoff>,
     /// Section 7: what changed since the previous day.
     pub changes: ChangesSection,
+    /// Section 8, with a baseline only: what moved most since it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slippage: Option<SlippageSection>,
     /// Constraints the schedule could not obey.
     pub conflicts: Vec<ConflictRow>,
     /// Every task, plan order (for the CSV form and the Gantt chart).
@@ -201,6 +205,13 @@ pub struct TaskRow {
     pub actual_start: Option<NaiveDate>,
     /// Day finished.
     pub actual_finish: Option<NaiveDate>,
+    /// With a baseline that has the task: its baseline finish.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_finish: Option<NaiveDate>,
+    /// With a baseline that has the task: working days (its calendar) from
+    /// the baseline finish to the early finish; positive is later.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finish_variance: Option<i64>,
 }
 
 impl TaskRow {
@@ -372,6 +383,94 @@ impl ChangesSection {
     }
 }
 
+/// What moved most since the baseline (section 8).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SlippageSection {
+    /// The baseline's name.
+    pub baseline: String,
+    /// The day it was taken as of.
+    pub baseline_as_of: NaiveDate,
+    /// Its forecast ready day.
+    pub baseline_ready: Option<NaiveDate>,
+    /// Working days (forum calendar) from its forecast ready day to
+    /// today's; positive is later.
+    pub ready_variance: Option<i64>,
+    /// The workstreams whose last finish moved later, most first.
+    pub workstreams: Vec<WorkstreamSlipRow>,
+    /// The tasks that finish later than in the baseline, most first (each
+    /// row carries `baseline_finish` and `finish_variance`).
+    pub tasks: Vec<TaskRow>,
+}
+
+impl SlippageSection {
+    /// The baseline, its day and how far the forecast ready day moved.
+    pub fn headline(&self, lang: Lang) -> String {
+        crate::i18n::slippage::baseline_line(
+            lang,
+            &self.baseline,
+            self.baseline_as_of,
+            self.baseline_ready,
+            self.ready_variance,
+        )
+    }
+
+    /// How far a slipped task's finish moved, as the language says it
+    /// (`None` for a row without baseline dates).
+    pub fn task_moved(lang: Lang, task: &TaskRow) -> Option<String> {
+        let (from, days) = task.baseline_finish.zip(task.finish_variance)?;
+        Some(crate::i18n::slippage::moved_between(
+            lang,
+            days,
+            from,
+            task.early_finish,
+        ))
+    }
+
+    /// Whether nothing moved later.
+    pub fn is_empty(&self) -> bool {
+        self.workstreams.is_empty() && self.tasks.is_empty()
+    }
+}
+
+/// A workstream whose last finish moved since the baseline.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkstreamSlipRow {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// How many of its tasks finish later than in the baseline.
+    pub tasks_later: usize,
+    /// The largest finish variance among them, in working days.
+    pub worst_variance: i64,
+    /// The latest baseline finish of its tasks.
+    pub baseline_finish: NaiveDate,
+    /// The latest early finish of the same tasks now.
+    pub finish: NaiveDate,
+    /// Working days (forum calendar) between them; positive is later.
+    pub variance: i64,
+}
+
+impl WorkstreamSlipRow {
+    /// How far it moved, as the language says it: its tasks later and by
+    /// how much at most, and its last finish.
+    pub fn moved(&self, lang: Lang) -> String {
+        crate::i18n::slippage::workstream_moved(
+            lang,
+            self.tasks_later,
+            self.worst_variance,
+            &crate::i18n::slippage::moved_between(
+                lang,
+                self.variance,
+                self.baseline_finish,
+                self.finish,
+            ),
+        )
+    }
+}
+
 /// A constraint the schedule could not obey.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -440,6 +539,8 @@ pub struct StatusInput<'a> {
     pub assessment: &'a Assessment,
     /// Changes since the previous day.
     pub changes: &'a Changes,
+    /// The schedule against a baseline, when there is one (section 8).
+    pub baseline: Option<&'a BaselineComparison>,
 }
 
 impl StatusReport {
@@ -495,6 +596,7 @@ impl StatusReport {
             schedule,
             assessment,
             changes,
+            baseline,
         } = input;
         let row = |t: TaskId| task_row(input, t);
         let rows = |ids: &[TaskId]| ids.iter().map(|&t| row(t)).collect::<Vec<_>>();
@@ -568,6 +670,29 @@ impl StatusReport {
                 forecast_before: changes.forecast_before,
                 forecast_after: changes.forecast_after,
             },
+            slippage: baseline.map(|b| SlippageSection {
+                baseline: b.name.clone(),
+                baseline_as_of: b.as_of,
+                baseline_ready: b.baseline_ready,
+                ready_variance: b.ready_variance,
+                workstreams: b
+                    .slipped_workstreams()
+                    .into_iter()
+                    .map(|w| {
+                        let ws = &forum.workstreams()[w.workstream];
+                        WorkstreamSlipRow {
+                            id: ws.id.clone(),
+                            name: ws.name.clone(),
+                            tasks_later: w.tasks_later,
+                            worst_variance: w.worst,
+                            baseline_finish: w.baseline_finish,
+                            finish: w.finish,
+                            variance: w.variance,
+                        }
+                    })
+                    .collect(),
+                tasks: rows(&b.slipped_tasks(schedule)),
+            }),
             // After the event, a pre-event fixed start that could not be
             // kept is history: only post-event work's conflicts are listed.
             conflicts: schedule
@@ -651,6 +776,7 @@ fn task_row(input: StatusInput<'_>, task: TaskId) -> TaskRow {
     // at the event) has no float and is not critical: nothing is forecast.
     let readiness = input.assessment.shown_readiness(input.forum, task);
     let forecast = readiness.is_some();
+    let baseline = input.baseline.and_then(|b| b.tasks[task]);
     TaskRow {
         id: plan_task.id.clone(),
         name: plan_task.name.clone(),
@@ -669,6 +795,8 @@ fn task_row(input: StatusInput<'_>, task: TaskId) -> TaskRow {
         critical: s.critical && forecast,
         actual_start: s.actual_start,
         actual_finish: s.actual_finish,
+        baseline_finish: baseline.map(|b| b.finish),
+        finish_variance: baseline.map(|b| b.finish_variance),
     }
 }
 

@@ -61,6 +61,10 @@ impl StatusReport {
         ] {
             list.retain(|t| mine(&t.workstream));
         }
+        if let Some(slippage) = &mut self.slippage {
+            slippage.workstreams.retain(|w| mine(&w.id));
+            slippage.tasks.retain(|t| mine(&t.workstream));
+        }
         self.conflicts.retain(|c| in_scope.contains(&c.task));
         self.scope = ids.to_vec();
         Ok(())

@@ -25,6 +25,8 @@ pub enum Section {
     Handoffs,
     /// What changed since the previous day.
     Changes,
+    /// What moved most since the baseline (only with one).
+    Slippage,
     /// Constraints the schedule could not obey.
     Conflicts,
     /// Every task: the CSV form's rows and the HTML form's Gantt chart.
@@ -33,7 +35,7 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the order the reports show them.
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Headline,
         Section::Workstreams,
         Section::LateAndBlocked,
@@ -42,6 +44,7 @@ impl Section {
         Section::DueSoon,
         Section::Handoffs,
         Section::Changes,
+        Section::Slippage,
         Section::Conflicts,
         Section::Tasks,
     ];
@@ -57,6 +60,7 @@ impl Section {
             Section::DueSoon => &["due_soon"],
             Section::Handoffs => &["handoffs"],
             Section::Changes => &["changes"],
+            Section::Slippage => &["slippage"],
             Section::Conflicts => &["conflicts"],
             Section::Tasks => &["tasks"],
         }

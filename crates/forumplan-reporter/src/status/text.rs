@@ -8,9 +8,10 @@ use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;
 use forumplan_scheduler::{Rag, Readiness};
 
+use crate::i18n::slippage::SlipMsg;
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{pad, pad_left, shorten_beside, truncate, width, wrap};
-use crate::status::{ListLimit, Section, StatusReport, TaskRow, join_some};
+use crate::status::{ListLimit, Section, SlippageSection, StatusReport, TaskRow, join_some};
 
 /// The report's width in columns.
 const WIDTH: usize = 80;
@@ -290,12 +291,7 @@ pub(super) fn render(
                 for (label, total, shown, rest) in c.shown_lists(limit) {
                     writeln!(out, "  {} ({}):", label.text(lang), total)?;
                     for t in shown {
-                        let id = format!("({})", t.id);
-                        writeln!(
-                            out,
-                            "    - {} {id}",
-                            shorten_beside(&t.name, &id, WIDTH - 7)
-                        )?;
+                        named_entry(out, t)?;
                     }
                     more(out, lang, rest, 4)?;
                 }
@@ -307,6 +303,39 @@ pub(super) fn render(
                         before,
                         after
                     )?;
+                }
+            }
+            Section::Slippage => {
+                let Some(slip) = &report.slippage else {
+                    continue;
+                };
+                section(out, &p, 8, SlipMsg::Heading.text(lang))?;
+                indented(out, &slip.headline(lang), 2)?;
+                if slip.is_empty() {
+                    writeln!(out, "  {}", SlipMsg::NothingSlipped.text(lang))?;
+                }
+                if !slip.workstreams.is_empty() {
+                    writeln!(out, "  {}:", SlipMsg::Workstreams.text(lang))?;
+                    for w in &slip.workstreams {
+                        writeln!(out, "    - {}", truncate(&w.name, WIDTH - 6))?;
+                        indented(out, &w.moved(lang), 6)?;
+                    }
+                }
+                if !slip.tasks.is_empty() {
+                    writeln!(
+                        out,
+                        "  {} ({}):",
+                        SlipMsg::Tasks.text(lang),
+                        slip.tasks.len()
+                    )?;
+                    let (shown, rest) = limit.cut(&slip.tasks);
+                    for t in shown {
+                        named_entry(out, t)?;
+                        if let Some(moved) = SlippageSection::task_moved(lang, t) {
+                            indented(out, &moved, 6)?;
+                        }
+                    }
+                    more(out, lang, rest, 4)?;
                 }
             }
             Section::Conflicts => {
@@ -380,6 +409,17 @@ fn task_entry(
     let mut details = vec![t.id.clone()];
     details.extend(t.details(lang, as_of));
     indented(out, &details.join(" · "), 6)
+}
+
+/// One line for a task in a list of changes: "    - name (id)", the name
+/// shortened to fit beside its id.
+fn named_entry(out: &mut dyn Write, t: &TaskRow) -> io::Result<()> {
+    let id = format!("({})", t.id);
+    writeln!(
+        out,
+        "    - {} {id}",
+        shorten_beside(&t.name, &id, WIDTH - 7)
+    )
 }
 
 /// `text` wrapped to the report's width, each line indented by `indent`.
