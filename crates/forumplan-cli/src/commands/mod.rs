@@ -8,6 +8,7 @@ pub(crate) mod health;
 pub(crate) mod history;
 pub(crate) mod import;
 pub(crate) mod init;
+pub(crate) mod risk;
 pub(crate) mod schedule;
 pub(crate) mod schema;
 pub(crate) mod serve;
