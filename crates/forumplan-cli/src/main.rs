@@ -122,7 +122,18 @@ fn run(
             addr,
             base_url,
             db,
-        } => commands::serve::run(&plans, addr, base_url, db, lang, warnings),
+            digest,
+        } => commands::serve::run(
+            &plans,
+            commands::serve::Options {
+                addr,
+                base_url,
+                db,
+                digest,
+            },
+            lang,
+            warnings,
+        ),
         Command::Access { action } => commands::access::run(action, lang, warnings),
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {
