@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use forumplan_core::Forum;
+use forumplan_core::baseline::{Baseline, BaselineFile};
 use forumplan_core::journal::{Journal, JournalEntry, parse_journal_bytes};
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::request::{self, Refusal, UpdateRequest};
@@ -35,6 +36,8 @@ pub(crate) struct ForumState {
     pub(crate) id: String,
     pub(crate) forum: Forum,
     pub(crate) journal: PathBuf,
+    /// The plan's baseline file (it may not exist).
+    pub(crate) baselines: PathBuf,
     pub(crate) db: Db,
     /// Every journal line appended, by anyone, as JSON.
     pub(crate) events: broadcast::Sender<Arc<str>>,
@@ -49,6 +52,7 @@ impl ForumState {
             id: files.forum.plan().forum.id.clone(),
             forum: files.forum,
             journal: files.journal,
+            baselines: crate::journal_file::baseline_location(&files.plan),
             db,
             events,
             nudge: Notify::new(),
@@ -96,6 +100,33 @@ impl ForumState {
             );
         }
         Ok(journal)
+    }
+
+    /// The latest baseline of the plan (`forumplan baseline`), which the
+    /// command line measures against by default; read on every report, so
+    /// a baseline saved while the server runs is used at once. Blocking.
+    pub(crate) fn baseline(&self, lang: Lang) -> Result<Option<Baseline>, ApiError> {
+        let bytes = match std::fs::read(&self.baselines) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => {
+                return Err(ApiError::unavailable(
+                    format!("{}: {error}", self.baselines.display()),
+                    lang,
+                ));
+            }
+        };
+        let mut file = BaselineFile::parse(&bytes).map_err(|problems| {
+            ApiError::unavailable(
+                format!(
+                    "{}: {} problem(s); `forumplan validate` shows them",
+                    self.baselines.display(),
+                    problems.len()
+                ),
+                lang,
+            )
+        })?;
+        Ok(file.baselines.pop())
     }
 
     /// Records `update` for `grant` as `forumplan update` does: the same
