@@ -43,6 +43,11 @@ pub(crate) struct ForumState {
     pub(crate) events: broadcast::Sender<Arc<str>>,
     /// Wakes the journal watcher at once after the server's own append.
     pub(crate) nudge: Notify,
+    /// Taken around each of this server's appends: its requests queue here,
+    /// woken one by one, instead of polling the file lock against each
+    /// other (which left some waiting for a second under load). Other
+    /// processes still meet at the file lock.
+    appending: std::sync::Mutex<()>,
 }
 
 impl ForumState {
@@ -56,6 +61,7 @@ impl ForumState {
             db,
             events,
             nudge: Notify::new(),
+            appending: std::sync::Mutex::new(()),
         }
     }
 
@@ -170,7 +176,13 @@ impl ForumState {
         let entry = request::update_entry(&self.forum, &update, now.date_naive())
             .map_err(refused)?
             .recorded(uuid::Uuid::now_v7(), now);
-        append_entry(&self.journal, &entry, lang).map_err(|error| match error {
+        let turn = self
+            .appending
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let appended = append_entry(&self.journal, &entry, lang);
+        drop(turn);
+        appended.map_err(|error| match error {
             JournalWriteError::InvalidEntry { source, .. } => ApiError::refused(
                 &request::refuse(
                     forumplan_reporter::i18n::cli::CliMsg::InvalidEntry {
