@@ -5,6 +5,8 @@
 mod common;
 #[path = "server/harness.rs"]
 mod harness;
+#[path = "server/receivers.rs"]
+mod receivers;
 #[path = "common/tools.rs"]
 mod tools;
 #[path = "server/webdriver.rs"]
@@ -16,7 +18,7 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use forumplan_core::journal::parse_journal_bytes;
-use harness::{Site, bearer, request};
+use harness::{Server, Site, bearer, request};
 
 const FORUM: &str = "/api/forums/vesf-2022";
 const DAY: &str = "2022-08-20";
@@ -736,4 +738,150 @@ fn a_coordinator_records_progress_on_a_phone_and_the_dashboard_follows() {
         last.contains("\"by\":\"Cục Quản trị\"") && last.contains("\"progress\":70"),
         "{last}"
     );
+}
+
+/// Waits up to twenty seconds for `done`.
+fn eventually(what: &str, done: impl Fn() -> bool) {
+    let started = Instant::now();
+    while !done() {
+        assert!(started.elapsed() < Duration::from_secs(20), "{what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_morning_digest_archives_posts_and_mails_once_a_day() {
+    let site = Site::new();
+    let secret = site.grant(&[
+        "--name",
+        "Cục Quản trị",
+        "--workstream",
+        "logistics",
+        "--email",
+        "qt@example.vn",
+    ]);
+    site.grant(&[
+        "--name",
+        "Lãnh đạo",
+        "--all",
+        "--read-only",
+        "--email",
+        "lanhdao@example.vn",
+    ]);
+    site.grant(&["--name", "Không thư", "--all"]);
+    let (smtp, mails) = receivers::smtp_sink();
+    let (good, posted) = receivers::webhook(200);
+    let (bad, refused) = receivers::webhook(500);
+    let archive = site.dir.path().join("archive");
+    let flags = [
+        "--daily-at".to_owned(),
+        "00:00".to_owned(),
+        "--archive".to_owned(),
+        archive.display().to_string(),
+        "--notify-webhook".to_owned(),
+        format!("http://{good}/hook"),
+        "--notify-webhook".to_owned(),
+        format!("http://{bad}/hook"),
+        "--smtp".to_owned(),
+        format!("smtp://{smtp}"),
+        "--mail-from".to_owned(),
+        "forumplan@example.vn".to_owned(),
+    ];
+    let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+    // Started after 00:00, the server sends today's digest at once.
+    let server = Server::start(&site.plan(), &flags);
+    eventually("two mails", || mails.lock().unwrap().len() == 2);
+    eventually("one webhook post", || posted.lock().unwrap().len() == 1);
+    eventually("the failing receiver is retried", || {
+        refused.lock().unwrap().len() >= 3
+    });
+    // The server is not held up by a failing receiver.
+    let auth = bearer(&secret);
+    assert_eq!(
+        server
+            .get(&format!("{FORUM}/status"), &[("Authorization", &auth)])
+            .status,
+        200
+    );
+
+    // The webhook gets the check's JSON, as the command line prints it.
+    let check = site.forumplan(&["check", "PLAN", "--format", "json"]);
+    assert_eq!(
+        posted.lock().unwrap()[0],
+        String::from_utf8(check.stdout).unwrap()
+    );
+    assert_eq!(refused.lock().unwrap()[0], posted.lock().unwrap()[0]);
+
+    // Each grant with an email gets one mail.
+    let mails_now = mails.lock().unwrap().clone();
+    let to: Vec<bool> = ["qt@example.vn", "lanhdao@example.vn"]
+        .iter()
+        .map(|address| {
+            mails_now
+                .iter()
+                .any(|m| m.contains(&format!("To: {address}")))
+        })
+        .collect();
+    assert_eq!(to, [true, true], "{mails_now:?}");
+    assert!(
+        mails_now
+            .iter()
+            .all(|m| m.contains("From: forumplan@example.vn"))
+    );
+
+    // The archive: the day's report in both forms, the JSON the API's.
+    let today = server.get(&format!("{FORUM}/status"), &[("Authorization", &auth)]);
+    let day = today.json()["as_of"].as_str().unwrap().to_owned();
+    eventually("the archive", || {
+        archive.join(format!("{day}.json")).exists()
+    });
+    assert_eq!(
+        std::fs::read(archive.join(format!("{day}.json"))).unwrap(),
+        today.body
+    );
+    let html = std::fs::read_to_string(archive.join(format!("{day}.html"))).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+
+    // Every attempt is logged with its outcome.
+    let db = forumplan_server::db::Db::open(&site.dir.path().join("plan.server.db")).unwrap();
+    let sends = db.sends().unwrap();
+    let count = |kind: &str, outcome: &str| {
+        sends
+            .iter()
+            .filter(|s| s.kind == kind && s.outcome == outcome)
+            .count()
+    };
+    assert_eq!(
+        (
+            count("mail", "sent"),
+            count("webhook", "sent"),
+            count("archive", "sent")
+        ),
+        (2, 1, 1),
+        "{sends:?}"
+    );
+    assert!(count("webhook", "failed") >= 2, "{sends:?}");
+    assert!(
+        sends
+            .iter()
+            .filter(|s| s.outcome == "failed")
+            .all(|s| s.detail.contains("500"))
+    );
+    drop(db);
+
+    // A restart on the same day sends nothing twice (only what failed is tried again).
+    drop(server);
+    let before = refused.lock().unwrap().len();
+    let again = Server::start(&site.plan(), &flags);
+    eventually("the failing receiver is tried again", || {
+        refused.lock().unwrap().len() > before
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(
+        posted.lock().unwrap().len(),
+        1,
+        "the webhook got the day's check twice"
+    );
+    assert_eq!(mails.lock().unwrap().len(), 2, "a mail was sent twice");
+    drop(again);
 }

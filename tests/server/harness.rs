@@ -86,6 +86,8 @@ impl Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_forumplan"))
             .args(["--lang", "en", "serve", "--addr", "127.0.0.1:0"])
             .args(extra)
+            // Failed digest sends are retried after 100 ms, 200 ms, … here.
+            .env("FORUMPLAN_DIGEST_RETRY_MS", "100")
             .arg(plan)
             .env("NO_COLOR", "1")
             .stdout(Stdio::null())

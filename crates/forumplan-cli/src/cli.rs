@@ -193,6 +193,8 @@ pub(crate) enum Command {
         /// the plan; only with one plan).
         #[arg(long, value_name = "FILE")]
         db: Option<PathBuf>,
+        #[command(flatten)]
+        digest: DigestArgs,
     },
     /// Manage who may open the server: access grants with a secret login link.
     Access {
@@ -229,6 +231,35 @@ pub(crate) enum Command {
         #[arg(long)]
         allow_past: bool,
     },
+}
+
+/// The morning digest of `forumplan serve`.
+#[derive(Debug, Args)]
+pub(crate) struct DigestArgs {
+    /// Run the morning digest every day at this time (HH:MM, in the
+    /// forum's time zone); a server started later in the day sends that
+    /// day's digest at once.
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+    pub(crate) daily_at: Option<chrono::NaiveTime>,
+    /// Archive each day's status report here as YYYY-MM-DD.html and .json.
+    #[arg(long, value_name = "DIR", requires = "daily_at")]
+    pub(crate) archive: Option<PathBuf>,
+    /// POST the check's JSON to this URL every morning (repeatable).
+    #[arg(long = "notify-webhook", value_name = "URL", requires = "daily_at")]
+    pub(crate) webhooks: Vec<String>,
+    /// Mail each grant that has an email its part, through this SMTP
+    /// server (smtp://host:port, smtps://host, smtp://host?tls=required).
+    #[arg(long, value_name = "URL", requires_all = ["daily_at", "mail_from"])]
+    pub(crate) smtp: Option<String>,
+    /// The sender of the digest's mail.
+    #[arg(long, value_name = "ADDR", requires = "smtp")]
+    pub(crate) mail_from: Option<String>,
+}
+
+/// `HH:MM`.
+fn parse_time(text: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(text, "%H:%M")
+        .map_err(|_| format!("`{text}` is not a time of day; write HH:MM, e.g. 07:00"))
 }
 
 /// `forumplan access` subcommands.

@@ -21,6 +21,12 @@ use clap::Parser;
 use crate::cli::{Cli, ColorWhen, Command, LangArg};
 use crate::error::CliError;
 
+/// mimalloc rather than the system allocator: loading a large plan makes
+/// millions of small strings, and mimalloc serves them with fewer
+/// instructions and fewer page faults (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -116,7 +122,18 @@ fn run(
             addr,
             base_url,
             db,
-        } => commands::serve::run(&plans, addr, base_url, db, lang, warnings),
+            digest,
+        } => commands::serve::run(
+            &plans,
+            commands::serve::Options {
+                addr,
+                base_url,
+                db,
+                digest,
+            },
+            lang,
+            warnings,
+        ),
         Command::Access { action } => commands::access::run(action, lang, warnings),
         Command::Schema { of } => commands::schema::run(of),
         Command::Init {

@@ -9,6 +9,7 @@ mod api;
 mod app;
 mod auth;
 pub mod db;
+pub mod digest;
 mod error;
 mod forums;
 pub mod journal_file;

@@ -22,6 +22,8 @@ pub struct ServeConfig {
     pub addr: SocketAddr,
     /// The public address (for login links and the cookie's `Secure`).
     pub base_url: Option<String>,
+    /// The morning digest, if asked for.
+    pub digest: Option<crate::digest::DigestConfig>,
 }
 
 /// Why the server could not start or stopped on an error.
@@ -41,6 +43,9 @@ pub enum ServeError {
         /// Why.
         source: std::io::Error,
     },
+    /// The digest's settings are wrong.
+    #[error(transparent)]
+    Digest(#[from] crate::digest::DigestError),
     /// The runtime failed.
     #[error("the server stopped: {0}")]
     Io(#[from] std::io::Error),
@@ -65,6 +70,11 @@ async fn run(config: ServeConfig, listening: impl FnOnce(SocketAddr)) -> Result<
         }
         forums.push(Arc::new(forum));
     }
+    let senders = config
+        .digest
+        .clone()
+        .map(crate::digest::Senders::new)
+        .transpose()?;
     let (stop, shutdown) = watch::channel(false);
     let app = Arc::new(App {
         forums,
@@ -84,6 +94,22 @@ async fn run(config: ServeConfig, listening: impl FnOnce(SocketAddr)) -> Result<
     let addr = listener.local_addr()?;
     for forum in &app.forums {
         tokio::spawn(watch_journal(Arc::clone(forum), shutdown.clone()));
+        if let (Some(senders), Some(digest)) = (&senders, &config.digest) {
+            // One forum archives into the folder; several, each into its own.
+            let archive = digest.archive.as_ref().map(|dir| {
+                if app.forums.len() > 1 {
+                    dir.join(&forum.id)
+                } else {
+                    dir.clone()
+                }
+            });
+            tokio::spawn(crate::digest::run_daily(
+                senders.clone(),
+                Arc::clone(forum),
+                archive,
+                shutdown.clone(),
+            ));
+        }
     }
     tracing::info!(%addr, forums = app.forums.len(), "serving");
     listening(addr);

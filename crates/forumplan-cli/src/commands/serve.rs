@@ -6,23 +6,41 @@ use std::io::Write;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use forumplan_reporter::i18n::cli::CliMsg;
+use forumplan_server::digest::{DigestConfig, MailConfig};
 use forumplan_server::{ForumFiles, ServeConfig, db};
 
-use crate::cli::LangArg;
+use crate::cli::{DigestArgs, LangArg};
 use crate::error::{CliError, refuse};
 use crate::plan_file::Warnings;
 use crate::{plan_file, progress};
 
+/// `serve`'s options beside the plans.
+pub(crate) struct Options {
+    pub(crate) addr: SocketAddr,
+    pub(crate) base_url: Option<String>,
+    pub(crate) db: Option<PathBuf>,
+    pub(crate) digest: DigestArgs,
+}
+
+/// The first pause before a failed digest send is retried; it doubles.
+/// `FORUMPLAN_DIGEST_RETRY_MS` shortens it, for tests.
+const FIRST_RETRY: Duration = Duration::from_secs(60);
+
 pub(crate) fn run(
     plans: &[PathBuf],
-    addr: SocketAddr,
-    base_url: Option<String>,
-    db: Option<PathBuf>,
+    options: Options,
     lang: Option<LangArg>,
     warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
+    let Options {
+        addr,
+        base_url,
+        db,
+        digest,
+    } = options;
     if db.is_some() && plans.len() > 1 {
         return Err(refuse(CliMsg::DbWithSeveralPlans, CliMsg::HintDbPerPlan));
     }
@@ -35,6 +53,19 @@ pub(crate) fn run(
         forums,
         addr,
         base_url: base_url.clone(),
+        digest: digest.daily_at.map(|at| DigestConfig {
+            at,
+            archive: digest.archive,
+            webhooks: digest.webhooks,
+            mail: digest
+                .smtp
+                .zip(digest.mail_from)
+                .map(|(smtp, from)| MailConfig { smtp, from }),
+            first_retry: std::env::var("FORUMPLAN_DIGEST_RETRY_MS")
+                .ok()
+                .and_then(|ms| ms.parse().ok())
+                .map_or(FIRST_RETRY, Duration::from_millis),
+        }),
     };
     forumplan_server::serve(config, |bound| {
         let url = base_url.unwrap_or_else(|| format!("http://{bound}"));

@@ -6,6 +6,7 @@
 //! Strings borrow from the source text where they contain no escapes.
 
 mod json;
+mod locate;
 mod toml;
 
 use std::borrow::Cow;
@@ -13,6 +14,7 @@ use std::borrow::Cow;
 use crate::span::Span;
 
 pub use json::parse_json;
+pub(crate) use locate::spans_at;
 pub use toml::parse_toml;
 
 /// A value and the span of its text.

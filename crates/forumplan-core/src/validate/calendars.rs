@@ -90,7 +90,7 @@ impl<'p> Validator<'p, '_, '_> {
         // Report a loop once, at the calendar written first in the file.
         let first = cycle
             .iter()
-            .min_by_key(|c| self.span(&[Key("calendars"), Key(c.as_str())]).start);
+            .min_by_key(|c| self.file_position(&[Key("calendars"), Key(c.as_str())]));
         let Some(first) = first else { return };
         let at = cycle.iter().position(|c| c == first).unwrap_or(0);
         let mut order: Vec<&str> = cycle[at..]

@@ -12,6 +12,8 @@ mod reach;
 mod tasks;
 mod warnings;
 
+use std::cell::{Cell, RefCell};
+
 use crate::code::Code;
 use foldhash::HashMap;
 
@@ -33,28 +35,113 @@ pub const DEFAULT_TIMEZONE: &str = "Asia/Ho_Chi_Minh";
 pub const DEFAULT_CALENDAR: &str = "vn";
 
 /// Checks `plan` (converted from `root`) and builds the forum, returning the
-/// warnings beside it; or every error and warning, in file order. Without
-/// a `root`, diagnostics carry no span (the caller reloads the file through
-/// the spanned path to locate them).
+/// warnings beside it; or every error and warning, in file order.
 pub(crate) fn validate(
     plan: Plan,
-    root: Option<&Value<'_>>,
+    root: &Value<'_>,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Result<(Forum, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (parts, _) = check(&plan, Places::Tree(root), &mut diagnostics);
+    sort_in_file_order(&mut diagnostics);
+    finish(plan, parts, diagnostics)
+}
+
+/// What [`validate_unplaced`] found: the forum or the problems, whose
+/// spans are not places yet but tickets, each the index of its path in
+/// `paths`; [`crate::load`] walks the text along the paths it needs.
+pub(crate) struct Unplaced {
+    /// The forum and its warnings, or every problem, in the order found.
+    pub(crate) result: Result<(Forum, Vec<Diagnostic>), Vec<Diagnostic>>,
+    /// The path of each ticket.
+    pub(crate) paths: Vec<Vec<Step>>,
+    /// Whether a check needed to know what comes first in the file (which
+    /// of the calendars of a loop is written first): only the spanned
+    /// tree can say, so the tickets do not describe its result.
+    pub(crate) needs_tree: bool,
+}
+
+/// [`validate`] without the tree, for a plan serde read: diagnostics are
+/// located afterwards, only those that need a place.
+pub(crate) fn validate_unplaced(plan: Plan) -> Unplaced {
+    let mut diagnostics = Vec::new();
+    let places = Places::Later {
+        paths: RefCell::default(),
+        needs_tree: Cell::new(false),
+    };
+    let (parts, places) = check(&plan, places, &mut diagnostics);
+    let (paths, needs_tree) = match places {
+        Places::Later { paths, needs_tree } => (paths.into_inner(), needs_tree.get()),
+        Places::Tree(_) => (Vec::new(), false),
+    };
+    Unplaced {
+        result: finish(plan, parts, diagnostics),
+        paths,
+        needs_tree,
+    }
+}
+
+/// The order diagnostics are reported in: by place, errors before
+/// warnings at one place, otherwise as found.
+pub(crate) fn sort_in_file_order(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.span.map(|s| s.start), d.severity));
+}
+
+fn check<'r, 'a>(
+    plan: &Plan,
+    places: Places<'r, 'a>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<ForumParts>, Places<'r, 'a>) {
     let mut v = Validator {
-        root,
-        plan: &plan,
-        diagnostics: &mut diagnostics,
+        places,
+        plan,
+        diagnostics,
         calendars: Calendars::default(),
     };
     let parts = v.run();
-    diagnostics.sort_by_key(|d| (d.span.map(|s| s.start), d.severity));
+    (parts, v.places)
+}
+
+fn finish(
+    plan: Plan,
+    parts: Option<ForumParts>,
+    diagnostics: Vec<Diagnostic>,
+) -> Result<(Forum, Vec<Diagnostic>), Vec<Diagnostic>> {
     match parts {
         Some(parts) if !diagnostics.iter().any(Diagnostic::is_error) => {
             Ok((Forum::new(plan, parts), diagnostics))
         }
         _ => Err(diagnostics),
     }
+}
+
+/// One step of a path kept after the diagnostic that needed it was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// A member of an object.
+    Key(Box<str>),
+    /// An element of an array.
+    Index(usize),
+}
+
+impl Step {
+    /// The step as a path segment.
+    pub(crate) fn segment(&self) -> PathSegment<'_> {
+        match self {
+            Step::Key(key) => Key(key),
+            Step::Index(i) => Index(*i),
+        }
+    }
+}
+
+/// Where diagnostics get their spans.
+enum Places<'r, 'a> {
+    /// From the spanned tree, at once.
+    Tree(&'r Value<'a>),
+    /// Later, from the text: each span is a ticket (see [`Unplaced`]).
+    Later {
+        paths: RefCell<Vec<Vec<Step>>>,
+        needs_tree: Cell<bool>,
+    },
 }
 
 /// Calendars resolved so far, by name.
@@ -65,15 +152,44 @@ struct Calendars {
 }
 
 struct Validator<'p, 'r, 'a> {
-    root: Option<&'r Value<'a>>,
+    places: Places<'r, 'a>,
     plan: &'p Plan,
-    diagnostics: &'r mut Vec<Diagnostic>,
+    diagnostics: &'p mut Vec<Diagnostic>,
     calendars: Calendars,
 }
 
 impl<'p> Validator<'p, '_, '_> {
+    /// The place of the value at `path`: its span in the tree, or a
+    /// ticket to be placed later.
     fn span(&self, path: &[PathSegment<'_>]) -> Span {
-        self.root.map_or(Span::default(), |root| root.span_at(path))
+        match &self.places {
+            Places::Tree(root) => root.span_at(path),
+            Places::Later { paths, .. } => {
+                let mut paths = paths.borrow_mut();
+                paths.push(
+                    path.iter()
+                        .map(|segment| match segment {
+                            Key(key) => Step::Key((*key).into()),
+                            Index(i) => Step::Index(*i),
+                        })
+                        .collect(),
+                );
+                Span::at(paths.len() - 1)
+            }
+        }
+    }
+
+    /// Where the value at `path` starts, to decide what the file says
+    /// first. Only the tree knows: without it, the result is a guess and
+    /// the plan must be checked again over the tree.
+    fn file_position(&self, path: &[PathSegment<'_>]) -> usize {
+        match &self.places {
+            Places::Tree(root) => root.span_at(path).start,
+            Places::Later { needs_tree, .. } => {
+                needs_tree.set(true);
+                0
+            }
+        }
     }
 
     fn push(&mut self, diagnostic: Diagnostic) {
