@@ -63,6 +63,7 @@ fn questionable_plans_pass_with_their_expected_warnings() {
 fn bundled_forum_plans_are_valid() {
     for plan in [
         "fixtures/vesf-2022/plan.json",
+        "fixtures/vesf-2022-risk/plan.json",
         "fixtures/provincial-forum/plan.toml",
     ] {
         let output = succeed(&["validate", plan, "--lang", "en"]);

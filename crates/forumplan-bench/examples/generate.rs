@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use forumplan_bench::{SUGGESTED_AS_OF, Variant, generate_journal, generate_plan_variant};
 
-const USAGE: &str = "usage: generate --tasks N [--seed S] --out PLAN.json [--as-of YYYY-MM-DD] [--isolated-percent P] [--minify]";
+const USAGE: &str = "usage: generate --tasks N [--seed S] --out PLAN.json [--as-of YYYY-MM-DD] [--isolated-percent P] [--minify] [--all-estimates]";
 
 fn main() -> ExitCode {
     match run() {
@@ -61,6 +61,7 @@ fn run() -> Result<(), String> {
                     .map_err(|e| format!("--isolated-percent: {e}"))?;
             }
             "--minify" => variant.minified = true,
+            "--all-estimates" => variant.all_estimates = true,
             "-h" | "--help" => {
                 let _ = writeln!(std::io::stdout(), "{USAGE}");
                 return Ok(());

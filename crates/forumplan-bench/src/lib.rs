@@ -69,6 +69,9 @@ pub struct Variant {
     pub isolated_percent: usize,
     /// The whole plan on one line, as a minifier writes it.
     pub minified: bool,
+    /// Every task of work with a three-point estimate (else about one in
+    /// ten has one), for risk benchmarks where every duration varies.
+    pub all_estimates: bool,
 }
 
 /// [`generate_plan`], with the departures `variant` asks for.
@@ -80,6 +83,9 @@ pub fn generate_plan_variant(tasks: usize, seed: u64, variant: Variant) -> Strin
     }
     model.relative_dues();
     model.add_isolated(tasks * variant.isolated_percent / 100);
+    if variant.all_estimates {
+        model.estimate_all();
+    }
     let text = model.plan_json();
     if variant.minified {
         minify_json(&text)
@@ -503,6 +509,19 @@ impl Model {
     }
 
     /// Appends `count` short tasks with no link in either direction.
+    /// Gives every task of work without an estimate one, from a stream of
+    /// its own (the rest of the plan is unchanged).
+    fn estimate_all(&mut self) {
+        let mut rng = Rng::new(self.seed, 5);
+        for task in self.tasks.iter_mut().filter(|t| t.duration > 0) {
+            let duration = task.duration;
+            task.estimate.get_or_insert_with(|| {
+                let optimistic = (duration - rng.range(0, 2)).max(1);
+                (optimistic, duration, duration + rng.range(1, 5))
+            });
+        }
+    }
+
     fn add_isolated(&mut self, count: usize) {
         let mut rng = Rng::new(self.seed, 4);
         for _ in 0..count {

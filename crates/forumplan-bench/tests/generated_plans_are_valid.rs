@@ -88,6 +88,7 @@ fn variants_add_isolated_tasks_and_minify_without_changing_the_plan() {
     let variant = Variant {
         isolated_percent: 3,
         minified: true,
+        ..Variant::default()
     };
     let text = generate_plan_variant(1000, 5, variant);
     assert!(!text.contains('\n'));
@@ -110,4 +111,24 @@ fn variants_add_isolated_tasks_and_minify_without_changing_the_plan() {
     let plain = load_plan(plain.as_bytes(), Format::Json).expect("valid");
     assert_eq!(plain.forum.plan(), minified.forum.plan());
     assert_eq!(plain.forum.event_date(), loaded.forum.event_date());
+}
+
+#[test]
+fn all_estimates_gives_every_task_of_work_an_estimate_and_changes_nothing_else() {
+    let plain = load_plan(generate_plan(500, 3).as_bytes(), Format::Json).expect("valid");
+    let variant = Variant {
+        all_estimates: true,
+        ..Variant::default()
+    };
+    let text = generate_plan_variant(500, 3, variant);
+    let estimated = load_plan(text.as_bytes(), Format::Json).expect("valid");
+    let (plain, estimated) = (plain.forum.plan(), estimated.forum.plan());
+    assert_eq!(plain.tasks.len(), estimated.tasks.len());
+    for (a, b) in plain.tasks.iter().zip(&estimated.tasks) {
+        assert_eq!(b.estimate.is_some(), b.duration.0 > 0, "{}", b.id);
+        if a.estimate.is_some() {
+            assert_eq!(a.estimate, b.estimate);
+        }
+        assert_eq!((&a.id, &a.after, a.duration), (&b.id, &b.after, b.duration));
+    }
 }

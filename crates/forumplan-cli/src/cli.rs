@@ -114,6 +114,29 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// Monte Carlo risk analysis: the chance of being ready before the
+    /// event day, the P50/P80/P95 ready days, and the tasks and
+    /// workstreams that drive the danger (three-point `estimate`s, or
+    /// `settings.risk_default_spread`).
+    Risk {
+        /// The plan file.
+        plan: PathBuf,
+        #[command(flatten)]
+        day: DayArgs,
+        /// How many iterations (1 to 1,000,000).
+        #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        iterations: u32,
+        /// The seed of the random draws (default: derived from the plan's
+        /// bytes and the as-of day, and printed, so a run can be repeated).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// How three-point estimates are sampled.
+        #[arg(long, value_enum, default_value_t = DistributionArg::Pert)]
+        distribution: DistributionArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RiskFormat::Text)]
+        format: RiskFormat,
+    },
     /// Save the schedule as of a day as a baseline (each task's early start
     /// and finish, the forecast ready day) in `<plan stem>.baseline.json`
     /// beside the plan, to measure slippage against.
@@ -397,6 +420,32 @@ pub(crate) enum LangArg {
 pub(crate) enum CheckFormat {
     Text,
     Json,
+}
+
+/// `risk --distribution` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DistributionArg {
+    /// PERT-Beta (λ = 4).
+    Pert,
+    /// Triangular.
+    Triangular,
+}
+
+impl From<DistributionArg> for forumplan_risk::Distribution {
+    fn from(arg: DistributionArg) -> Self {
+        match arg {
+            DistributionArg::Pert => Self::Pert,
+            DistributionArg::Triangular => Self::Triangular,
+        }
+    }
+}
+
+/// `risk --format` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RiskFormat {
+    Text,
+    Json,
+    Html,
 }
 
 /// `health --format` choices.

@@ -152,6 +152,25 @@ fn run(
             };
             commands::init::run(init, lang, warnings)
         }
+        Command::Risk {
+            plan,
+            day,
+            iterations,
+            seed,
+            distribution,
+            format,
+        } => commands::risk::run(
+            &plan,
+            &day,
+            commands::risk::Run {
+                iterations,
+                seed,
+                distribution: distribution.into(),
+                format,
+            },
+            lang,
+            warnings,
+        ),
         Command::Check {
             plan,
             day,

@@ -211,6 +211,25 @@ pub(crate) fn cannot_schedule(error: forumplan_scheduler::ScheduleError) -> CliE
     request::cannot_schedule(&error).into()
 }
 
+/// Simulates `forum` as of `day` (see `forumplan_risk::simulate`).
+pub(crate) fn simulate(
+    forum: &Forum,
+    journal: &Journal,
+    day: NaiveDate,
+    options: forumplan_risk::Options,
+) -> Result<forumplan_risk::Simulation, CliError> {
+    let state = journal.replay(forum, day);
+    tracing::info!(%day, iterations = options.iterations, seed = options.seed, "simulating");
+    forumplan_risk::simulate(forum, &state, day, options).map_err(|error| {
+        refuse(
+            CliMsg::CannotSchedule {
+                reason: error.to_string(),
+            },
+            CliMsg::HintFixSchedule,
+        )
+    })
+}
+
 /// The status report as of `day`, with the changes since `since`.
 pub(crate) fn status_report(
     forum: &Forum,

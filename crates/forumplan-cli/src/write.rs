@@ -58,6 +58,22 @@ fn staged(path: &Path, contents: &[u8]) -> Result<NamedTempFile, CliError> {
 
 /// Replaces `path` with `contents` atomically: readers see the old file or
 /// the new one, never a mix, even if the process is killed midway.
+/// Writes a report to stdout through a buffer, flushed at the end: the
+/// reporting commands' one way to print (no colour, plain bytes).
+pub(crate) fn to_stdout(
+    render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), CliError> {
+    use std::io::Write as _;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    render(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|source| CliError::Write {
+            path: "<stdout>".into(),
+            source,
+        })
+}
+
 pub(crate) fn replace_atomically(path: &Path, contents: &[u8]) -> Result<(), CliError> {
     let persisted = staged(path, contents).and_then(|file| {
         file.persist(path).map(drop).map_err(|e| CliError::Write {

@@ -96,7 +96,10 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
         .into_iter()
         .map(|c| (edit_distance(word, c), c))
         .filter(|&(d, _)| d <= limit)
-        .min_by_key(|&(d, _)| d)
+        // Ties go to the first in alphabetical order, so the hint does not
+        // depend on the order the candidates come in (the fast and the
+        // spanned loading paths list them differently).
+        .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c)
 }
 

@@ -3,13 +3,13 @@
 
 use serde::Deserialize;
 
-use crate::plan::{Health, Locale, Settings};
+use crate::plan::{Health, Locale, Settings, Spread};
 
 /// The shipped defaults, compiled in so the library reads no file.
 const DEFAULTS_TOML: &str = include_str!("../../../config/defaults.toml");
 
 /// Settings with every value decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EffectiveSettings {
     /// A task with at most this many working days of float is at risk.
@@ -20,6 +20,9 @@ pub struct EffectiveSettings {
     pub list_limit: u32,
     /// Report language.
     pub locale: Locale,
+    /// For risk analysis, the spread of a task without an estimate.
+    #[serde(default)]
+    pub risk_default_spread: Option<Spread>,
     /// The thresholds of `forumplan health`.
     pub health: Health<u32>,
 }
@@ -40,6 +43,9 @@ impl EffectiveSettings {
             lookahead_days: settings.lookahead_days.unwrap_or(defaults.lookahead_days),
             list_limit: settings.list_limit.unwrap_or(defaults.list_limit),
             locale: settings.locale.unwrap_or(defaults.locale),
+            risk_default_spread: settings
+                .risk_default_spread
+                .or(defaults.risk_default_spread),
             health: defaults.health.over(&settings.health),
         }
     }
@@ -61,6 +67,7 @@ mod tests {
             ),
             (2, 7, 50, Locale::Vi)
         );
+        assert_eq!(defaults.risk_default_spread, None);
         // The contract's thresholds (shares in percent).
         assert_eq!(
             defaults.health.values(),
@@ -75,6 +82,10 @@ mod tests {
             lookahead_days: None,
             list_limit: Some(0),
             locale: Some(Locale::En),
+            risk_default_spread: Some(Spread {
+                optimistic: 0.8,
+                pessimistic: 1.5,
+            }),
             health: crate::plan::HealthSettings {
                 cpli: Some(90),
                 ..Default::default()
@@ -89,6 +100,10 @@ mod tests {
                 lookahead_days: 7,
                 list_limit: 0,
                 locale: Locale::En,
+                risk_default_spread: Some(Spread {
+                    optimistic: 0.8,
+                    pessimistic: 1.5,
+                }),
                 health: Health {
                     cpli: 90,
                     ..defaults.health

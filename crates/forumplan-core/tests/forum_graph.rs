@@ -283,6 +283,7 @@ fn settings_override_the_defaults() {
             lookahead_days: 7,
             list_limit: 50,
             locale: Locale::Vi,
+            risk_default_spread: None,
             health: defaults.health,
         }
     );
@@ -294,6 +295,7 @@ fn settings_override_the_defaults() {
             lookahead_days: defaults.lookahead_days,
             list_limit: defaults.list_limit,
             locale: Locale::En,
+            risk_default_spread: None,
             health: defaults.health,
         }
     );

@@ -7,6 +7,7 @@
 
 mod charts;
 mod gantt;
+pub(crate) mod risk_page;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
@@ -24,6 +25,10 @@ use crate::status::{
 
 /// The page template. Its `.html` name turns on HTML autoescaping.
 const TEMPLATE: &str = include_str!("../templates/status.html");
+/// The style sheet every page includes.
+const STYLE: &str = include_str!("../templates/style.css");
+/// Every page's `<head>`, titled by `page_title`.
+const HEAD: &str = include_str!("../templates/head.html");
 
 /// How many tasks the summary on the first page names under "needs action
 /// this week": it must fit the page; the sections below list the rest.
@@ -36,6 +41,17 @@ pub(crate) fn render(
     limit: ListLimit,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let env = environment()?;
+    let page = env
+        .get_template("status.html")
+        .and_then(|t| t.render(page_context(report, lang, limit)))
+        .map_err(template_error)?;
+    out.write_all(page.as_bytes())
+}
+
+/// The templates' environment: every page and the style sheet they share,
+/// with HTML autoescaping and strict undefined values.
+fn environment() -> io::Result<Environment<'static>> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     // MiniJinja's HTML escaping also writes `/` as `&#x2f;`; ours leaves it,
@@ -51,13 +67,15 @@ pub(crate) fn render(
             escape_formatter(out, state, value)
         }
     });
-    env.add_template("status.html", TEMPLATE)
-        .map_err(template_error)?;
-    let page = env
-        .get_template("status.html")
-        .and_then(|t| t.render(page_context(report, lang, limit)))
-        .map_err(template_error)?;
-    out.write_all(page.as_bytes())
+    for (name, source) in [
+        ("style.css", STYLE),
+        ("head.html", HEAD),
+        ("status.html", TEMPLATE),
+        ("risk.html", risk_page::TEMPLATE),
+    ] {
+        env.add_template(name, source).map_err(template_error)?;
+    }
+    Ok(env)
 }
 
 fn template_error(error: minijinja::Error) -> io::Error {
@@ -283,16 +301,8 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
         .iter()
         .map(|conflict| conflict_value(lang, conflict, &task_name))
         .collect();
-    let mut page: BTreeMap<&str, Value> = BTreeMap::from([
-        (
-            "lang",
-            Value::from(match lang {
-                Lang::Vi => "vi",
-                Lang::En => "en",
-            }),
-        ),
-        ("l", labels(lang)),
-    ]);
+    let mut page: BTreeMap<&str, Value> =
+        BTreeMap::from([("lang", Value::from(lang.code())), ("l", labels(lang))]);
     let safe = Value::from_safe_string;
     for part in Section::ALL {
         let values: Vec<(&str, Value)> = match part {

@@ -23,6 +23,16 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// Its language code: `vi` or `en` (the HTML `lang` attribute).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+}
+
 impl From<Locale> for Lang {
     fn from(locale: Locale) -> Lang {
         match locale {
@@ -112,6 +122,19 @@ pub enum Msg {
     Overdue,
     DoneOfTotal,
     NotFinishedByEvent,
+    RiskTitle,
+    ChanceOnTime,
+    DeterministicForecast,
+    ReadyDayDistribution,
+    HistogramLegend,
+    TopDrivers,
+    NoDrivers,
+    Criticality,
+    Sensitivity,
+    FinishP80,
+    ReadyDayChart,
+    CumulativeChance,
+    ReadyP80,
 }
 
 impl Msg {
@@ -241,6 +264,40 @@ impl Msg {
             Msg::Overdue => ("Trễ hạn", "Overdue"),
             Msg::DoneOfTotal => ("Xong/Tổng", "Done/Total"),
             Msg::NotFinishedByEvent => ("Không xong trước Diễn đàn", "Not finished by the event"),
+            Msg::RiskTitle => ("Phân tích rủi ro tiến độ", "Schedule risk analysis"),
+            Msg::ChanceOnTime => (
+                "Khả năng sẵn sàng trước ngày diễn ra",
+                "Chance of being ready before the event",
+            ),
+            Msg::DeterministicForecast => (
+                "Dự kiến sẵn sàng theo kế hoạch (không rủi ro)",
+                "Forecast ready day if every estimate holds",
+            ),
+            Msg::ReadyDayDistribution => (
+                "Ngày sẵn sàng qua các lần mô phỏng (số lần, % cộng dồn)",
+                "Ready day over the iterations (count, cumulative %)",
+            ),
+            Msg::HistogramLegend => (
+                "█ trước ngày diễn ra · ▒ từ ngày diễn ra trở đi",
+                "█ before the event day · ▒ on or after it",
+            ),
+            Msg::TopDrivers => (
+                "Các việc quyết định rủi ro nhiều nhất",
+                "Tasks that drive the risk most",
+            ),
+            Msg::NoDrivers => (
+                "Không có việc nào làm thay đổi ngày sẵn sàng.",
+                "No task moves the ready day.",
+            ),
+            Msg::Criticality => ("nằm trên đường găng", "on the driving path"),
+            Msg::Sensitivity => ("độ nhạy", "sensitivity"),
+            Msg::FinishP80 => ("xong (P80)", "finish (P80)"),
+            Msg::ReadyDayChart => ("Phân bố ngày sẵn sàng", "Distribution of the ready day"),
+            Msg::CumulativeChance => (
+                "Khả năng sẵn sàng đến ngày (cộng dồn)",
+                "Chance of being ready by the day (cumulative)",
+            ),
+            Msg::ReadyP80 => ("Sẵn sàng (P80)", "Ready (P80)"),
         };
         match lang {
             Lang::Vi => vi,
@@ -413,6 +470,49 @@ pub fn more_hidden(lang: Lang, count: usize) -> String {
         Lang::Vi => format!("… và {count} việc khác (thêm --all để xem tất cả)"),
         Lang::En => format!("… and {count} more (add --all to see every one)"),
     }
+}
+
+/// A percentage with one decimal, in the language's decimal mark:
+/// "87,4%" / "87.4%".
+pub fn percent1(lang: Lang, value: f64) -> String {
+    let text = format!("{value:.1}%");
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// A correlation with its sign and two decimals, in the language's
+/// decimal mark: "+0,41" / "+0.41".
+pub fn correlation(lang: Lang, value: f64) -> String {
+    let text = format!("{value:+.2}");
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// What a simulation ran: "5.000 lần mô phỏng (pert), seed 1" /
+/// "5,000 iterations (pert), seed 1".
+pub fn simulation_run(lang: Lang, iterations: u32, distribution: &str, seed: u64) -> String {
+    let grouped = thousands(iterations, if lang == Lang::Vi { '.' } else { ',' });
+    match lang {
+        Lang::Vi => format!("{grouped} lần mô phỏng (phân phối {distribution}), seed {seed}"),
+        Lang::En => format!("{grouped} iterations ({distribution} distribution), seed {seed}"),
+    }
+}
+
+/// `n` with its thousands grouped by `separator`.
+fn thousands(n: u32, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A percentage, rounded to a whole number: "87%".

@@ -12,6 +12,7 @@ mod html;
 pub mod i18n;
 mod layout;
 pub mod request;
+pub mod risk;
 pub mod schedule;
 mod spreadsheet;
 pub mod status;

@@ -2,10 +2,9 @@
 //! at the latest-finishing pre-event task.
 
 use forumplan_core::TaskId;
-use forumplan_core::journal::TaskState;
 
 use crate::TaskSchedule;
-use crate::passes::{Passes, Rule};
+use crate::passes::Passes;
 
 /// At most this many tied paths are reported; a plan with more ties than
 /// this has no single story to tell, and listing them all could take
@@ -14,8 +13,7 @@ const MAX_PATHS: usize = 100;
 
 /// Every tied critical path, each in order from first task to last.
 pub(crate) fn critical_paths(p: &Passes<'_>, tasks: &[TaskSchedule]) -> Vec<Vec<TaskId>> {
-    let forum = p.forum;
-    let counted = |t: usize| !forum.tasks()[t].post_event && tasks[t].state != TaskState::Cancelled;
+    let counted = |t: usize| p.counts_for_ready(t);
     let Some(latest) = (0..tasks.len())
         .filter(|&t| counted(t))
         .map(|t| p.early_end[t])
@@ -49,22 +47,11 @@ pub(crate) fn critical_paths(p: &Passes<'_>, tasks: &[TaskSchedule]) -> Vec<Vec<
 
 /// The critical predecessors of `task` whose links drive its early start.
 fn driving_preds(p: &Passes<'_>, tasks: &[TaskSchedule], task: usize) -> Vec<usize> {
-    if !p.is_open(task) {
-        return Vec::new();
-    }
     let mut preds: Vec<usize> = p
         .graph
         .predecessors(task)
         .iter()
-        .filter(|link| tasks[link.task].critical)
-        .filter(|link| {
-            let pred = link.task;
-            p.link_bound(link.dependency, task, p.link_start[pred], p.early_end[pred])
-                .and_then(|bound| {
-                    p.start_for_bound(task, bound, Rule::of(link.dependency).bounds_last)
-                })
-                == Some(p.early_start[task])
-        })
+        .filter(|link| tasks[link.task].critical && p.drives(link, task))
         .map(|link| link.task)
         .collect();
     preds.sort_unstable();

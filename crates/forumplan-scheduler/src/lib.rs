@@ -6,7 +6,8 @@
 //! `shared/design/scheduling.md` to the letter. [`assess`] turns a schedule
 //! into readiness: per task, per workstream (red/amber/green) and for the
 //! whole forum, with the countdown; [`compare`] tells what changed between
-//! two days. Everything here is a pure function: no I/O, no clock.
+//! two days; [`ForwardPass`] runs the schedule's forward pass again with
+//! other durations, for risk analysis. Everything here is a pure function: no I/O, no clock.
 //!
 //! The passes run over compact arrays in topological order, with O(1)
 //! working-day arithmetic ([`workdays`]), so a million tasks schedule in
@@ -17,6 +18,7 @@ pub mod baseline;
 mod critical;
 pub mod health;
 mod passes;
+mod rerun;
 pub mod workdays;
 
 use chrono::NaiveDate;
@@ -28,6 +30,7 @@ pub use assess::{
     Assessment, Cause, Changes, ForumSummary, Rag, Readiness, TaskReadiness, WorkstreamSummary,
     assess, compare,
 };
+pub use rerun::{ForwardPass, Work};
 
 /// The schedule of one task as of a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -153,6 +153,48 @@ impl Passes<'_> {
         }
     }
 
+    /// Whether the link from `link.task` into `task` is what sets `task`'s
+    /// early start (ties count: every link that alone would give it).
+    pub(crate) fn drives(&self, link: &forumplan_core::Link, task: usize) -> bool {
+        let pred = link.task;
+        self.is_open(task)
+            && self
+                .link_bound(
+                    link.dependency,
+                    task,
+                    self.link_start[pred],
+                    self.early_end[pred],
+                )
+                .and_then(|bound| {
+                    self.start_for_bound(task, bound, Rule::of(link.dependency).bounds_last)
+                })
+                == Some(self.early_start[task])
+    }
+
+    /// The day a task's early finish is shown on: its last working day, or
+    /// for a milestone at instant `b`, the last working day before `b` but
+    /// never before `window_start` (and `b` itself at or before it).
+    pub(crate) fn early_finish_day(&self, task: usize, window_start: Day) -> Day {
+        if self.is_milestone(task) {
+            milestone_shown(self.calendar(task), self.early_start[task], window_start)
+        } else {
+            self.early_end[task] - 1
+        }
+    }
+
+    /// Whether `task` counts for the forecast ready day: pre-event work
+    /// that is not cancelled.
+    pub(crate) fn counts_for_ready(&self, task: usize) -> bool {
+        !self.forum.tasks()[task].post_event
+            && !matches!(
+                self.modes[task],
+                Mode::Planned {
+                    constrained: false,
+                    ..
+                }
+            )
+    }
+
     /// The latest predecessor boundary (`S` or `E` per the rule) that keeps
     /// the link satisfied when the successor's first day is `first` and
     /// its last day is `last`.
@@ -175,7 +217,7 @@ pub(crate) fn run(
     journal: &JournalState,
     as_of: NaiveDate,
 ) -> Result<Schedule, ScheduleError> {
-    let mut passes = prepare(forum, journal, as_of);
+    let mut passes = Passes::new(forum, journal, as_of);
     forward(&mut passes, day_number(as_of))?;
     backward(&mut passes)?;
     assemble(&passes, journal, as_of)
@@ -190,7 +232,7 @@ pub(crate) fn early_ends_with_delay(
     as_of: NaiveDate,
     delay: Option<(usize, i64)>,
 ) -> Result<Vec<Day>, ScheduleError> {
-    let mut passes = prepare(forum, journal, as_of);
+    let mut passes = Passes::new(forum, journal, as_of);
     if let Some((task, delay)) = delay {
         match &mut passes.modes[task] {
             Mode::InProgress { remaining, .. } => *remaining += delay,
@@ -202,27 +244,30 @@ pub(crate) fn early_ends_with_delay(
     Ok(passes.early_end)
 }
 
-/// The passes' arrays, with each task's mode as of the day.
-fn prepare<'f>(forum: &'f Forum, journal: &JournalState, as_of: NaiveDate) -> Passes<'f> {
-    let n = forum.tasks().len();
-    let mut passes = Passes {
-        forum,
-        graph: forum.graph(),
-        calendars: forum.calendars().iter().map(WorkCalendar::new).collect(),
-        modes: Vec::with_capacity(n),
-        early_start: vec![0; n],
-        early_end: vec![0; n],
-        link_start: vec![0; n],
-        late_start: vec![0; n],
-        late_end: vec![0; n],
-        conflicts: Vec::new(),
-    };
-    let today = day_number(as_of);
-    for task in 0..n {
-        let mode = mode_of(&passes, journal.get(task), task, today);
-        passes.modes.push(mode);
+impl<'f> Passes<'f> {
+    /// The passes' arrays for `forum` as of `as_of`, each task's mode read
+    /// from the journal; no pass run yet.
+    pub(crate) fn new(forum: &'f Forum, journal: &JournalState, as_of: NaiveDate) -> Passes<'f> {
+        let n = forum.tasks().len();
+        let mut passes = Passes {
+            forum,
+            graph: forum.graph(),
+            calendars: forum.calendars().iter().map(WorkCalendar::new).collect(),
+            modes: Vec::with_capacity(n),
+            early_start: vec![0; n],
+            early_end: vec![0; n],
+            link_start: vec![0; n],
+            late_start: vec![0; n],
+            late_end: vec![0; n],
+            conflicts: Vec::new(),
+        };
+        let today = day_number(as_of);
+        for task in 0..n {
+            let mode = mode_of(&passes, journal.get(task), task, today);
+            passes.modes.push(mode);
+        }
+        passes
     }
-    passes
 }
 
 fn mode_of(passes: &Passes<'_>, progress: Option<&TaskProgress>, task: usize, today: Day) -> Mode {
@@ -260,7 +305,7 @@ fn mode_of(passes: &Passes<'_>, progress: Option<&TaskProgress>, task: usize, to
     }
 }
 
-fn forward(p: &mut Passes<'_>, today: Day) -> Result<(), ScheduleError> {
+pub(crate) fn forward(p: &mut Passes<'_>, today: Day) -> Result<(), ScheduleError> {
     let forum = p.forum;
     let mut conflicts = Vec::new();
     let event = day_number(forum.event_date());
@@ -471,10 +516,27 @@ fn backward(p: &mut Passes<'_>) -> Result<(), ScheduleError> {
     Ok(())
 }
 
+/// The day a milestone at instant `b` is shown on: the last working day
+/// before `b`, but never before the plan window (and `b` itself at or
+/// before the window's start).
+fn milestone_shown(cal: &WorkCalendar, b: Day, window_start: Day) -> Day {
+    if b <= window_start {
+        return b;
+    }
+    cal.prev_wd(b - 1)
+        .map_or(window_start, |d| d.max(window_start))
+}
+
 fn out_of_range(forum: &Forum, task: usize) -> ScheduleError {
     ScheduleError::OutOfRange {
         task: forum.task(task).id.clone(),
     }
+}
+
+/// The first day of the window work is scheduled in: the as-of day, or the
+/// plan's start when later.
+pub(crate) fn window_start(forum: &Forum, today: Day) -> Day {
+    today.max(forum.plan_start().map_or(Day::MIN, day_number))
 }
 
 /// Working days of float from the early to the late schedule.
@@ -515,24 +577,13 @@ fn assemble(
     as_of: NaiveDate,
 ) -> Result<Schedule, ScheduleError> {
     let forum = p.forum;
-    let today = day_number(as_of);
-    let window_start = today.max(forum.plan_start().map_or(Day::MIN, day_number));
+    let window_start = window_start(forum, day_number(as_of));
     let mut tasks = Vec::with_capacity(forum.tasks().len());
     for task in 0..forum.tasks().len() {
         let progress = journal.get(task);
         let date = |day: Day| date_of(day).ok_or_else(|| out_of_range(forum, task));
         let cal = p.calendar(task);
-        // A milestone at instant b shows on the last working day before b,
-        // but never before the plan window (and on b itself at or before it).
-        let milestone_day = |b: Day| -> Result<NaiveDate, ScheduleError> {
-            if b <= window_start {
-                return date(b);
-            }
-            let shown = cal
-                .prev_wd(b - 1)
-                .map_or(window_start, |d| d.max(window_start));
-            date(shown)
-        };
+        let milestone_day = |b: Day| date(milestone_shown(cal, b, window_start));
         let (state, percent) =
             progress.map_or((TaskState::NotStarted, 0), |p| (p.state, p.progress));
         let (early_start, early_finish, late_start, late_finish) = if p.is_milestone(task) {
@@ -584,7 +635,7 @@ fn assemble(
         });
     }
     let forecast_ready = (0..tasks.len())
-        .filter(|&t| !forum.tasks()[t].post_event && tasks[t].state != TaskState::Cancelled)
+        .filter(|&t| p.counts_for_ready(t))
         .map(|t| tasks[t].early_finish)
         .max();
     let critical_paths = critical_paths(p, &tasks);

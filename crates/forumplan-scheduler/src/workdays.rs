@@ -58,6 +58,22 @@ pub struct WorkCalendar {
     shift: Vec<i64>,
     /// `index[i]` = `idx(days[i])`, non-decreasing.
     index: Vec<i64>,
+    /// Both answers tabulated over a window of days, where a schedule does
+    /// nearly all its arithmetic (see [`WorkCalendar::tabulate`]).
+    table: Option<Table>,
+}
+
+/// `idx` and `nth` looked up instead of searched, over a window of days.
+#[derive(Debug, Clone)]
+struct Table {
+    /// The window's first day.
+    first_day: Day,
+    /// `idx[i]` = `idx(first_day + i)`.
+    idx: Vec<i64>,
+    /// `idx(first_day)`.
+    first_index: i64,
+    /// `nth[k]` = `nth(first_index + k)`: the window's working days.
+    nth: Vec<Day>,
 }
 
 impl WorkCalendar {
@@ -85,6 +101,7 @@ impl WorkCalendar {
             working: Vec::with_capacity(exceptions.len()),
             shift: Vec::with_capacity(exceptions.len() + 1),
             index: Vec::with_capacity(exceptions.len()),
+            table: None,
         };
         let mut shift = 0;
         for (date, is_working) in exceptions {
@@ -97,6 +114,26 @@ impl WorkCalendar {
         }
         work.shift.push(shift);
         work
+    }
+
+    /// Tabulates `idx` and `nth` for the days from
+    /// `from` to `to` (excluded): a lookup there instead of a binary
+    /// search over the exceptions, for code that runs the arithmetic many
+    /// times over (risk simulation). Answers are the same everywhere;
+    /// outside the window they are computed as before.
+    pub fn tabulate(&mut self, from: Day, to: Day) {
+        self.table = None;
+        if to <= from {
+            return;
+        }
+        let idx: Vec<i64> = (from..to).map(|day| self.idx(day)).collect();
+        let nth = (from..to).filter(|&day| self.is_working(day)).collect();
+        self.table = Some(Table {
+            first_day: from,
+            first_index: idx[0],
+            idx,
+            nth,
+        });
     }
 
     /// Days of the weekly rule before `day` (relative to day 1).
@@ -122,6 +159,13 @@ impl WorkCalendar {
 
     /// The number of working days before `day`.
     pub fn idx(&self, day: Day) -> i64 {
+        if let Some(table) = &self.table
+            && let Some(&i) = usize::try_from(day - table.first_day)
+                .ok()
+                .and_then(|at| table.idx.get(at))
+        {
+            return i;
+        }
         let passed = self.days.partition_point(|&e| e < day);
         self.weekly(day) + self.shift[passed]
     }
@@ -129,6 +173,13 @@ impl WorkCalendar {
     /// The working day whose index is `k`; `None` when the calendar has no
     /// such day (it works no weekday and `k` is past its extra days).
     pub fn nth(&self, k: i64) -> Option<Day> {
+        if let Some(table) = &self.table
+            && let Some(&day) = usize::try_from(k - table.first_index)
+                .ok()
+                .and_then(|at| table.nth.get(at))
+        {
+            return Some(day);
+        }
         // The exceptions on or before the answer are exactly those whose
         // own index is at most `k`: one after the answer has a larger index.
         let passed = self.index.partition_point(|&i| i <= k);
@@ -237,6 +288,21 @@ mod tests {
                     proptest::prop_assert_eq!(work.nth(base + count), Some(d));
                     count += 1;
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_window_changes_no_answer() {
+        let vn = WorkCalendar::new(&Calendar::vn());
+        let (from, to) = (day(2022, 1, 10), day(2022, 12, 20));
+        let mut fast = vn.clone();
+        fast.tabulate(from, to);
+        for d in from - 400..to + 400 {
+            assert_eq!(fast.idx(d), vn.idx(d), "idx {d}");
+            let k = vn.idx(d);
+            for k in [k - 1, k, k + 1] {
+                assert_eq!(fast.nth(k), vn.nth(k), "nth {k}");
             }
         }
     }

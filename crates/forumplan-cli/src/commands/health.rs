@@ -2,7 +2,6 @@
 //! 0 when every check passes, 1 otherwise (and 1 for a plan, journal or
 //! baseline that cannot be read, as every command but `check`).
 
-use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -12,7 +11,7 @@ use forumplan_scheduler::health::{HealthInput, assess_health};
 use crate::cli::{DayArgs, HealthFormat, LangArg};
 use crate::error::CliError;
 use crate::plan_file::{self, Warnings};
-use crate::{baseline_file, progress};
+use crate::{baseline_file, progress, write};
 
 pub(crate) fn run(
     plan: &Path,
@@ -40,18 +39,10 @@ pub(crate) fn run(
         forum,
         report: &report,
     };
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
     let list_limit = usize::try_from(forum.settings().list_limit).unwrap_or(usize::MAX);
-    let written = match format {
-        HealthFormat::Text => view.write_text(&mut out, lang, list_limit),
-        HealthFormat::Json => view.write_json(&mut out),
-    };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|source| CliError::Write {
-            path: "<stdout>".into(),
-            source,
-        })?;
+    write::to_stdout(|out| match format {
+        HealthFormat::Text => view.write_text(out, lang, list_limit),
+        HealthFormat::Json => view.write_json(out),
+    })?;
     Ok(ExitCode::from(if report.pass() { 0 } else { 1 }))
 }

@@ -6,6 +6,7 @@ pub(crate) mod check;
 pub(crate) mod health;
 pub(crate) mod history;
 pub(crate) mod init;
+pub(crate) mod risk;
 pub(crate) mod schedule;
 pub(crate) mod schema;
 pub(crate) mod serve;

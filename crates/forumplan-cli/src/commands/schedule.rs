@@ -1,6 +1,5 @@
 //! `forumplan schedule PLAN`: the schedule as of a day.
 
-use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -10,7 +9,7 @@ use forumplan_reporter::schedule::ScheduleView;
 use crate::cli::{DayArgs, LangArg, ScheduleFormat};
 use crate::error::CliError;
 use crate::plan_file::Warnings;
-use crate::{baseline_file, plan_file, progress};
+use crate::{baseline_file, plan_file, progress, write};
 
 pub(crate) fn run(
     plan: &Path,
@@ -34,19 +33,11 @@ pub(crate) fn run(
         baseline: comparison.as_ref(),
     };
     // No colour in any of these formats: plain stdout, no escape filtering.
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let written = match format {
-        ScheduleFormat::Table => view.write_table(&mut out, progress::lang(forum, lang)),
-        ScheduleFormat::Json => view.write_json(&mut out, true),
-        ScheduleFormat::Csv => view.write_csv(&mut out, separator),
-    };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|source| CliError::Write {
-            path: "<stdout>".into(),
-            source,
-        })?;
+    write::to_stdout(|out| match format {
+        ScheduleFormat::Table => view.write_table(out, progress::lang(forum, lang)),
+        ScheduleFormat::Json => view.write_json(out, true),
+        ScheduleFormat::Csv => view.write_csv(out, separator),
+    })?;
     // The process ends now: tearing down a million tasks' worth of
     // allocations would only cost time.
     std::mem::forget(loaded);

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use super::health::{HEALTH_FIELDS, HealthSettings};
 use super::{
     CalendarDef, DateSpec, DayError, Days, Estimate, ForumInfo, Lag, Link, LinkType, Locale, Plan,
-    Settings, Task, Weekday, Workstream, parse_day,
+    Settings, Spread, Task, Weekday, Workstream, parse_day,
 };
 use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{Member, Node, Value};
@@ -37,8 +37,10 @@ const SETTINGS_FIELDS: &[&str] = &[
     "lookahead_days",
     "list_limit",
     "locale",
+    "risk_default_spread",
     "health",
 ];
+const SPREAD_FIELDS: &[&str] = &["optimistic", "pessimistic"];
 const CALENDAR_FIELDS: &[&str] = &["base", "weekdays", "holidays", "working_days_extra"];
 const WORKSTREAM_FIELDS: &[&str] = &["id", "name", "lead", "focal_point"];
 const TASK_FIELDS: &[&str] = &[
@@ -501,11 +503,41 @@ impl Converter {
                 .get("list_limit")
                 .and_then(|v| self.integer(v, "list_limit")),
             locale,
+            risk_default_spread: object
+                .get("risk_default_spread")
+                .and_then(|v| self.spread(v)),
             health: object
                 .get("health")
                 .map(|v| self.health_settings(v))
                 .unwrap_or_default(),
         }
+    }
+
+    /// `settings.risk_default_spread`: two factors (their range is
+    /// validation's).
+    fn spread(&mut self, value: &Value<'_>) -> Option<Spread> {
+        let object = self.object(
+            value,
+            "the default spread",
+            "risk_default_spread",
+            SPREAD_FIELDS,
+        )?;
+        let mut get = |field| {
+            let v = self.required(object, field)?;
+            match v.node {
+                Node::Integer(n) => Some(n as f64),
+                Node::Float(x) => Some(x),
+                _ => {
+                    self.wrong_type(v, "a number", field, Some("write a factor such as 0.8"));
+                    None
+                }
+            }
+        };
+        let (optimistic, pessimistic) = (get("optimistic"), get("pessimistic"));
+        Some(Spread {
+            optimistic: optimistic?,
+            pessimistic: pessimistic?,
+        })
     }
 
     /// `settings.health`: whole numbers by name (their ranges are

@@ -79,7 +79,7 @@ pub struct ForumInfo {
 pub(crate) const MAX_LIST_LIMIT: u32 = 1_000_000;
 
 /// The `settings` section; each value left out takes its default.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// A task with at most this many working days of float is at risk.
@@ -95,9 +95,34 @@ pub struct Settings {
     /// Report language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
+    /// For risk analysis, the estimate of a task that has none, as factors
+    /// of its duration (none by default: such a task keeps its duration).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk_default_spread: Option<Spread>,
     /// The thresholds of `forumplan health`.
     #[serde(default, skip_serializing_if = "HealthSettings::is_empty")]
     pub health: HealthSettings,
+}
+
+/// A default three-point spread: the optimistic and pessimistic durations
+/// as factors of the planned one (which is the likely value).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Spread {
+    /// Factor for the best case, from 0 to 1 (e.g. 0.8).
+    pub optimistic: f64,
+    /// Factor for the worst case, from 1 to [`Spread::MAX`] (e.g. 1.5).
+    pub pessimistic: f64,
+}
+
+impl Spread {
+    /// The largest pessimistic factor; checked in validation.
+    pub const MAX: f64 = 100.0;
+
+    /// Whether the factors are in range: 0 ≤ optimistic ≤ 1 ≤ pessimistic ≤ [`Spread::MAX`].
+    pub fn is_valid(&self) -> bool {
+        (0.0..=1.0).contains(&self.optimistic) && (1.0..=Spread::MAX).contains(&self.pessimistic)
+    }
 }
 
 impl Settings {

@@ -24,7 +24,7 @@ use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{PathSegment, Value};
 use crate::forum::{CalendarId, Forum, ForumParts, ForumTask};
 use crate::graph::Graph;
-use crate::plan::{DateSpec, Plan, Settings};
+use crate::plan::{DateSpec, Plan, Settings, Spread};
 use crate::span::Span;
 
 use PathSegment::{Index, Key};
@@ -338,6 +338,21 @@ impl<'p> Validator<'p, '_, '_> {
                 .with_label("out of range");
                 self.push(d);
             }
+        }
+        if let Some(spread) = settings.risk_default_spread
+            && !spread.is_valid()
+        {
+            let d = Diagnostic::error(
+                Code::OutOfRange,
+                format!(
+                    "`risk_default_spread` must have an optimistic factor from 0 to 1 and a pessimistic one from 1 to {}",
+                    Spread::MAX
+                ),
+                self.span(&[Key("settings"), Key("risk_default_spread")]),
+            )
+            .with_label("out of range")
+            .with_hint("for example { \"optimistic\": 0.8, \"pessimistic\": 1.5 }");
+            self.push(d);
         }
         let health = settings.health.values();
         for (&(field, min, max), value) in crate::plan::HEALTH_FIELDS.iter().zip(health) {

@@ -3,16 +3,21 @@
 //! an ellipse, one arrow per ordered pair, coloured by the worst pending
 //! delivery).
 //!
+//! For `forumplan risk`: the histogram of the forecast ready days and the
+//! S-curve of the chance of being ready by each day, on one day axis.
+//!
 //! No element here has a class beginning with `bar`: that class is the
 //! Gantt chart's, one per task.
 
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
 use forumplan_scheduler::{Rag, Readiness};
 
 use super::escape;
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::truncate;
+use crate::risk::RiskReport;
 use crate::status::StatusReport;
 
 const FONT: &str =
@@ -309,4 +314,160 @@ fn wrap(text: &str, columns: usize) -> Vec<String> {
         return vec![truncate(text, columns)];
     }
     vec![first, truncate(rest, columns)]
+}
+
+/// The plot area both risk charts share: one column per day from the first
+/// to the last ready day of the iterations (the event day included), so
+/// the histogram and the S-curve line up.
+struct DayAxis {
+    first: NaiveDate,
+    days: i64,
+}
+
+impl DayAxis {
+    const LEFT: f64 = 40.0;
+    const WIDTH: f64 = 620.0;
+    const PLOT: f64 = Self::WIDTH - Self::LEFT - 10.0;
+
+    fn of(report: &RiskReport) -> Option<DayAxis> {
+        let first = report.histogram.first()?.day.min(report.forum.date);
+        let last = report.histogram.last()?.day.max(report.forum.date);
+        Some(DayAxis {
+            first,
+            days: (last - first).num_days() + 1,
+        })
+    }
+
+    /// The left edge of `day`'s column.
+    fn x(&self, day: NaiveDate) -> f64 {
+        Self::LEFT + Self::PLOT * (day - self.first).num_days() as f64 / self.days as f64
+    }
+
+    fn column(&self) -> f64 {
+        Self::PLOT / self.days as f64
+    }
+
+    /// The event day's line and a few day labels under the plot at `base`.
+    fn marks(&self, report: &RiskReport, lang: Lang, top: f64, base: f64) -> String {
+        let mut out = String::new();
+        let event = self.x(report.forum.date);
+        let _ = writeln!(
+            out,
+            r##"<line class="event-line" x1="{event:.1}" y1="{top:.1}" x2="{event:.1}" y2="{base:.1}" stroke="#c62828" stroke-dasharray="4 3"/><text x="{event:.1}" y="{:.1}" text-anchor="middle" font-size="10" fill="#c62828">{}</text>"##,
+            top - 4.0,
+            escape(Msg::EventDay.text(lang))
+        );
+        let step = (self.days / 6).max(1);
+        let mut day = self.first;
+        while day < self.first + chrono::Days::new(self.days as u64) {
+            let _ = writeln!(
+                out,
+                r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="10" fill="{MUTED}">{}</text>"#,
+                self.x(day) + self.column() / 2.0,
+                base + 14.0,
+                escape(&i18n::date(lang, day))
+            );
+            day = day + chrono::Days::new(step as u64);
+        }
+        out
+    }
+}
+
+/// The histogram of the iterations' forecast ready days: one bar per day,
+/// red from the event day on.
+pub(super) fn ready_histogram(report: &RiskReport, lang: Lang) -> String {
+    const HEIGHT: f64 = 200.0;
+    const TOP: f64 = 18.0;
+    const BASE: f64 = HEIGHT - 26.0;
+    let Some(axis) = DayAxis::of(report) else {
+        return String::new();
+    };
+    let most = report
+        .histogram
+        .iter()
+        .map(|b| b.count)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<svg class="risk-histogram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {HEIGHT}" width="100%" role="img" aria-label="{}" font-family="{FONT}" font-size="12">"#,
+        DayAxis::WIDTH,
+        escape(Msg::ReadyDayChart.text(lang))
+    );
+    let _ = writeln!(
+        out,
+        r##"<line x1="{}" y1="{BASE}" x2="{}" y2="{BASE}" stroke="#c9d1da"/>"##,
+        DayAxis::LEFT,
+        DayAxis::LEFT + DayAxis::PLOT
+    );
+    for bar in &report.histogram {
+        let height = (BASE - TOP) * f64::from(bar.count) / f64::from(most);
+        let colour = if bar.day < report.forum.date {
+            "#2e7d32"
+        } else {
+            "#c62828"
+        };
+        let _ = writeln!(
+            out,
+            r#"<rect class="day-bar" x="{:.1}" y="{:.1}" width="{:.1}" height="{height:.1}" fill="{colour}"><title>{}: {}</title></rect>"#,
+            axis.x(bar.day) + 0.5,
+            BASE - height,
+            (axis.column() - 1.0).max(1.0),
+            escape(&i18n::date(lang, bar.day)),
+            bar.count
+        );
+    }
+    out.push_str(&axis.marks(report, lang, TOP, BASE));
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The S-curve: the chance of being ready by each day, 0–100 %.
+pub(super) fn s_curve(report: &RiskReport, lang: Lang) -> String {
+    const HEIGHT: f64 = 200.0;
+    const TOP: f64 = 18.0;
+    const BASE: f64 = HEIGHT - 26.0;
+    let Some(axis) = DayAxis::of(report) else {
+        return String::new();
+    };
+    let y = |share: f64| BASE - (BASE - TOP) * share;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<svg class="risk-s-curve" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {HEIGHT}" width="100%" role="img" aria-label="{}" font-family="{FONT}" font-size="12">"#,
+        DayAxis::WIDTH,
+        escape(Msg::CumulativeChance.text(lang))
+    );
+    for pct in [0, 50, 80, 100] {
+        let at = y(f64::from(pct) / 100.0);
+        let _ = writeln!(
+            out,
+            r##"<line x1="{}" y1="{at:.1}" x2="{}" y2="{at:.1}" stroke="#e3e8ee"/><text x="{}" y="{:.1}" text-anchor="end" font-size="10" fill="{MUTED}">{pct}%</text>"##,
+            DayAxis::LEFT,
+            DayAxis::LEFT + DayAxis::PLOT,
+            DayAxis::LEFT - 4.0,
+            at + 3.0
+        );
+    }
+    // A step up at the end of each day's column: ready by the end of it.
+    let mut path = format!("M{:.1} {:.1}", DayAxis::LEFT, y(0.0));
+    for (bar, share) in report.cumulative() {
+        let right = axis.x(bar.day) + axis.column();
+        let _ = write!(
+            path,
+            "L{:.1} {:.1}L{right:.1} {:.1}",
+            axis.x(bar.day),
+            y(share - f64::from(bar.count) / f64::from(report.iterations.max(1))),
+            y(share)
+        );
+    }
+    let _ = writeln!(
+        out,
+        r##"<path class="s-curve" d="{path}" fill="none" stroke="#0d2f5a" stroke-width="2"/>"##
+    );
+    out.push_str(&axis.marks(report, lang, TOP, BASE));
+    out.push_str("</svg>\n");
+    out
 }

@@ -1,0 +1,48 @@
+//! `forumplan risk PLAN`: Monte Carlo risk analysis of the schedule.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use forumplan_reporter::risk::RiskReport;
+use forumplan_risk::{Distribution, Options, seed_for};
+
+use crate::cli::{DayArgs, LangArg, RiskFormat};
+use crate::error::CliError;
+use crate::plan_file::Warnings;
+use crate::{plan_file, progress, write};
+
+/// What to simulate and how to print it.
+pub(crate) struct Run {
+    pub(crate) iterations: u32,
+    pub(crate) seed: Option<u64>,
+    pub(crate) distribution: Distribution,
+    pub(crate) format: RiskFormat,
+}
+
+pub(crate) fn run(
+    plan: &Path,
+    day: &DayArgs,
+    run: Run,
+    lang: Option<LangArg>,
+    warnings: Warnings,
+) -> Result<ExitCode, CliError> {
+    let (loaded, bytes) = plan_file::load_with_bytes(plan, warnings)?;
+    let forum = &loaded.forum;
+    let as_of = progress::day(forum, &day.as_of)?;
+    let lang = progress::lang(forum, lang);
+    let journal = progress::load_journal(plan, forum, day, lang)?;
+    let options = Options {
+        iterations: run.iterations,
+        seed: run.seed.unwrap_or_else(|| seed_for(&bytes, as_of)),
+        distribution: run.distribution,
+    };
+    let simulation = progress::simulate(forum, &journal, as_of, options)?;
+    let report = RiskReport::new(forum, as_of, &simulation);
+    // No colour in any of these formats: plain stdout.
+    write::to_stdout(|out| match run.format {
+        RiskFormat::Text => report.write_text(lang, out),
+        RiskFormat::Json => report.write_json(out),
+        RiskFormat::Html => report.write_html(lang, out),
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

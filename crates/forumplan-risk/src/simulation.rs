@@ -1,0 +1,471 @@
+//! The Monte Carlo loop: iterations shared out over rayon's threads, each
+//! drawing its durations from a generator of its own and running the
+//! schedule's forward pass; then the counts added up and turned into
+//! probabilities, percentiles, criticality and sensitivity.
+
+use chrono::NaiveDate;
+use forumplan_core::journal::JournalState;
+use forumplan_core::{Forum, TaskId};
+use forumplan_scheduler::workdays::{Day, date_of, day_number};
+use forumplan_scheduler::{ForwardPass, ScheduleError, Work};
+use rayon::prelude::*;
+
+use crate::sampling::{Distribution, TaskDraw, draws, rng_for};
+use crate::tally::{DayCounts, doubled_ranks, spearman};
+
+/// How to run a simulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// How many iterations (at least 1).
+    pub iterations: u32,
+    /// The seed every iteration's generator is derived from.
+    pub seed: u64,
+    /// How three-point estimates are sampled.
+    pub distribution: Distribution,
+}
+
+/// The forecast ready day's percentiles over the iterations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadyDays {
+    /// Median.
+    pub p50: NaiveDate,
+    /// 80th percentile.
+    pub p80: NaiveDate,
+    /// 95th percentile.
+    pub p95: NaiveDate,
+}
+
+/// One open task's risk.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaskRisk {
+    /// The task.
+    pub task: TaskId,
+    /// The share of iterations in which it lies on a driving chain ending
+    /// at the iteration's latest-finishing pre-event task.
+    pub criticality: f64,
+    /// Spearman's rank correlation between its sampled working days and
+    /// the forecast ready day (0 when its duration does not vary).
+    pub sensitivity: f64,
+    /// The 80th percentile of its early finish.
+    pub finish_p80: NaiveDate,
+}
+
+/// What a simulation found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Simulation {
+    /// The options it ran with.
+    pub options: Options,
+    /// The forecast ready day of the deterministic schedule.
+    pub deterministic_ready: Option<NaiveDate>,
+    /// Iterations whose forecast ready day falls before the event day (all
+    /// of them when no pre-event work is left to count).
+    pub on_time: u32,
+    /// Percentiles of the forecast ready day (`None` without pre-event work).
+    pub ready: Option<ReadyDays>,
+    /// Every day some iteration's forecast ready day fell on, in order,
+    /// with how many did.
+    pub histogram: Vec<(NaiveDate, u32)>,
+    /// Per workstream ([`forumplan_core::WorkstreamId`] order), the share
+    /// of iterations in which all its pre-event work finishes before the
+    /// event day.
+    pub workstreams: Vec<f64>,
+    /// Every task still open (not done, not cancelled), in plan order.
+    pub tasks: Vec<TaskRisk>,
+}
+
+impl Simulation {
+    /// P(on time): the share of iterations ready before the event day.
+    pub fn p_on_time(&self) -> f64 {
+        f64::from(self.on_time) / f64::from(self.options.iterations)
+    }
+
+    /// The standard error of [`Simulation::p_on_time`]: √(p(1 − p)/N).
+    pub fn p_on_time_stderr(&self) -> f64 {
+        let p = self.p_on_time();
+        (p * (1.0 - p) / f64::from(self.options.iterations)).sqrt()
+    }
+}
+
+/// Why a simulation could not run.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RiskError {
+    /// Zero iterations were asked for.
+    #[error("a simulation needs at least one iteration")]
+    NoIterations,
+    /// An iteration's durations could not be scheduled.
+    #[error("iteration {iteration}: {source}")]
+    Schedule {
+        /// The iteration (from 0).
+        iteration: u64,
+        /// What the forward pass reported.
+        source: ScheduleError,
+    },
+    /// A forecast fell beyond the dates that can be represented.
+    #[error("a forecast falls beyond the year 262000: check the estimates")]
+    OutOfRange,
+}
+
+/// Simulates `forum` as of `as_of` with progress from `journal`.
+///
+/// The result depends only on the inputs and `options`: each iteration
+/// draws from a generator seeded by (seed, iteration), and the threads'
+/// counts are whole numbers added up, so any number of threads gives the
+/// same answer.
+pub fn simulate(
+    forum: &Forum,
+    journal: &JournalState,
+    as_of: NaiveDate,
+    options: Options,
+) -> Result<Simulation, RiskError> {
+    if options.iterations == 0 {
+        return Err(RiskError::NoIterations);
+    }
+    let mut base = ForwardPass::new(forum, journal, as_of);
+    base.run().map_err(|source| RiskError::Schedule {
+        iteration: 0,
+        source,
+    })?;
+    let setup = Setup {
+        forum,
+        journal,
+        as_of,
+        options,
+        draws: draws(forum, |t| base.work(t), options.distribution),
+        open: (0..forum.tasks().len())
+            .filter(|&t| {
+                matches!(
+                    base.work(t),
+                    Work::Planned { .. } | Work::InProgress { .. } | Work::Milestone
+                )
+            })
+            .collect(),
+        event: day_number(forum.event_date()),
+        has_ready: !base.counted().is_empty(),
+    };
+    let deterministic_ready = base.ready_day().map(date).transpose()?;
+    let n = options.iterations as usize;
+    let mut ready = vec![0 as Day; n];
+    let tally = setup.first_phase(&mut ready)?;
+    let sensitivity = setup.sensitivity(&ready, &tally);
+    setup.finish(tally, &ready, sensitivity, deterministic_ready)
+}
+
+/// Everything the iterations share, computed once.
+struct Setup<'a> {
+    forum: &'a Forum,
+    journal: &'a JournalState,
+    as_of: NaiveDate,
+    options: Options,
+    /// The tasks whose duration varies.
+    draws: Vec<TaskDraw>,
+    /// The tasks still open, reported on.
+    open: Vec<TaskId>,
+    event: Day,
+    /// Whether any task counts for the ready day.
+    has_ready: bool,
+}
+
+/// The counts of a share of the iterations.
+struct Tally {
+    /// Per task: iterations on a driving chain to the latest finish.
+    critical: Vec<u32>,
+    /// Per workstream: iterations with all its pre-event work before the event.
+    workstream_on_time: Vec<u32>,
+    /// Per open task: its early finish days.
+    finishes: Vec<DayCounts>,
+    /// Per draw: how often each value (from its range's start) came out.
+    durations: Vec<Vec<u32>>,
+}
+
+impl Tally {
+    fn new(setup: &Setup<'_>) -> Tally {
+        Tally {
+            critical: vec![0; setup.forum.tasks().len()],
+            workstream_on_time: vec![0; setup.forum.workstreams().len()],
+            finishes: vec![DayCounts::default(); setup.open.len()],
+            durations: setup.draws.iter().map(|d| vec![0; range_len(d)]).collect(),
+        }
+    }
+
+    fn merge(mut self, other: Tally) -> Tally {
+        add(&mut self.critical, &other.critical);
+        add(&mut self.workstream_on_time, &other.workstream_on_time);
+        for (mine, theirs) in self.finishes.iter_mut().zip(&other.finishes) {
+            mine.merge(theirs);
+        }
+        for (mine, theirs) in self.durations.iter_mut().zip(&other.durations) {
+            add(mine, theirs);
+        }
+        self
+    }
+}
+
+fn add(into: &mut [u32], from: &[u32]) {
+    for (a, b) in into.iter_mut().zip(from) {
+        *a += b;
+    }
+}
+
+/// How many values a draw can take.
+fn range_len(draw: &TaskDraw) -> usize {
+    usize::try_from(draw.range.1 - draw.range.0 + 1).unwrap_or(1)
+}
+
+/// Where value `days` of `draw` is counted.
+fn slot(draw: &TaskDraw, days: i64) -> usize {
+    let last = range_len(draw) - 1;
+    usize::try_from(days - draw.range.0).map_or(0, |i| i.min(last))
+}
+
+/// One thread's scratch space, reused from iteration to iteration.
+struct Workspace<'a> {
+    pass: ForwardPass<'a>,
+    /// `mark[t] == stamp`: task t is on this iteration's driving chains.
+    mark: Vec<u64>,
+    stack: Vec<TaskId>,
+    late: Vec<bool>,
+    /// Each task's early finish day in the iteration.
+    finish: Vec<Day>,
+}
+
+/// How many pieces the iterations are cut into per thread: a little more
+/// than one evens out threads that start late.
+const PIECES_PER_THREAD: usize = 2;
+
+impl Setup<'_> {
+    fn workspace(&self) -> Workspace<'_> {
+        Workspace {
+            pass: ForwardPass::new(self.forum, self.journal, self.as_of),
+            mark: vec![0; self.forum.tasks().len()],
+            stack: Vec::new(),
+            late: vec![false; self.forum.workstreams().len()],
+            finish: vec![0; self.forum.tasks().len()],
+        }
+    }
+
+    /// How many iterations each parallel piece runs.
+    fn piece(&self, n: usize) -> usize {
+        n.div_ceil(rayon::current_num_threads() * PIECES_PER_THREAD)
+            .max(1)
+    }
+
+    /// Runs every iteration, writing its forecast ready day into `ready`
+    /// (by iteration index) and returning the added-up counts.
+    fn first_phase(&self, ready: &mut [Day]) -> Result<Tally, RiskError> {
+        let piece = self.piece(ready.len());
+        ready
+            .par_chunks_mut(piece)
+            .enumerate()
+            .map(|(k, out)| {
+                let mut work = self.workspace();
+                let mut tally = Tally::new(self);
+                for (j, slot) in out.iter_mut().enumerate() {
+                    let iteration = (k * piece + j) as u64;
+                    *slot = self.iterate(&mut work, &mut tally, iteration)?;
+                }
+                Ok(tally)
+            })
+            .try_reduce_with(|a, b| Ok(a.merge(b)))
+            .unwrap_or_else(|| Ok(Tally::new(self)))
+    }
+
+    /// One iteration: draw, schedule, count. Returns the ready day.
+    fn iterate(
+        &self,
+        work: &mut Workspace<'_>,
+        tally: &mut Tally,
+        iteration: u64,
+    ) -> Result<Day, RiskError> {
+        let mut rng = rng_for(self.options.seed, iteration);
+        for (k, draw) in self.draws.iter().enumerate() {
+            let days = draw.draw(&mut rng);
+            work.pass.set_work(draw.task, days);
+            tally.durations[k][slot(draw, days)] += 1;
+        }
+        work.pass
+            .run()
+            .map_err(|source| RiskError::Schedule { iteration, source })?;
+        let pass = &work.pass;
+        // Each finish day once: the counts below read it several times.
+        let finish = &mut work.finish;
+        for (task, day) in finish.iter_mut().enumerate() {
+            *day = pass.finish_day(task);
+        }
+        for (counts, &task) in tally.finishes.iter_mut().zip(&self.open) {
+            counts.add(finish[task]);
+        }
+        let Some(ready) = pass.counted().iter().map(|&t| finish[t]).max() else {
+            // No pre-event work is left to count: every workstream is on
+            // time, and the day returned stands for "before the event"
+            // (`finish` does not read it).
+            for count in &mut tally.workstream_on_time {
+                *count += 1;
+            }
+            return Ok(self.event - 1);
+        };
+        // Workstreams: late when any of their counted work finishes on or
+        // after the event day.
+        work.late.fill(false);
+        for &task in pass.counted() {
+            if finish[task] >= self.event {
+                work.late[self.forum.tasks()[task].workstream] = true;
+            }
+        }
+        for (count, &late) in tally.workstream_on_time.iter_mut().zip(&work.late) {
+            *count += u32::from(!late);
+        }
+        // Criticality: every task on a driving chain back from each task
+        // that finishes last.
+        let stamp = iteration + 1;
+        work.stack.clear();
+        for &task in pass.counted() {
+            if finish[task] == ready {
+                work.mark[task] = stamp;
+                work.stack.push(task);
+            }
+        }
+        while let Some(task) = work.stack.pop() {
+            tally.critical[task] += 1;
+            for pred in pass.driving_predecessors(task) {
+                if work.mark[pred] != stamp {
+                    work.mark[pred] = stamp;
+                    work.stack.push(pred);
+                }
+            }
+        }
+        Ok(ready)
+    }
+
+    /// Spearman's correlation of each draw with the ready day. The ready
+    /// day's ranks are known only once every iteration has run, so the
+    /// durations are drawn again (the same draws: same generators) and the
+    /// ranks summed per value.
+    fn sensitivity(&self, ready: &[Day], tally: &Tally) -> Vec<f64> {
+        if self.draws.is_empty() || !self.has_ready {
+            return vec![0.0; self.draws.len()];
+        }
+        let mut days = DayCounts::default();
+        for &day in ready {
+            days.add(day);
+        }
+        let counted: Vec<(Day, u32)> = days.days().collect();
+        let ranks = doubled_ranks(counted.iter().map(|&(_, n)| n));
+        let first = counted.first().map_or(0, |&(d, _)| d);
+        let mut rank_of_day =
+            vec![0u64; counted.last().map_or(0, |&(d, _)| (d - first + 1) as usize)];
+        for (&(day, _), &rank) in counted.iter().zip(&ranks) {
+            rank_of_day[(day - first) as usize] = rank;
+        }
+        let y_sq: u128 = counted
+            .iter()
+            .zip(&ranks)
+            .map(|(&(_, n), &r)| u128::from(n) * u128::from(r) * u128::from(r))
+            .sum();
+        let piece = self.piece(ready.len());
+        let xy = ready
+            .par_chunks(piece)
+            .enumerate()
+            .map(|(k, part)| {
+                let mut sums: Vec<Vec<u64>> =
+                    self.draws.iter().map(|d| vec![0; range_len(d)]).collect();
+                for (j, &day) in part.iter().enumerate() {
+                    let rank = rank_of_day[(day - first) as usize];
+                    let mut rng = rng_for(self.options.seed, (k * piece + j) as u64);
+                    for (draw, sum) in self.draws.iter().zip(&mut sums) {
+                        sum[slot(draw, draw.draw(&mut rng))] += rank;
+                    }
+                }
+                sums
+            })
+            .reduce_with(|mut a, b| {
+                for (x, y) in a.iter_mut().zip(&b) {
+                    for (p, q) in x.iter_mut().zip(y) {
+                        *p += q;
+                    }
+                }
+                a
+            })
+            .unwrap_or_default();
+        let n = ready.len() as u64;
+        self.draws
+            .iter()
+            .enumerate()
+            .map(|(k, _)| {
+                let counts = &tally.durations[k];
+                let x_ranks = doubled_ranks(counts.iter().copied());
+                spearman(n, counts, &x_ranks, &xy[k], y_sq)
+            })
+            .collect()
+    }
+
+    /// Turns the counts into the result.
+    fn finish(
+        &self,
+        tally: Tally,
+        ready: &[Day],
+        sensitivity: Vec<f64>,
+        deterministic_ready: Option<NaiveDate>,
+    ) -> Result<Simulation, RiskError> {
+        let n = f64::from(self.options.iterations);
+        let mut days = DayCounts::default();
+        let mut on_time = 0u32;
+        if self.has_ready {
+            for &day in ready {
+                days.add(day);
+                on_time += u32::from(day < self.event);
+            }
+        } else {
+            on_time = self.options.iterations;
+        }
+        let ready_days = match (
+            days.percentile(50),
+            days.percentile(80),
+            days.percentile(95),
+        ) {
+            (Some(p50), Some(p80), Some(p95)) => Some(ReadyDays {
+                p50: date(p50)?,
+                p80: date(p80)?,
+                p95: date(p95)?,
+            }),
+            _ => None,
+        };
+        let histogram = days
+            .days()
+            .map(|(day, count)| Ok((date(day)?, count)))
+            .collect::<Result<_, RiskError>>()?;
+        let mut sensitivity_of = vec![0.0; self.forum.tasks().len()];
+        for (draw, s) in self.draws.iter().zip(sensitivity) {
+            sensitivity_of[draw.task] = s;
+        }
+        let tasks = self
+            .open
+            .iter()
+            .zip(&tally.finishes)
+            .map(|(&task, finishes)| {
+                Ok(TaskRisk {
+                    task,
+                    criticality: f64::from(tally.critical[task]) / n,
+                    sensitivity: sensitivity_of[task],
+                    finish_p80: date(finishes.percentile(80).ok_or(RiskError::OutOfRange)?)?,
+                })
+            })
+            .collect::<Result<_, RiskError>>()?;
+        Ok(Simulation {
+            options: self.options,
+            deterministic_ready,
+            on_time,
+            ready: ready_days,
+            histogram,
+            workstreams: tally
+                .workstream_on_time
+                .iter()
+                .map(|&c| f64::from(c) / n)
+                .collect(),
+            tasks,
+        })
+    }
+}
+
+fn date(day: Day) -> Result<NaiveDate, RiskError> {
+    date_of(day).ok_or(RiskError::OutOfRange)
+}

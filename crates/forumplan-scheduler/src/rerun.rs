@@ -1,0 +1,164 @@
+//! The schedule's forward pass, prepared once and run again and again with
+//! other amounts of work per task: what a Monte Carlo simulation of the
+//! schedule needs. It is the schedule's own pass (`passes::forward`) over
+//! the same modes, calendars, links, lags, constraints and as-of day; only
+//! the working days of the open tasks change between runs.
+
+use chrono::NaiveDate;
+use forumplan_core::journal::{JournalState, TaskState};
+use forumplan_core::{Forum, TaskId};
+
+use crate::ScheduleError;
+use crate::passes::{Mode, Passes, forward, window_start};
+use crate::workdays::{Day, day_number};
+
+/// How far past the event day the calendars are tabulated.
+const TABLE_DAYS_AFTER_EVENT: Day = 731;
+
+/// What a task still has to do as of the day, as the schedule sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    /// Finished: its dates are facts.
+    Done,
+    /// Cancelled: it keeps its links but takes no time.
+    Cancelled,
+    /// A milestone still ahead (no work, no duration to vary).
+    Milestone,
+    /// Not started: all of its `duration` working days lie ahead.
+    Planned {
+        /// Working days of work in the plan.
+        duration: u32,
+    },
+    /// Under way, `progress` percent done: `remaining` working days left
+    /// as the schedule counts them (the plan's duration scaled, rounded up).
+    InProgress {
+        /// Working days of work in the plan.
+        duration: u32,
+        /// Percentage done, 0–100.
+        progress: u8,
+        /// Working days left in the deterministic schedule.
+        remaining: u32,
+    },
+}
+
+/// A forum's forward pass, set up once as of a day.
+pub struct ForwardPass<'f> {
+    passes: Passes<'f>,
+    work: Vec<Work>,
+    today: Day,
+    window_start: Day,
+    /// The tasks that count for the forecast ready day.
+    counted: Vec<TaskId>,
+}
+
+impl<'f> ForwardPass<'f> {
+    /// Prepares the pass for `forum` as of `as_of`, with progress from
+    /// `journal` (replayed as of the same day), exactly as [`crate::schedule`]
+    /// does.
+    pub fn new(forum: &'f Forum, journal: &JournalState, as_of: NaiveDate) -> ForwardPass<'f> {
+        let mut passes = Passes::new(forum, journal, as_of);
+        let today = day_number(as_of);
+        let start = window_start(forum, today);
+        // Tabulate the calendars over the days runs nearly always touch:
+        // from a month before the window opens to two years past the
+        // event (later days are still right, only searched for).
+        let (from, to) = (
+            start - 31,
+            start.max(day_number(forum.event_date())) + TABLE_DAYS_AFTER_EVENT,
+        );
+        for calendar in &mut passes.calendars {
+            calendar.tabulate(from, to);
+        }
+        let work = (0..forum.tasks().len())
+            .map(|task| match passes.modes[task] {
+                Mode::Done { .. } => Work::Done,
+                Mode::Planned {
+                    constrained: false, ..
+                } => Work::Cancelled,
+                Mode::Planned { duration: 0, .. } => Work::Milestone,
+                Mode::Planned { .. } => Work::Planned {
+                    duration: forum.tasks()[task].duration,
+                },
+                Mode::InProgress { remaining, .. } => Work::InProgress {
+                    duration: forum.tasks()[task].duration,
+                    progress: journal
+                        .get(task)
+                        .filter(|p| p.state == TaskState::InProgress)
+                        .map_or(0, |p| p.progress.min(100)),
+                    remaining: u32::try_from(remaining).unwrap_or(u32::MAX),
+                },
+            })
+            .collect();
+        let counted = (0..forum.tasks().len())
+            .filter(|&t| passes.counts_for_ready(t))
+            .collect();
+        ForwardPass {
+            window_start: start,
+            passes,
+            work,
+            today,
+            counted,
+        }
+    }
+
+    /// The forum.
+    pub fn forum(&self) -> &'f Forum {
+        self.passes.forum
+    }
+
+    /// What `task` still has to do as of the day.
+    pub fn work(&self, task: TaskId) -> Work {
+        self.work[task]
+    }
+
+    /// Gives `task` `days` working days of work ahead (at least one) for
+    /// the next [`ForwardPass::run`]: its whole duration when not started,
+    /// its remaining work when under way. Work done, cancelled tasks and
+    /// milestones keep what they have.
+    pub fn set_work(&mut self, task: TaskId, days: i64) {
+        let days = days.max(1);
+        match &mut self.passes.modes[task] {
+            Mode::Planned {
+                duration,
+                constrained: true,
+            } if *duration > 0 => *duration = days,
+            Mode::InProgress { remaining, .. } => *remaining = days,
+            _ => {}
+        }
+    }
+
+    /// Runs the forward pass with the work last set.
+    pub fn run(&mut self) -> Result<(), ScheduleError> {
+        forward(&mut self.passes, self.today)
+    }
+
+    /// The day of `task`'s early finish in the last run, as the schedule
+    /// shows it (a milestone on the last working day before its instant).
+    pub fn finish_day(&self, task: TaskId) -> Day {
+        self.passes.early_finish_day(task, self.window_start)
+    }
+
+    /// The tasks that count for the forecast ready day (pre-event work not
+    /// cancelled), in plan order.
+    pub fn counted(&self) -> &[TaskId] {
+        &self.counted
+    }
+
+    /// The forecast ready day of the last run: the latest early finish of
+    /// the tasks that count; `None` when none does.
+    pub fn ready_day(&self) -> Option<Day> {
+        self.counted.iter().map(|&t| self.finish_day(t)).max()
+    }
+
+    /// The predecessors whose links set `task`'s early start in the last
+    /// run (several on a tie; none when a date of its own, the as-of day
+    /// or its progress does).
+    pub fn driving_predecessors(&self, task: TaskId) -> impl Iterator<Item = TaskId> + '_ {
+        self.passes
+            .graph
+            .predecessors(task)
+            .iter()
+            .filter(move |link| self.passes.drives(link, task))
+            .map(|link| link.task)
+    }
+}
