@@ -14,7 +14,8 @@ use tokio::sync::{Notify, broadcast};
 
 use crate::db::{Db, Grant};
 use crate::error::ApiError;
-use crate::journal_file::{JournalWriteError, append_entry, read_journal_bytes};
+use crate::appender::Appender;
+use crate::journal_file::read_journal_bytes;
 
 /// One plan to serve, as the command line loaded it.
 #[derive(Debug)]
@@ -43,11 +44,9 @@ pub(crate) struct ForumState {
     pub(crate) events: broadcast::Sender<Arc<str>>,
     /// Wakes the journal watcher at once after the server's own append.
     pub(crate) nudge: Notify,
-    /// Taken around each of this server's appends: its requests queue here,
-    /// woken one by one, instead of polling the file lock against each
-    /// other (which left some waiting for a second under load). Other
-    /// processes still meet at the file lock.
-    appending: std::sync::Mutex<()>,
+    /// This server's appends, gathered into group commits; other
+    /// processes still meet it at the journal's file lock.
+    appender: Appender,
 }
 
 impl ForumState {
@@ -56,12 +55,12 @@ impl ForumState {
         ForumState {
             id: files.forum.plan().forum.id.clone(),
             forum: files.forum,
+            appender: Appender::new(files.journal.clone()),
             journal: files.journal,
             baselines: crate::journal_file::baseline_location(&files.plan),
             db,
             events,
             nudge: Notify::new(),
-            appending: std::sync::Mutex::new(()),
         }
     }
 
@@ -176,14 +175,10 @@ impl ForumState {
         let entry = request::update_entry(&self.forum, &update, now.date_naive())
             .map_err(refused)?
             .recorded(uuid::Uuid::now_v7(), now);
-        let turn = self
-            .appending
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let appended = append_entry(&self.journal, &entry, lang);
-        drop(turn);
-        appended.map_err(|error| match error {
-            JournalWriteError::InvalidEntry { source, .. } => ApiError::refused(
+        // Checked here, before it joins a batch, so that one request's
+        // invalid entry never fails the others'.
+        entry.validate().map_err(|source| {
+            ApiError::refused(
                 &request::refuse(
                     forumplan_reporter::i18n::cli::CliMsg::InvalidEntry {
                         reason: source.to_string(),
@@ -191,9 +186,11 @@ impl ForumState {
                     forumplan_reporter::i18n::cli::CliMsg::HintCheckValues,
                 ),
                 lang,
-            ),
-            other => ApiError::unavailable(other, lang),
+            )
         })?;
+        self.appender
+            .append(entry.clone(), lang)
+            .map_err(|error| ApiError::unavailable(error, lang))?;
         self.nudge.notify_one();
         Ok(entry)
     }

@@ -202,21 +202,33 @@ fn append_whole(
 }
 
 /// Appends one entry to the journal at `path`, creating the file if needed.
+/// See [`append_entries`].
+pub fn append_entry(
+    path: &Path,
+    entry: &JournalEntry,
+    lang: Lang,
+) -> Result<(), JournalWriteError> {
+    append_entries(path, std::slice::from_ref(entry), lang)
+}
+
+/// Appends `entries`, in order, to the journal at `path`, creating the
+/// file if needed: all of them or none (a server gathers the updates that
+/// arrive while one append is under way into one lock and one sync).
 ///
 /// The file is opened in append mode and locked exclusively (`File::lock`,
 /// an advisory lock that other `forumplan` processes and threads honour)
-/// for the whole operation. The line is written with a single `write_all`
+/// for the whole operation. The lines are written with a single `write_all`
 /// of one buffer and then synced with `sync_all` before the lock is
 /// released; if that fails, the file is cut back to its previous length.
 ///
 /// If the file does not end with a newline, a previous writer crashed in
 /// the middle of a line. That damaged line is left exactly as it is;
 /// instead the buffer starts with `\n`, so the partial line is closed off
-/// on its own line (readers report it and skip it) and the new entry is
-/// intact on the next one.
-pub fn append_entry(
+/// on its own line (readers report it and skip it) and the new entries are
+/// intact on the next ones.
+pub fn append_entries(
     path: &Path,
-    entry: &JournalEntry,
+    entries: &[JournalEntry],
     lang: Lang,
 ) -> Result<(), JournalWriteError> {
     let io_error = |operation: &'static str| {
@@ -226,13 +238,16 @@ pub fn append_entry(
             source,
         }
     };
-    entry
-        .validate()
-        .map_err(|source| JournalWriteError::InvalidEntry {
-            path: path.to_owned(),
-            source,
-        })?;
-    let line = format_entry(entry);
+    let mut lines = String::new();
+    for entry in entries {
+        entry
+            .validate()
+            .map_err(|source| JournalWriteError::InvalidEntry {
+                path: path.to_owned(),
+                source,
+            })?;
+        lines.push_str(&format_entry(entry));
+    }
 
     let mut file = open_regular(
         path,
@@ -244,11 +259,11 @@ pub fn append_entry(
     // Only now, under the lock, is the end of the file stable.
     let len = file.metadata().map_err(io_error("read the end of"))?.len();
     let needs_newline = !ends_with_newline(&mut file, len).map_err(io_error("read the end of"))?;
-    let mut buffer = String::with_capacity(line.len() + 1);
+    let mut buffer = String::with_capacity(lines.len() + 1);
     if needs_newline {
         buffer.push('\n');
     }
-    buffer.push_str(&line);
+    buffer.push_str(&lines);
 
     // In append mode every write goes to the end of the file, wherever the
     // cursor was left by the read above.
@@ -516,6 +531,25 @@ mod tests {
         assert!(matches!(err, JournalWriteError::InvalidEntry { .. }));
         assert!(err.to_string().contains("j.jsonl"), "{err}");
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_batch_is_written_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.jsonl");
+        let first = recorded_entry("a", TaskState::InProgress, Some(40));
+        let second = recorded_entry("b", TaskState::Blocked, None);
+        let bad = recorded_entry("c", TaskState::Done, Some(50));
+        let err = append_entries(&path, &[first.clone(), bad, second.clone()], Lang::En)
+            .unwrap_err();
+        assert!(matches!(err, JournalWriteError::InvalidEntry { .. }));
+        assert!(!path.exists(), "an invalid entry stops the whole batch");
+
+        append_entries(&path, &[first.clone(), second.clone()], Lang::En).unwrap();
+        let journal = read_back(&path).unwrap();
+        let entries: Vec<&JournalEntry> = journal.entries.iter().map(|l| &l.entry).collect();
+        assert_eq!(entries, [&first, &second]);
+        assert!(journal.problems.is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! access` works on the [`db::Db`] directly.
 
 mod api;
+mod appender;
 mod app;
 mod auth;
 pub mod db;
