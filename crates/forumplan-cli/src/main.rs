@@ -21,12 +21,6 @@ use clap::Parser;
 use crate::cli::{Cli, ColorWhen, Command, LangArg};
 use crate::error::CliError;
 
-/// mimalloc rather than the system allocator: loading a large plan makes
-/// millions of small strings, and mimalloc serves them with fewer
-/// instructions and fewer page faults (see BENCHMARKS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

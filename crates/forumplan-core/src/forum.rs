@@ -2,14 +2,13 @@
 //! dependency graph of tasks, with dates made absolute and a calendar
 //! chosen for every task.
 
-use foldhash::HashMap;
-
 use chrono::NaiveDate;
 
 use crate::calendar::Calendar;
 use crate::graph::Graph;
 use crate::plan::{LinkType, Plan, Task, Workstream};
 use crate::settings::EffectiveSettings;
+use crate::task_index::TaskIndex;
 
 /// Index of a task in [`Forum::tasks`] (and in the [`Graph`]).
 pub type TaskId = usize;
@@ -60,7 +59,7 @@ pub struct Forum {
     calendars: Vec<Calendar>,
     forum_calendar: CalendarId,
     tasks: Vec<ForumTask>,
-    task_ids: HashMap<String, TaskId>,
+    task_index: TaskIndex,
     graph: Graph,
 }
 
@@ -72,18 +71,14 @@ pub(crate) struct ForumParts {
     pub(crate) calendars: Vec<Calendar>,
     pub(crate) forum_calendar: CalendarId,
     pub(crate) tasks: Vec<ForumTask>,
+    /// The tasks by id.
+    pub(crate) task_index: TaskIndex,
     /// The links between tasks, without a cycle.
     pub(crate) graph: Graph,
 }
 
 impl Forum {
     pub(crate) fn new(plan: Plan, parts: ForumParts) -> Forum {
-        let task_ids = plan
-            .tasks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.clone(), i))
-            .collect();
         Forum {
             settings: EffectiveSettings::from_plan(&plan.settings),
             plan,
@@ -93,7 +88,7 @@ impl Forum {
             calendars: parts.calendars,
             forum_calendar: parts.forum_calendar,
             tasks: parts.tasks,
-            task_ids,
+            task_index: parts.task_index,
             graph: parts.graph,
         }
     }
@@ -150,7 +145,7 @@ impl Forum {
 
     /// The task with this plan id.
     pub fn task_id(&self, id: &str) -> Option<TaskId> {
-        self.task_ids.get(id).copied()
+        self.task_index.get(&self.plan.tasks, id)
     }
 
     /// The links into `task`: (predecessor, dependency).

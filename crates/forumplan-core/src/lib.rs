@@ -18,6 +18,7 @@ mod load;
 pub mod plan;
 mod settings;
 mod span;
+mod task_index;
 mod validate;
 
 pub use code::Code;

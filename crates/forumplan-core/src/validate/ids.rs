@@ -5,8 +5,8 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::{Index, Key, PathSegment, Validator};
 use crate::diagnostic::Diagnostic;
-use crate::forum::TaskId;
 use crate::plan::EVENT_ID;
+use crate::task_index::TaskIndex;
 
 impl<'p> Validator<'p, '_, '_> {
     pub(super) fn workstream_ids(&mut self) -> HashMap<&'p str, usize> {
@@ -30,8 +30,8 @@ impl<'p> Validator<'p, '_, '_> {
         ids
     }
 
-    pub(super) fn task_ids(&mut self) -> HashMap<&'p str, TaskId> {
-        let mut ids = HashMap::with_capacity(self.plan.tasks.len());
+    pub(super) fn task_ids(&mut self) -> TaskIndex {
+        let mut ids = TaskIndex::with_capacity(self.plan.tasks.len());
         let plan = self.plan;
         for (i, task) in plan.tasks.iter().enumerate() {
             let path = [Key("tasks"), Index(i), Key("id")];
@@ -45,15 +45,13 @@ impl<'p> Validator<'p, '_, '_> {
                 self.push(d);
                 continue;
             }
-            if let Some(&first) = ids.get(task.id.as_str()) {
+            if let Err(first) = ids.insert(&plan.tasks, i) {
                 self.duplicate(
                     "task",
                     &task.id,
                     &[Key("tasks"), Index(first), Key("id")],
                     &path,
                 );
-            } else {
-                ids.insert(task.id.as_str(), i);
             }
         }
         ids

@@ -305,6 +305,7 @@ impl<'p> Validator<'p, '_, '_> {
             calendars: std::mem::take(&mut self.calendars.list),
             forum_calendar: forum_calendar?,
             tasks,
+            task_index: task_ids,
             graph,
         })
     }

@@ -9,6 +9,7 @@ use super::{Index, Key, Validator};
 use crate::diagnostic::{Diagnostic, closest};
 use crate::forum::{CalendarId, Dependency, ForumTask, TaskId};
 use crate::plan::EVENT_ID;
+use crate::task_index::TaskIndex;
 
 impl<'p> Validator<'p, '_, '_> {
     /// Resolves every task; returns them (with `post_event` still unset)
@@ -16,7 +17,7 @@ impl<'p> Validator<'p, '_, '_> {
     pub(super) fn tasks(
         &mut self,
         workstreams: &HashMap<&str, usize>,
-        task_ids: &HashMap<&str, TaskId>,
+        task_ids: &TaskIndex,
         forum_calendar: Option<CalendarId>,
     ) -> (Vec<ForumTask>, Vec<(TaskId, TaskId, Dependency)>) {
         let plan = self.plan;
@@ -69,10 +70,13 @@ impl<'p> Validator<'p, '_, '_> {
                     .with_label("links to its own task")
                     .with_hint("remove this link; a task cannot wait for itself");
                     self.push(d);
-                } else if let Some(&pred) = task_ids.get(link.task.as_str()) {
+                } else if let Some(pred) = task_ids.get(&plan.tasks, &link.task) {
                     links.push((pred, i, dependency));
                 } else if !link.task.is_empty() {
-                    let hint = match closest(&link.task, task_ids.keys().copied()) {
+                    let known = (0..plan.tasks.len())
+                        .filter(|&t| task_ids.names(&plan.tasks, t))
+                        .map(|t| plan.tasks[t].id.as_str());
+                    let hint = match closest(&link.task, known) {
                         Some(near) => format!("did you mean `{near}`?"),
                         None => {
                             "name a task declared under `tasks`, or `event` for post-event work"
