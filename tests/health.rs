@@ -264,6 +264,7 @@ fn a_damaged_baseline_file_is_a_located_error_and_is_never_overwritten() {
     let damaged = "{\n  \"forum\": \"health-check\",\n  \"baselines\": [\n    { \"name\": \"x\", \"as_of\": \"2026-13-01\", \"tasks\": {} }\n  ]\n}\n";
     std::fs::write(&path, damaged).expect("write");
     for args in [
+        vec!["validate", plan.as_str(), "--lang", "en"],
         vec!["schedule", plan.as_str(), "--lang", "en"],
         vec!["health", plan.as_str(), "--lang", "en"],
         vec!["baseline", plan.as_str(), "--lang", "en"],

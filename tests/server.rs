@@ -75,6 +75,31 @@ fn reports_are_the_command_lines_byte_for_byte() {
             "{path}"
         );
     }
+    // With a baseline saved (even while the server runs), both measure against it.
+    let saved = site.forumplan(&[
+        "baseline",
+        "PLAN",
+        "--as-of",
+        "2022-08-01",
+        "--name",
+        "approved",
+    ]);
+    assert!(saved.status.success(), "{saved:?}");
+    for (path, args) in [
+        (
+            format!("{FORUM}/status?as_of={DAY}"),
+            vec!["status", "PLAN", "--as-of", DAY, "--format", "json"],
+        ),
+        (
+            format!("{FORUM}/schedule?as_of={DAY}"),
+            vec!["schedule", "PLAN", "--as-of", DAY, "--format", "json"],
+        ),
+    ] {
+        let answer = server.get(&path, &h);
+        let cli = String::from_utf8(site.forumplan(&args).stdout).unwrap();
+        assert!(cli.contains("baseline"), "{cli}");
+        assert_eq!(answer.text(), cli, "{path}");
+    }
     let forums = server.get("/api/forums", &h).json();
     assert_eq!(forums[0]["id"], "vesf-2022");
     assert_eq!(forums[0]["date"], "2022-09-18");

@@ -15,10 +15,7 @@ use crate::plan_file;
 
 /// Where the baselines of the plan at `plan` are kept.
 pub(crate) fn path_of(plan: &Path) -> PathBuf {
-    let stem = plan
-        .file_stem()
-        .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
-    plan.with_file_name(format!("{stem}.baseline.json"))
+    forumplan_server::journal_file::baseline_location(plan)
 }
 
 /// The plan's baseline file, `None` when there is none yet. A damaged one

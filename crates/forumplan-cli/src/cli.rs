@@ -49,7 +49,7 @@ pub(crate) enum ColorWhen {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Check a plan file (and its journal) and report every error and
+    /// Check a plan file (and its journal and baseline file) and report every error and
     /// warning in them.
     Validate {
         /// The plan file (JSON, or TOML when it ends in `.toml`).

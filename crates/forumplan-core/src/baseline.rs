@@ -235,8 +235,13 @@ impl Reader {
         };
         let mut tasks = Vec::with_capacity(members.len());
         let mut complete = true;
+        // Each id's first member, to find a repeated id in one pass (a
+        // baseline has a task per task of the plan: a million, maybe).
+        let mut first_of: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
         for (i, member) in members.iter().enumerate() {
-            if let Some(first) = members[..i].iter().find(|m| m.key == member.key) {
+            let first = *first_of.entry(member.key.as_ref()).or_insert(i);
+            if first != i {
+                let first = &members[first];
                 self.0.error(
                     Diagnostic::error(
                         Code::DuplicateKey,

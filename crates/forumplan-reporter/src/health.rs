@@ -152,15 +152,16 @@ impl HealthView<'_> {
                 } else {
                     list_limit.min(ids.len())
                 };
-                let mut line = ids[..shown]
-                    .iter()
-                    .map(|id| terminal(id).into_owned())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                // `wrap` makes the ids safe for the terminal.
+                let mut line = ids[..shown].join(", ");
                 if shown < ids.len() {
                     line = format!("{line} {}", i18n::more(lang, ids.len() - shown));
                 }
-                writeln!(out, "    {}: {line}", HealthMsg::Tasks.text(lang))?;
+                // Wrapped to the terminal's 80 columns, under the check.
+                let line = format!("{}: {line}", HealthMsg::Tasks.text(lang));
+                for part in crate::layout::wrap(&line, 76) {
+                    writeln!(out, "    {part}")?;
+                }
             }
         }
         writeln!(out)?;

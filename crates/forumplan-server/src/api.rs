@@ -16,6 +16,7 @@ use forumplan_reporter::i18n::server::ServerMsg;
 use forumplan_reporter::request::{self, UpdateRequest};
 use forumplan_reporter::schedule::ScheduleView;
 use forumplan_reporter::status::{ListLimit, StatusFormat};
+use forumplan_scheduler::baseline::compare_baseline;
 use futures_util::StreamExt;
 use serde::Deserialize;
 
@@ -125,9 +126,10 @@ pub(crate) fn status_bytes(
     lang: Lang,
 ) -> Result<Vec<u8>, ApiError> {
     let journal = forum.read_journal(lang)?;
-    // The served report does not read baseline files (no slippage section).
+    // The latest baseline, as `status` without `--baseline` measures against.
+    let baseline = forum.baseline(lang)?;
     let since = as_of - chrono::Days::new(1);
-    let report = request::status_report(&forum.forum, &journal, as_of, since, None)
+    let report = request::status_report(&forum.forum, &journal, as_of, since, baseline.as_ref())
         .map_err(|r| ApiError::refused(&r, lang))?;
     let limit = ListLimit::from_setting(forum.forum.settings().list_limit);
     let mut out = Vec::new();
@@ -147,13 +149,15 @@ pub(crate) async fn schedule(
         let journal = cx.forum.read_journal(cx.lang)?;
         let (schedule, assessment) = request::assess_day(&cx.forum.forum, &journal, as_of)
             .map_err(|r| ApiError::refused(&r, cx.lang))?;
+        let comparison = cx
+            .forum
+            .baseline(cx.lang)?
+            .map(|b| compare_baseline(&cx.forum.forum, &schedule, &b));
         let view = ScheduleView {
             forum: &cx.forum.forum,
             schedule: &schedule,
             assessment: &assessment,
-            // Baseline files (`forumplan baseline`) are not read by the
-            // server yet: see docs/server.md.
-            baseline: None,
+            baseline: comparison.as_ref(),
         };
         let mut out = Vec::new();
         view.write_json(&mut out, true)

@@ -390,8 +390,10 @@ fn mail_text(
             .write_text(lang, &mut body)
             .map_err(|e| e.to_string())?,
         Some(ids) => {
-            let mut report = request::status_report(&forum.forum, &journal, day, since, None)
-                .map_err(|r| r.message.text(lang))?;
+            let baseline = forum.baseline(lang).map_err(|e| e.message)?;
+            let mut report =
+                request::status_report(&forum.forum, &journal, day, since, baseline.as_ref())
+                    .map_err(|r| r.message.text(lang))?;
             report
                 .retain_workstreams(ids)
                 .map_err(|unknown| format!("unknown workstream {}", unknown.id))?;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use forumplan_core::Forum;
+use forumplan_core::baseline::{Baseline, BaselineFile};
 use forumplan_core::journal::{Journal, JournalEntry, parse_journal_bytes};
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::request::{self, Refusal, UpdateRequest};
@@ -35,11 +36,18 @@ pub(crate) struct ForumState {
     pub(crate) id: String,
     pub(crate) forum: Forum,
     pub(crate) journal: PathBuf,
+    /// The plan's baseline file (it may not exist).
+    pub(crate) baselines: PathBuf,
     pub(crate) db: Db,
     /// Every journal line appended, by anyone, as JSON.
     pub(crate) events: broadcast::Sender<Arc<str>>,
     /// Wakes the journal watcher at once after the server's own append.
     pub(crate) nudge: Notify,
+    /// Taken around each of this server's appends: its requests queue here,
+    /// woken one by one, instead of polling the file lock against each
+    /// other (which left some waiting for a second under load). Other
+    /// processes still meet at the file lock.
+    appending: std::sync::Mutex<()>,
 }
 
 impl ForumState {
@@ -49,9 +57,11 @@ impl ForumState {
             id: files.forum.plan().forum.id.clone(),
             forum: files.forum,
             journal: files.journal,
+            baselines: crate::journal_file::baseline_location(&files.plan),
             db,
             events,
             nudge: Notify::new(),
+            appending: std::sync::Mutex::new(()),
         }
     }
 
@@ -98,6 +108,33 @@ impl ForumState {
         Ok(journal)
     }
 
+    /// The latest baseline of the plan (`forumplan baseline`), which the
+    /// command line measures against by default; read on every report, so
+    /// a baseline saved while the server runs is used at once. Blocking.
+    pub(crate) fn baseline(&self, lang: Lang) -> Result<Option<Baseline>, ApiError> {
+        let bytes = match std::fs::read(&self.baselines) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => {
+                return Err(ApiError::unavailable(
+                    format!("{}: {error}", self.baselines.display()),
+                    lang,
+                ));
+            }
+        };
+        let mut file = BaselineFile::parse(&bytes).map_err(|problems| {
+            ApiError::unavailable(
+                format!(
+                    "{}: {} problem(s); `forumplan validate` shows them",
+                    self.baselines.display(),
+                    problems.len()
+                ),
+                lang,
+            )
+        })?;
+        Ok(file.baselines.pop())
+    }
+
     /// Records `update` for `grant` as `forumplan update` does: the same
     /// rules and refusals, `by` = the grant's name, appended under the
     /// journal's lock. Blocking: call from a blocking thread.
@@ -139,7 +176,13 @@ impl ForumState {
         let entry = request::update_entry(&self.forum, &update, now.date_naive())
             .map_err(refused)?
             .recorded(uuid::Uuid::now_v7(), now);
-        append_entry(&self.journal, &entry, lang).map_err(|error| match error {
+        let turn = self
+            .appending
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let appended = append_entry(&self.journal, &entry, lang);
+        drop(turn);
+        appended.map_err(|error| match error {
             JournalWriteError::InvalidEntry { source, .. } => ApiError::refused(
                 &request::refuse(
                     forumplan_reporter::i18n::cli::CliMsg::InvalidEntry {

@@ -326,6 +326,15 @@ pub fn journal_location(
     }
 }
 
+/// Where the baselines of the plan at `plan` are kept (`forumplan
+/// baseline`): `<plan stem>.baseline.json` beside it.
+pub fn baseline_location(plan: &Path) -> PathBuf {
+    let stem = plan
+        .file_stem()
+        .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+    plan.with_file_name(format!("{stem}.baseline.json"))
+}
+
 /// Whether `a` and `b` name the same file: the same device and inode when
 /// both exist, else the same folder and name.
 pub fn same_file(a: &Path, b: &Path) -> bool {

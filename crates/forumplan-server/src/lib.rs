@@ -19,4 +19,4 @@ pub mod token;
 mod watch;
 
 pub use forums::ForumFiles;
-pub use run::{ServeConfig, ServeError, serve, test_router};
+pub use run::{ServeConfig, ServeError, serve};

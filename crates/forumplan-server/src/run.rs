@@ -140,21 +140,3 @@ async fn stop_signal() {
         _ = int.recv() => {}
     }
 }
-
-/// The router of `forums`, for tests that call it in-process (no listener,
-/// no watcher).
-#[doc(hidden)]
-pub fn test_router(forums: Vec<ForumFiles>) -> Result<axum::Router, ServeError> {
-    let mut states = Vec::new();
-    for files in forums {
-        let db = Db::open(&files.db)?;
-        states.push(Arc::new(ForumState::new(files, db)));
-    }
-    let (_, shutdown) = watch::channel(false);
-    Ok(router(Arc::new(App {
-        forums: states,
-        limiter: Limiter::default(),
-        secure_cookies: false,
-        shutdown,
-    })))
-}

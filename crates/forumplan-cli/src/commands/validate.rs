@@ -1,5 +1,6 @@
-//! `forumplan validate PLAN`: every error and warning in a plan file, and
-//! in its journal (damaged lines, entries for tasks the plan lacks).
+//! `forumplan validate PLAN`: every error and warning in a plan file, in
+//! its journal (damaged lines, entries for tasks the plan lacks), and in
+//! its baseline file when it has one.
 
 use std::io::Write;
 use std::path::Path;
@@ -11,7 +12,7 @@ use forumplan_reporter::i18n::cli::CliMsg;
 use crate::cli::LangArg;
 use crate::error::CliError;
 use crate::plan_file::Warnings;
-use crate::{plan_file, progress};
+use crate::{baseline_file, plan_file, progress};
 
 pub(crate) fn run(
     path: &Path,
@@ -24,9 +25,12 @@ pub(crate) fn run(
     let journal = progress::journal_path(path, forum, journal, lang)?;
     let (_, journal_errors) =
         progress::read_checked_journal(path, &journal, forum, Severity::Error, lang)?;
+    // Read (and its problems printed) whatever the journal held.
+    let baselines = baseline_file::read(&baseline_file::path_of(path));
     if journal_errors > 0 {
         return Err(CliError::InvalidPlan);
     }
+    baselines?;
     let valid = CliMsg::Valid {
         path: path.display().to_string(),
         tasks: forum.tasks().len(),
