@@ -254,6 +254,46 @@ pub(crate) enum Command {
         #[arg(long)]
         allow_past: bool,
     },
+    /// Write the plan for another tool: MS Project XML (opens in MS Project
+    /// and ProjectLibre, with workstreams as summary tasks, links,
+    /// constraints, calendars and progress as of the day).
+    Export {
+        /// The plan file.
+        plan: PathBuf,
+        #[command(flatten)]
+        day: DayArgs,
+        /// The file format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Turn a committee's spreadsheet (.xlsx, .xls, .ods, .csv) or an MS
+    /// Project XML file into a new plan, and its progress into a journal.
+    /// Every problem is shown at once, located by cell or line:column;
+    /// nothing is written when there is an error.
+    Import {
+        /// The file to read.
+        source: PathBuf,
+        /// The plan to write (`.toml` for TOML, otherwise JSON); must not exist.
+        #[arg(short, long, value_name = "PLAN")]
+        output: PathBuf,
+        /// The event day, YYYY-MM-DD (required for spreadsheets; an MS
+        /// Project file's finish date otherwise).
+        #[arg(long)]
+        date: Option<String>,
+        /// The forum's name (default: the file's title).
+        #[arg(long)]
+        name: Option<String>,
+        /// The journal to write the progress to, in the plan's folder
+        /// (default: `<plan stem>.journal.jsonl` beside it).
+        #[arg(long)]
+        journal: Option<PathBuf>,
+        /// The sheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+    },
 }
 
 /// The morning digest of `forumplan serve`.
@@ -406,6 +446,13 @@ pub(crate) enum StatusFormatArg {
     Html,
     Json,
     Csv,
+}
+
+/// `export --format` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// MS Project XML (MSPDI).
+    Mspdi,
 }
 
 /// `--lang` choices.

@@ -244,22 +244,64 @@ fn visible(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// What a rendered problem shows: a core [`Diagnostic`] about a plan or
+/// journal, or an import problem about a file of another tool.
+pub(crate) struct Shown<'d> {
+    /// Error or warning.
+    pub(crate) severity: Severity,
+    /// The rule's stable name.
+    pub(crate) code: &'d str,
+    /// What is wrong.
+    pub(crate) message: &'d str,
+    /// Where, in the file's text.
+    pub(crate) span: Option<Span>,
+    /// The remark under the caret.
+    pub(crate) label: Option<&'d str>,
+    /// How to fix it.
+    pub(crate) hint: Option<&'d str>,
+    /// Other places that explain it.
+    pub(crate) related: &'d [(Span, String)],
+    /// Where it is when it has no place in a text (a spreadsheet cell:
+    /// `plan.xlsx: Kế hoạch!E6`); the file's path otherwise.
+    pub(crate) origin: Option<&'d str>,
+}
+
+impl<'d> From<&'d Diagnostic> for Shown<'d> {
+    fn from(d: &'d Diagnostic) -> Shown<'d> {
+        Shown {
+            severity: d.severity,
+            code: d.code.as_str(),
+            message: &d.message,
+            span: d.span,
+            label: d.label.as_deref(),
+            hint: d.hint.as_deref(),
+            related: &d.related,
+            origin: None,
+        }
+    }
+}
+
 /// Renders one diagnostic; `styled` adds ANSI colours.
 pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: bool) -> String {
+    render_shown(&Shown::from(diagnostic), file, styled)
+}
+
+/// Renders one problem of `file`; `styled` adds ANSI colours.
+pub(crate) fn render_shown(diagnostic: &Shown<'_>, file: &SourceFile<'_>, styled: bool) -> String {
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
     let title = level
-        .primary_title(visible(&diagnostic.message))
-        .id(diagnostic.code.as_str());
+        .primary_title(visible(diagnostic.message))
+        .id(diagnostic.code);
     let excerpt = diagnostic
         .span
-        .map(|span| Excerpt::of(file, span, &diagnostic.related));
+        .map(|span| Excerpt::of(file, span, diagnostic.related));
     let mut group = match &excerpt {
         Some(excerpt) => {
             let mut primary = AnnotationKind::Primary.span(excerpt.primary.clone());
-            if let Some(label) = &diagnostic.label {
+            if let Some(label) = diagnostic.label {
                 primary = primary.label(visible(label));
             }
             let mut snippet = Snippet::source(excerpt.source.as_str())
@@ -281,9 +323,13 @@ pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: boo
             }
             group
         }
-        None => Group::with_title(title).element(Origin::path(file.path)),
+        None => Group::with_title(title).element(Origin::path(
+            diagnostic
+                .origin
+                .map_or_else(|| visible(file.path), visible),
+        )),
     };
-    if let Some(hint) = &diagnostic.hint {
+    if let Some(hint) = diagnostic.hint {
         group = group.element(Level::HELP.message(visible(hint)));
     }
     let renderer = if styled {
@@ -321,7 +367,11 @@ pub(crate) fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, styled: boo
 /// "1 error, 2 warnings": the closing line of a report.
 pub(crate) fn summary(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    counts(errors, diagnostics.len() - errors)
+}
+
+/// "1 error, 2 warnings".
+pub(crate) fn counts(errors: usize, warnings: usize) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{}, {}",

@@ -198,6 +198,30 @@ fn run(
             };
             commands::update::run(&plan, journal.as_deref(), update, lang, warnings)
         }
+        Command::Export {
+            plan,
+            day,
+            format,
+            output,
+        } => commands::export::run(&plan, &day, format, output.as_deref(), lang, warnings),
+        Command::Import {
+            source,
+            output,
+            date,
+            name,
+            journal,
+            sheet,
+        } => commands::import::run(
+            commands::import::Import {
+                source: &source,
+                output: &output,
+                date: date.as_deref(),
+                name: name.as_deref(),
+                journal: journal.as_deref(),
+                sheet: sheet.as_deref(),
+            },
+            lang,
+        ),
         Command::History {
             plan,
             task,

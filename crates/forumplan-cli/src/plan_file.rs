@@ -130,7 +130,7 @@ fn print_rendered(path: &Path, bytes: &[u8], diagnostics: &[&Diagnostic]) {
 /// becomes one `?`, so that every byte offset the library reports (after a
 /// bad byte too) still points at the same place. (A lossy decoding would
 /// put three bytes where there was one, and shift every later caret.)
-fn text_keeping_offsets(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+pub(crate) fn text_keeping_offsets(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return text.into();
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{Datelike, NaiveDate};
-use forumplan_core::plan::{DateSpec, Plan};
+use forumplan_core::plan::{DateSpec, Plan, forum_id, plan_to_text};
 use forumplan_core::{Format, Forum, load_plan};
 use forumplan_reporter::i18n::cli::CliMsg;
 
@@ -125,18 +125,17 @@ fn check_event_day(date: NaiveDate, today: NaiveDate, allow_past: bool) -> Resul
 }
 
 /// The plan as the file's format writes it.
-fn serialize(plan: &Plan, format: Format) -> Result<String, CliError> {
-    match format {
-        Format::Json => serde_json::to_string_pretty(plan)
-            .map(|t| t + "\n")
-            .map_err(|e| e.to_string()),
-        Format::Toml => toml::to_string_pretty(plan).map_err(|e| e.to_string()),
-    }
-    .map_err(|reason| refuse(CliMsg::CannotSerialize { reason }, CliMsg::HintBug))
+pub(crate) fn serialize(plan: &Plan, format: Format) -> Result<String, CliError> {
+    plan_to_text(plan, format).map_err(|e| {
+        refuse(
+            CliMsg::CannotSerialize { reason: e.reason },
+            CliMsg::HintBug,
+        )
+    })
 }
 
 /// Loads the new plan's `text`, refusing it with every error it has.
-fn check_fits(text: &str, format: Format, date: NaiveDate) -> Result<Forum, CliError> {
+pub(crate) fn check_fits(text: &str, format: Format, date: NaiveDate) -> Result<Forum, CliError> {
     load_plan(text.as_bytes(), format)
         .map(|loaded| loaded.forum)
         .map_err(|diagnostics| {
@@ -265,47 +264,6 @@ fn move_fixed_starts_to_working_days(plan: &mut Plan) -> Result<Vec<CliMsg>, Cli
     Ok(moved)
 }
 
-/// An id from the forum's name and year: "Diễn đàn Kinh tế 2026" → `dien-dan-kinh-te-2026`.
-fn forum_id(name: &str, date: NaiveDate) -> String {
-    let mut id = String::new();
-    for c in name
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_vietnamese)
-    {
-        if c.is_ascii_alphanumeric() {
-            id.push(c);
-        } else if !id.is_empty() && !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    let year = date.format("%Y").to_string();
-    if !id.ends_with(&year) {
-        if !id.is_empty() && !id.ends_with('-') {
-            id.push('-');
-        }
-        id.push_str(&year);
-    }
-    id
-}
-
-/// A lower-case Vietnamese letter without its marks (`ệ` → `e`, `đ` → `d`).
-fn fold_vietnamese(c: char) -> char {
-    const GROUPS: [(char, &str); 7] = [
-        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
-        ('e', "èéẻẽẹêềếểễệ"),
-        ('i', "ìíỉĩị"),
-        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
-        ('u', "ùúủũụưừứửữự"),
-        ('y', "ỳýỷỹỵ"),
-        ('d', "đ"),
-    ];
-    GROUPS
-        .iter()
-        .find(|(_, marked)| marked.contains(c))
-        .map_or(c, |(plain, _)| *plain)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,16 +276,5 @@ mod tests {
         assert!(check_event_day(day("2026-11-29"), today, true).is_ok());
         assert!(check_event_day(today, today, false).is_ok());
         assert!(check_event_day(day("2027-09-22"), today, false).is_ok());
-    }
-
-    #[test]
-    fn forum_ids_fold_vietnamese_names() {
-        let date = NaiveDate::from_ymd_opt(2026, 9, 18).unwrap();
-        assert_eq!(
-            forum_id("Diễn đàn Kinh tế - Xã hội Việt Nam", date),
-            "dien-dan-kinh-te-xa-hoi-viet-nam-2026"
-        );
-        assert_eq!(forum_id("Forum 2026", date), "forum-2026");
-        assert_eq!(forum_id("!!!", date), "2026");
     }
 }

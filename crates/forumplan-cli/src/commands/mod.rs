@@ -3,8 +3,10 @@
 pub(crate) mod access;
 pub(crate) mod baseline;
 pub(crate) mod check;
+pub(crate) mod export;
 pub(crate) mod health;
 pub(crate) mod history;
+pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod risk;
 pub(crate) mod schedule;

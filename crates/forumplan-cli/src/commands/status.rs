@@ -39,6 +39,29 @@ pub(crate) struct Lists<'a> {
     pub(crate) baseline: Option<&'a str>,
 }
 
+/// Where `-o PATH` writes a report of the plan at `plan`: never over the
+/// plan or its journal (see `write::output_target`).
+pub(crate) fn report_target(
+    plan: &Path,
+    forum: &forumplan_core::Forum,
+    day: &DayArgs,
+    lang: forumplan_reporter::i18n::Lang,
+    path: &Path,
+) -> Result<std::path::PathBuf, CliError> {
+    let journal = progress::journal_path(plan, forum, day.journal.as_deref(), lang)?.path;
+    let protected = [
+        Protected {
+            path: plan,
+            what: ProtectedFile::Plan,
+        },
+        Protected {
+            path: &journal,
+            what: ProtectedFile::Journal,
+        },
+    ];
+    output_target(path, &protected)
+}
+
 pub(crate) fn run(
     plan: &Path,
     day: &DayArgs,
@@ -56,26 +79,7 @@ pub(crate) fn run(
     let forum = &loaded.forum;
     // Refused before any work: a report never replaces the plan or its journal.
     let output = output
-        .map(|path| {
-            let journal = progress::journal_path(
-                plan,
-                forum,
-                day.journal.as_deref(),
-                progress::lang(forum, lang),
-            )?
-            .path;
-            let protected = [
-                Protected {
-                    path: plan,
-                    what: ProtectedFile::Plan,
-                },
-                Protected {
-                    path: &journal,
-                    what: ProtectedFile::Journal,
-                },
-            ];
-            output_target(path, &protected)
-        })
+        .map(|path| report_target(plan, forum, day, progress::lang(forum, lang), path))
         .transpose()?;
     let as_of = progress::day(forum, &day.as_of)?;
     let journal = progress::load_journal(plan, forum, day, progress::lang(forum, lang))?;

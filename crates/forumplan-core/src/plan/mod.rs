@@ -8,6 +8,7 @@
 mod convert;
 mod health;
 mod values;
+mod write;
 
 use std::collections::BTreeMap;
 
@@ -23,6 +24,7 @@ pub use values::{
     DateSpec, DayError, Days, FIRST_DAY, LAST_DAY, Lag, LinkType, Weekday, parse_day,
 };
 pub(crate) use values::{MAX_DAYS, date_in_supported_range};
+pub use write::{WriteError, fold_vietnamese, forum_id, plan_to_text, slug};
 
 /// A whole plan file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

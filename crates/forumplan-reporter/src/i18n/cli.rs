@@ -237,6 +237,25 @@ pub enum CliMsg {
     Next {
         path: String,
     },
+    // Import and export.
+    UnknownSourceKind {
+        path: String,
+    },
+    HintSourceKinds,
+    ImportRefused {
+        path: String,
+    },
+    JournalOutsidePlanFolder {
+        journal: String,
+    },
+    HintJournalBesidePlan,
+    WroteJournal {
+        path: String,
+        entries: usize,
+    },
+    ImportWarnings {
+        count: usize,
+    },
     // `forumplan serve` and `forumplan access`.
     Listening {
         url: String,
@@ -812,6 +831,40 @@ impl CliMsg {
             CliMsg::Next { path } => pick(
                 format!("Tiếp theo: chỉnh sửa tệp, rồi chạy `forumplan validate {path}`"),
                 format!("next: edit it, then run `forumplan validate {path}`"),
+            ),
+            CliMsg::UnknownSourceKind { path } => pick(
+                format!(
+                    "không biết đọc `{path}`: phần mở rộng không phải bảng tính hay MS Project XML"
+                ),
+                format!(
+                    "cannot tell what `{path}` is: its extension is not a spreadsheet's or MS Project XML's"
+                ),
+            ),
+            CliMsg::HintSourceKinds => fixed(
+                "nhập được .xlsx, .xls, .ods, .csv và .xml (MS Project XML)",
+                "import reads .xlsx, .xls, .ods, .csv and .xml (MS Project XML)",
+            ),
+            CliMsg::ImportRefused { path } => pick(
+                format!("chưa nhập được `{path}`: hãy sửa các lỗi trên; chưa ghi tệp nào"),
+                format!("`{path}` was not imported: fix the errors above; nothing was written"),
+            ),
+            CliMsg::JournalOutsidePlanFolder { journal } => pick(
+                format!("nhật ký `{journal}` phải nằm cùng thư mục với kế hoạch"),
+                format!("the journal `{journal}` must be in the plan's folder"),
+            ),
+            CliMsg::HintJournalBesidePlan => fixed(
+                "bỏ --journal (nhật ký mặc định nằm cạnh kế hoạch), hoặc chọn một tệp trong thư mục của kế hoạch",
+                "leave out --journal (the journal goes beside the plan), or name a file in the plan's folder",
+            ),
+            CliMsg::WroteJournal { path, entries } => pick(
+                format!("Đã ghi {entries} mục tiến độ vào nhật ký {path}"),
+                format!("wrote {entries} progress entries to the journal {path}"),
+            ),
+            CliMsg::ImportWarnings { count } => pick(
+                format!("{count} điều không chuyển được nguyên vẹn, xem các cảnh báo trên"),
+                format!(
+                    "{count} things could not be carried over as they were: see the warnings above"
+                ),
             ),
         }
     }

@@ -1,0 +1,6 @@
+//! Export: a plan and its schedule as other tools' files. Pure: the forum,
+//! its schedule as of a day, and options in; bytes out.
+
+mod mspdi;
+
+pub use mspdi::mspdi;
