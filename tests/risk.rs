@@ -238,3 +238,75 @@ fn user_text_is_escaped_in_the_html() {
     );
     assert!(!html.contains("<b>In</b>"));
 }
+
+/// The 2022 plan (25 tasks with estimates) on 1 September, compared with
+/// 31 August: the chance fell by more than 10 points, and the check says
+/// so in both languages and in its JSON.
+#[test]
+fn check_reports_the_chance_and_a_fall_of_ten_points() {
+    let check = |args: &[&str]| {
+        let mut all = vec![
+            "check",
+            "fixtures/vesf-2022/plan.json",
+            "--as-of",
+            "2022-09-01",
+        ];
+        all.extend_from_slice(args);
+        let output = forumplan(&all);
+        assert!(
+            matches!(output.status.code(), Some(0..=2)),
+            "{}",
+            transcript(&output)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&check(&["--format", "json"])).expect("JSON");
+    let now = json["ready_chance"]["p_on_time"]
+        .as_f64()
+        .expect("a chance");
+    let drop = &json["ready_chance_drop"];
+    assert_eq!(drop["to"].as_f64(), Some(now));
+    assert!(drop["from"].as_f64().unwrap() - now >= 0.10, "{drop}");
+    assert_eq!(json["ready_chance"]["iterations"], 1000);
+    assert!(check(&["--lang", "vi"]).contains("⚠ Khả năng kịp giảm"));
+    assert!(check(&["--lang", "en"]).contains("⚠ Chance on time fell"));
+    // The same morning gives the same number.
+    let again: serde_json::Value =
+        serde_json::from_str(&check(&["--format", "json"])).expect("JSON");
+    assert_eq!(again["ready_chance"], json["ready_chance"]);
+}
+
+/// Without any estimate the reports stay as they were: no chance field,
+/// no line.
+#[test]
+fn a_plan_without_estimates_has_no_chance_line() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut plan: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("fixtures/vesf-2022/plan.json")).expect("plan"),
+    )
+    .expect("JSON");
+    for task in plan["tasks"].as_array_mut().unwrap() {
+        task.as_object_mut().unwrap().remove("estimate");
+    }
+    let path = dir.path().join("plan.json");
+    std::fs::write(&path, plan.to_string()).expect("plan written");
+    std::fs::copy(
+        root().join("fixtures/vesf-2022/plan.journal.jsonl"),
+        dir.path().join("plan.journal.jsonl"),
+    )
+    .expect("journal copied");
+    let path = path.to_str().unwrap();
+    let check = forumplan(&["check", path, "--as-of", "2022-09-01", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&check.stdout).expect("JSON");
+    assert!(json.get("ready_chance").is_none() && json.get("ready_chance_drop").is_none());
+    let status = succeed(&["status", path, "--as-of", "2022-09-01", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&status.stdout).expect("JSON");
+    assert!(
+        json["headline"].get("ready_chance").is_none(),
+        "{}",
+        json["headline"]
+    );
+    let text = succeed(&["status", path, "--as-of", "2022-09-01", "--lang", "en"]);
+    assert!(!String::from_utf8_lossy(&text.stdout).contains("Chance of being ready"));
+}

@@ -39,14 +39,6 @@ impl Warnings {
 /// full, warnings as `warnings` says; a plan with errors is
 /// [`CliError::InvalidPlan`].
 pub(crate) fn load(path: &Path, warnings: Warnings) -> Result<Loaded, CliError> {
-    load_with_bytes(path, warnings).map(|(loaded, _)| loaded)
-}
-
-/// [`load`], keeping the file's bytes too (what a seed is derived from).
-pub(crate) fn load_with_bytes(
-    path: &Path,
-    warnings: Warnings,
-) -> Result<(Loaded, Vec<u8>), CliError> {
     let bytes = std::fs::read(path).map_err(|source| CliError::Read {
         path: path.to_owned(),
         source,
@@ -85,9 +77,7 @@ pub(crate) fn load_with_bytes(
     if result.is_err() || (warnings == Warnings::Show && !diagnostics.is_empty()) {
         let _ = writeln!(stderr, "{}: {}", path.display(), summary(diagnostics));
     }
-    result
-        .map(|loaded| (loaded, bytes))
-        .map_err(|_| CliError::InvalidPlan)
+    result.map_err(|_| CliError::InvalidPlan)
 }
 
 /// Prints `diagnostics` about the file at `path` (whose content is `bytes`)

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{truncate, width};
+use crate::risk::{ChanceDrop, ReadyChance};
 use crate::status::{Headline, StatusInput};
 
 /// How wide the check's lines are: a phone screen in portrait.
@@ -73,6 +74,13 @@ pub struct CheckReport {
     pub must_start_today: Vec<MustStartRow>,
     /// Unfinished tasks whose late finish is within the lookahead window.
     pub due_soon: Vec<DueRow>,
+    /// The chance of being ready before the event day, when the plan has
+    /// estimates (as in the status report's headline).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ready_chance: Option<ReadyChance>,
+    /// The chance's fall since `since`, when it is 10 points or more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ready_chance_drop: Option<ChanceDrop>,
 }
 
 /// One task that colours the forum.
@@ -192,6 +200,9 @@ impl CheckReport {
                     late_finish: schedule.tasks[t].late_finish,
                 })
                 .collect(),
+            // Simulations, not the assessment's: the request adds them.
+            ready_chance: None,
+            ready_chance_drop: None,
         }
     }
 
@@ -237,6 +248,12 @@ impl CheckReport {
                 i18n::percent(self.completion),
                 Msg::ForecastReady.text(lang)
             )?;
+            if let Some(chance) = &self.ready_chance {
+                writeln!(out, "{}", chance.short_line(lang))?;
+            }
+            if let Some(drop) = &self.ready_chance_drop {
+                writeln!(out, "{}", drop.line(lang))?;
+            }
         }
         let causes: Vec<(String, &str, String)> = self
             .causes

@@ -196,6 +196,7 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
         forecast,
         forecast_note,
         forecast_class,
+        chance => h.ready_chance.map(|c| c.line(lang)),
         done => h.tasks_done,
         total => h.tasks_total,
         late => h.tasks_late,

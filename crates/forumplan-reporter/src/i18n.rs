@@ -135,6 +135,7 @@ pub enum Msg {
     ReadyDayChart,
     CumulativeChance,
     ReadyP80,
+    ChanceShort,
 }
 
 impl Msg {
@@ -298,6 +299,7 @@ impl Msg {
                 "Chance of being ready by the day (cumulative)",
             ),
             Msg::ReadyP80 => ("Sẵn sàng (P80)", "Ready (P80)"),
+            Msg::ChanceShort => ("Khả năng kịp", "Chance on time"),
         };
         match lang {
             Lang::Vi => vi,

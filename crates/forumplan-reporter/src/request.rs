@@ -15,6 +15,7 @@ use forumplan_scheduler::{Assessment, Schedule};
 use crate::check::CheckReport;
 use crate::escape::terminal;
 use crate::i18n::cli::CliMsg;
+use crate::risk::{ChanceDrop, HEADLINE_ITERATIONS, HEADLINE_TASK_LIMIT, ReadyChance};
 use crate::status::{StatusInput, StatusReport};
 
 /// A request that makes no sense: what is wrong and how to put it right
@@ -220,6 +221,8 @@ pub fn cannot_schedule(error: &forumplan_scheduler::ScheduleError) -> Refusal {
 
 /// The status report as of `day`, with the changes since `since`.
 /// With `baseline`, the report measures slippage against it (section 8).
+/// When the plan has estimates, the headline has the chance of being
+/// ready on time ([`ready_chance`]).
 pub fn status_report(
     forum: &Forum,
     journal: &Journal,
@@ -227,7 +230,42 @@ pub fn status_report(
     since: NaiveDate,
     baseline: Option<&Baseline>,
 ) -> Result<StatusReport, Refusal> {
-    with_changes(forum, journal, day, since, baseline, StatusReport::new)
+    let mut report = with_changes(forum, journal, day, since, baseline, StatusReport::new)?;
+    report.headline.ready_chance = ready_chance(forum, journal, day)?;
+    Ok(report)
+}
+
+/// The chance of being ready before the event day as of `day`: a
+/// simulation of [`HEADLINE_ITERATIONS`] iterations seeded from the plan
+/// and the day (the same morning gives the same number). `None` when no
+/// task has an estimate (nor the plan a default spread), from the event
+/// day on, and for plans of more than [`HEADLINE_TASK_LIMIT`] tasks.
+pub fn ready_chance(
+    forum: &Forum,
+    journal: &Journal,
+    day: NaiveDate,
+) -> Result<Option<ReadyChance>, Refusal> {
+    if day >= forum.event_date()
+        || forum.tasks().len() > HEADLINE_TASK_LIMIT
+        || !forumplan_risk::has_estimates(forum)
+    {
+        return Ok(None);
+    }
+    let options = forumplan_risk::Options {
+        iterations: HEADLINE_ITERATIONS,
+        seed: forumplan_risk::seed_for(forum, day),
+        distribution: forumplan_risk::Distribution::Pert,
+    };
+    let simulation = forumplan_risk::simulate(forum, &journal.replay(forum, day), day, options)
+        .map_err(|e| {
+            refuse(
+                CliMsg::CannotSchedule {
+                    reason: e.to_string(),
+                },
+                CliMsg::HintFixSchedule,
+            )
+        })?;
+    Ok(Some(ReadyChance::new(&simulation)))
 }
 
 /// The morning check as of `day`, with the changes since `since` (only
@@ -238,7 +276,14 @@ pub fn check_report(
     day: NaiveDate,
     since: NaiveDate,
 ) -> Result<CheckReport, Refusal> {
-    with_changes(forum, journal, day, since, None, CheckReport::new)
+    let mut report = with_changes(forum, journal, day, since, None, CheckReport::new)?;
+    report.ready_chance = ready_chance(forum, journal, day)?;
+    if let Some(now) = &report.ready_chance
+        && let Some(before) = ready_chance(forum, journal, since)?
+    {
+        report.ready_chance_drop = ChanceDrop::between(&before, now);
+    }
+    Ok(report)
 }
 
 /// Assesses `day` and `since`, compares them (and `day` with `baseline`,

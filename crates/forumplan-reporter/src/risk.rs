@@ -19,6 +19,112 @@ use crate::layout::{pad, shorten_beside, width};
 /// JSON lists every open task).
 pub const TOP_DRIVERS: usize = 10;
 
+/// How many iterations the chance in `status` and `check` takes.
+pub const HEADLINE_ITERATIONS: u32 = 1000;
+
+/// Plans with more tasks than this get no chance in `status` and `check`:
+/// a thousand iterations of them would cost more than the report itself
+/// (`forumplan risk` simulates any plan).
+pub const HEADLINE_TASK_LIMIT: usize = 2000;
+
+/// The drop of the chance, in points, that `check` reports.
+pub const CHANCE_DROP_POINTS: f64 = 10.0;
+
+/// The chance of being ready on time, as the headline of `status` and
+/// `check` gives it (a short simulation: see `docs/risk.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct ReadyChance {
+    /// P(ready before the event day), 0–1, four decimals.
+    pub p_on_time: f64,
+    /// The 80th percentile of the forecast ready day.
+    pub p80: Option<NaiveDate>,
+    /// How many iterations it took.
+    pub iterations: u32,
+    /// The seed they were drawn with (from the plan and the day).
+    pub seed: u64,
+}
+
+impl ReadyChance {
+    /// The headline's chance from `simulation`.
+    pub fn new(simulation: &Simulation) -> ReadyChance {
+        ReadyChance {
+            p_on_time: round4(simulation.p_on_time()),
+            p80: simulation.ready.map(|r| r.p80),
+            iterations: simulation.options.iterations,
+            seed: simulation.options.seed,
+        }
+    }
+
+    /// The headline's line: "Khả năng sẵn sàng trước ngày diễn ra: 87,4% ·
+    /// Sẵn sàng (P80): 16/09/2022".
+    pub fn line(&self, lang: Lang) -> String {
+        let chance = format!(
+            "{}: {}",
+            Msg::ChanceOnTime.text(lang),
+            i18n::percent1(lang, self.p_on_time * 100.0)
+        );
+        match self.p80 {
+            Some(day) => format!(
+                "{chance} · {}: {}",
+                Msg::ReadyP80.text(lang),
+                i18n::date(lang, day)
+            ),
+            None => chance,
+        }
+    }
+
+    /// The check's shorter line, to fit a phone: "Khả năng kịp: 87,4% ·
+    /// P80 16/09/2022".
+    pub fn short_line(&self, lang: Lang) -> String {
+        let chance = format!(
+            "{}: {}",
+            Msg::ChanceShort.text(lang),
+            i18n::percent1(lang, self.p_on_time * 100.0)
+        );
+        match self.p80 {
+            Some(day) => format!("{chance} · P80 {}", i18n::date(lang, day)),
+            None => chance,
+        }
+    }
+}
+
+/// A fall of the chance since the day compared with, as `check` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ChanceDrop {
+    /// The chance on the earlier day.
+    pub from: f64,
+    /// The chance now.
+    pub to: f64,
+}
+
+impl ChanceDrop {
+    /// The drop from `before` to `now`, when it is at least
+    /// [`CHANCE_DROP_POINTS`] points.
+    pub fn between(before: &ReadyChance, now: &ReadyChance) -> Option<ChanceDrop> {
+        ((before.p_on_time - now.p_on_time) * 100.0 >= CHANCE_DROP_POINTS - 1e-9).then_some(
+            ChanceDrop {
+                from: before.p_on_time,
+                to: now.p_on_time,
+            },
+        )
+    }
+
+    /// "⚠ Khả năng kịp giảm 12,0 điểm: 50,6% → 38,6%".
+    pub fn line(&self, lang: Lang) -> String {
+        let points = i18n::percent1(lang, (self.from - self.to) * 100.0);
+        let points = points.trim_end_matches('%');
+        let (from, to) = (
+            i18n::percent1(lang, self.from * 100.0),
+            i18n::percent1(lang, self.to * 100.0),
+        );
+        let label = Msg::ChanceShort.text(lang);
+        match lang {
+            Lang::Vi => format!("⚠ {label} giảm {points} điểm: {from} → {to}"),
+            Lang::En => format!("⚠ {label} fell {points} points: {from} → {to}"),
+        }
+    }
+}
+
 /// The forum, as the report names it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ForumRef {

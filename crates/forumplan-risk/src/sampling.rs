@@ -185,11 +185,16 @@ fn splitmix64(x: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// A seed from the plan's bytes and the as-of day (FNV-1a, stable across
-/// platforms and versions): the same plan on the same morning gives the
-/// same numbers. Kept below 2^53 so that tools reading the JSON's `seed`
-/// as a double (JavaScript) get it back exactly.
-pub fn seed_for(plan: &[u8], as_of: chrono::NaiveDate) -> u64 {
+/// A seed from the plan and the as-of day: FNV-1a (stable across
+/// platforms and versions) over the plan as JSON and the day, so the same
+/// plan on the same morning gives the same numbers, whichever front end
+/// asks (the command line or the server) and whether the plan was written
+/// in JSON or TOML. Kept below 2^53 so that tools reading the JSON's
+/// `seed` as a double (JavaScript) get it back exactly.
+pub fn seed_for(forum: &Forum, as_of: chrono::NaiveDate) -> u64 {
+    // The plan model always serializes; an empty text would only make
+    // every plan share one seed per day.
+    let plan = serde_json::to_vec(forum.plan()).unwrap_or_default();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let day = as_of.to_string();
     for &byte in plan.iter().chain([0u8].iter()).chain(day.as_bytes()) {

@@ -26,14 +26,14 @@ pub(crate) fn run(
     lang: Option<LangArg>,
     warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
-    let (loaded, bytes) = plan_file::load_with_bytes(plan, warnings)?;
+    let loaded = plan_file::load(plan, warnings)?;
     let forum = &loaded.forum;
     let as_of = progress::day(forum, &day.as_of)?;
     let lang = progress::lang(forum, lang);
     let journal = progress::load_journal(plan, forum, day, lang)?;
     let options = Options {
         iterations: run.iterations,
-        seed: run.seed.unwrap_or_else(|| seed_for(&bytes, as_of)),
+        seed: run.seed.unwrap_or_else(|| seed_for(forum, as_of)),
         distribution: run.distribution,
     };
     let simulation = progress::simulate(forum, &journal, as_of, options)?;

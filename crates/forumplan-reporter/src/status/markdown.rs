@@ -78,6 +78,9 @@ pub(super) fn render(
                 if let Some(forecast) = report.forecast(lang) {
                     writeln!(out, "**{}:** {forecast}  ", Msg::ForecastReady.text(lang))?;
                 }
+                if let Some(chance) = &h.ready_chance {
+                    writeln!(out, "{}  ", chance.line(lang))?;
+                }
                 if h.tasks_post_event > 0 {
                     writeln!(
                         out,

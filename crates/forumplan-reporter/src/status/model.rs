@@ -14,6 +14,7 @@ use schemars::JsonSchema;
 
 use super::lists::ListLimit;
 use crate::i18n::{self, Lang, Msg};
+use crate::risk::ReadyChance;
 use serde::Serialize;
 
 /// Everything the status report says.
@@ -111,6 +112,10 @@ pub struct Headline {
     pub tasks_blocked: usize,
     /// Post-event tasks not counted yet (before the event day; 0 from it on).
     pub tasks_post_event: usize,
+    /// The chance of being ready before the event day, when the plan has
+    /// estimates (before the event day only; see `docs/risk.md`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ready_chance: Option<ReadyChance>,
 }
 
 impl Headline {
@@ -133,6 +138,8 @@ impl Headline {
             tasks_at_risk: summary.tasks_at_risk,
             tasks_blocked: summary.tasks_blocked,
             tasks_post_event: summary.post_event_apart,
+            // A simulation, not the assessment's: the request adds it.
+            ready_chance: None,
         }
     }
 }
