@@ -102,7 +102,7 @@ mod tests {
                 scope.spawn(move || {
                     for n in 0..25 {
                         let entry =
-                            JournalEntry::new(day, &format!("t{thread}-{n}"), TaskState::InProgress)
+                            JournalEntry::new(day, format!("t{thread}-{n}"), TaskState::InProgress)
                                 .recorded(Uuid::now_v7(), DateTime::from(Local::now()));
                         appender.append(entry, Lang::En).unwrap();
                     }
@@ -111,7 +111,11 @@ mod tests {
         });
         let journal = parse_journal_bytes(&std::fs::read(&path).unwrap());
         assert!(journal.problems.is_empty(), "{:?}", journal.problems);
-        let mut tasks: Vec<&str> = journal.entries.iter().map(|l| l.entry.task.as_str()).collect();
+        let mut tasks: Vec<&str> = journal
+            .entries
+            .iter()
+            .map(|l| l.entry.task.as_str())
+            .collect();
         tasks.sort_unstable();
         tasks.dedup();
         assert_eq!(tasks.len(), 200);

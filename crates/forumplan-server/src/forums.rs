@@ -12,9 +12,9 @@ use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::request::{self, Refusal, UpdateRequest};
 use tokio::sync::{Notify, broadcast};
 
+use crate::appender::Appender;
 use crate::db::{Db, Grant};
 use crate::error::ApiError;
-use crate::appender::Appender;
 use crate::journal_file::read_journal_bytes;
 
 /// One plan to serve, as the command line loaded it.

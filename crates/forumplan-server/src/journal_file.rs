@@ -540,8 +540,8 @@ mod tests {
         let first = recorded_entry("a", TaskState::InProgress, Some(40));
         let second = recorded_entry("b", TaskState::Blocked, None);
         let bad = recorded_entry("c", TaskState::Done, Some(50));
-        let err = append_entries(&path, &[first.clone(), bad, second.clone()], Lang::En)
-            .unwrap_err();
+        let err =
+            append_entries(&path, &[first.clone(), bad, second.clone()], Lang::En).unwrap_err();
         assert!(matches!(err, JournalWriteError::InvalidEntry { .. }));
         assert!(!path.exists(), "an invalid entry stops the whole batch");
 

@@ -6,8 +6,8 @@
 //! access` works on the [`db::Db`] directly.
 
 mod api;
-mod appender;
 mod app;
+mod appender;
 mod auth;
 pub mod db;
 pub mod digest;
