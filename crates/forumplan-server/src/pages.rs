@@ -224,6 +224,17 @@ pub(crate) async fn home(State(app): AppState, request: Request) -> Response {
     error_page(&ApiError::unauthorized(lang), lang)
 }
 
+/// The request's forum, grant and language for a page; when there is
+/// none, the error page to answer, in the language the query asks for.
+fn page_context(
+    app: &App,
+    id: Result<Path<String>, PathRejection>,
+    parts: &axum::http::request::Parts,
+) -> Result<Context, Response> {
+    context(app, id, parts)
+        .map_err(|error| error_page(&error, query_lang(parts.uri.query()).unwrap_or(Lang::Vi)))
+}
+
 /// `GET /forums/{id}`: the status report as `status --format html` renders
 /// it, with the bar and the live-update script.
 pub(crate) async fn dashboard(
@@ -232,10 +243,9 @@ pub(crate) async fn dashboard(
     request: Request,
 ) -> Response {
     let (parts, _) = request.into_parts();
-    let fallback = query_lang(parts.uri.query()).unwrap_or(Lang::Vi);
-    let cx = match context(&app, id, &parts) {
+    let cx = match page_context(&app, id, &parts) {
         Ok(cx) => cx,
-        Err(error) => return error_page(&error, fallback),
+        Err(page) => return page,
     };
     let lang = cx.lang;
     let nav = TEMPLATES.get_template("nav.html").and_then(|t| {
@@ -407,10 +417,9 @@ pub(crate) async fn update_page(
     request: Request,
 ) -> Response {
     let (parts, _) = request.into_parts();
-    let fallback = query_lang(parts.uri.query()).unwrap_or(Lang::Vi);
-    let cx = match context(&app, id, &parts) {
+    let cx = match page_context(&app, id, &parts) {
         Ok(cx) => cx,
-        Err(error) => return error_page(&error, fallback),
+        Err(page) => return page,
     };
     let lang = cx.lang;
     let saved = cx.params.get("saved").map(|task| {
@@ -435,10 +444,9 @@ pub(crate) async fn post_update(
     request: Request,
 ) -> Response {
     let (parts, body) = request.into_parts();
-    let fallback = query_lang(parts.uri.query()).unwrap_or(Lang::Vi);
-    let cx = match context(&app, id, &parts) {
+    let cx = match page_context(&app, id, &parts) {
         Ok(cx) => cx,
-        Err(error) => return error_page(&error, fallback),
+        Err(page) => return page,
     };
     let lang = cx.lang;
     let bytes = match read_body(body, lang).await {
