@@ -230,9 +230,13 @@ fn page_context(
     app: &App,
     id: Result<Path<String>, PathRejection>,
     parts: &axum::http::request::Parts,
-) -> Result<Context, Response> {
-    context(app, id, parts)
-        .map_err(|error| error_page(&error, query_lang(parts.uri.query()).unwrap_or(Lang::Vi)))
+) -> Result<Context, Box<Response>> {
+    context(app, id, parts).map_err(|error| {
+        Box::new(error_page(
+            &error,
+            query_lang(parts.uri.query()).unwrap_or(Lang::Vi),
+        ))
+    })
 }
 
 /// `GET /forums/{id}`: the status report as `status --format html` renders
@@ -245,7 +249,7 @@ pub(crate) async fn dashboard(
     let (parts, _) = request.into_parts();
     let cx = match page_context(&app, id, &parts) {
         Ok(cx) => cx,
-        Err(page) => return page,
+        Err(page) => return *page,
     };
     let lang = cx.lang;
     let nav = TEMPLATES.get_template("nav.html").and_then(|t| {
@@ -419,7 +423,7 @@ pub(crate) async fn update_page(
     let (parts, _) = request.into_parts();
     let cx = match page_context(&app, id, &parts) {
         Ok(cx) => cx,
-        Err(page) => return page,
+        Err(page) => return *page,
     };
     let lang = cx.lang;
     let saved = cx.params.get("saved").map(|task| {
@@ -446,7 +450,7 @@ pub(crate) async fn post_update(
     let (parts, body) = request.into_parts();
     let cx = match page_context(&app, id, &parts) {
         Ok(cx) => cx,
-        Err(page) => return page,
+        Err(page) => return *page,
     };
     let lang = cx.lang;
     let bytes = match read_body(body, lang).await {
