@@ -5,11 +5,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_reporter::CsvSeparator;
-use forumplan_reporter::i18n::cli::CliMsg;
 use forumplan_reporter::status::{ListLimit, StatusFormat};
 
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
-use crate::error::{CliError, refuse};
+use crate::error::CliError;
 use crate::plan_file::Warnings;
 use crate::write::{Protected, ProtectedFile, output_target, replace_atomically};
 use crate::{baseline_file, plan_file, progress};
@@ -86,16 +85,7 @@ pub(crate) fn run(
     let baseline = baseline_file::chosen(plan, baseline)?;
     let since = as_of - chrono::Days::new(1);
     let mut report = progress::status_report(forum, &journal, as_of, since, baseline.as_ref())?;
-    report.retain_workstreams(workstreams).map_err(|unknown| {
-        refuse(
-            CliMsg::UnknownWorkstream {
-                workstream: unknown.id,
-            },
-            CliMsg::HintWorkstreams {
-                known: unknown.known.join(", "),
-            },
-        )
-    })?;
+    report.retain_workstreams(workstreams)?;
     let limit = if all {
         ListLimit::All
     } else {
