@@ -11,17 +11,16 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use forumplan_core::Forum;
-use forumplan_core::journal::Journal;
 use forumplan_reporter::i18n::cli::CliMsg;
-use forumplan_reporter::status::{StatusReport, chosen_workstreams};
+use forumplan_reporter::status::chosen_workstreams;
 
 use crate::cli::{DayArgs, ExportFormat, LangArg};
-use crate::commands::status::report_target;
+use crate::commands::status::{morning_report, report_target};
 use crate::error::{CliError, refuse};
 use crate::plan_file::Warnings;
+use crate::progress::Morning;
 use crate::write::replace_atomically;
-use crate::{baseline_file, plan_file, progress};
+use crate::{plan_file, progress};
 
 /// What to export, and where.
 pub(crate) struct Export<'a> {
@@ -45,24 +44,23 @@ pub(crate) fn run(
     warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan, warnings)?;
-    let forum = &loaded.forum;
-    let lang = progress::lang(forum, lang);
     // Refused before any work: an unknown workstream, or a file that
     // would replace the plan or its journal.
-    let scope = chosen_workstreams(forum, workstreams)?;
+    let scope = chosen_workstreams(&loaded.forum, workstreams)?;
+    let target_lang = progress::lang(&loaded.forum, lang);
     let output = output
-        .map(|path| report_target(plan, forum, day, lang, path))
+        .map(|path| report_target(plan, &loaded.forum, day, target_lang, path))
         .transpose()?;
-    let as_of = progress::day(forum, &day.as_of)?;
-    let journal = progress::load_journal(plan, forum, day, lang)?;
+    let morning = Morning::of(plan, loaded, day, lang)?;
+    let forum = &morning.loaded.forum;
     let bytes = match format {
         ExportFormat::Mspdi => {
-            let (schedule, _) = progress::assess_day(forum, &journal, as_of)?;
+            let (schedule, _) = progress::assess_day(forum, &morning.journal, morning.as_of)?;
             forumplan_interop::mspdi(forum, &schedule, &scope).into_bytes()
         }
         ExportFormat::Xlsx => {
-            let report = report(plan, forum, &journal, as_of, workstreams)?;
-            forumplan_interop::xlsx(forum, &report, lang).map_err(|error| {
+            let report = morning_report(plan, &morning, None, workstreams)?;
+            forumplan_interop::xlsx(forum, &report, morning.lang).map_err(|error| {
                 refuse(
                     CliMsg::WorkbookFailed {
                         reason: error.to_string(),
@@ -72,32 +70,15 @@ pub(crate) fn run(
             })?
         }
         ExportFormat::Ics => {
-            let report = report(plan, forum, &journal, as_of, workstreams)?;
-            forumplan_interop::ics(forum, &report, lang).into_bytes()
+            let report = morning_report(plan, &morning, None, workstreams)?;
+            forumplan_interop::ics(forum, &report, morning.lang).into_bytes()
         }
     };
     write_out(output.as_deref(), &bytes)?;
     // The process ends now: tearing down a big plan's allocations would
     // only cost time.
-    std::mem::forget(loaded);
+    std::mem::forget(morning);
     Ok(ExitCode::SUCCESS)
-}
-
-/// The status report as of `as_of` (changes since the day before, slippage
-/// against the plan's latest baseline when it has one), cut down to
-/// `workstreams`: what the workbook, the calendar and the Word report show.
-fn report(
-    plan: &Path,
-    forum: &Forum,
-    journal: &Journal,
-    as_of: chrono::NaiveDate,
-    workstreams: &[String],
-) -> Result<StatusReport, CliError> {
-    let baseline = baseline_file::chosen(plan, None)?;
-    let since = as_of - chrono::Days::new(1);
-    let mut report = progress::status_report(forum, journal, as_of, since, baseline.as_ref())?;
-    report.retain_workstreams(workstreams)?;
-    Ok(report)
 }
 
 /// `bytes` into `output` (atomically), else onto stdout.
