@@ -10,6 +10,7 @@ use crate::cli::{DayArgs, ExportFormat, LangArg};
 use crate::commands::status::report_target;
 use crate::error::CliError;
 use crate::plan_file::Warnings;
+use crate::progress::Morning;
 use crate::write::replace_atomically;
 use crate::{plan_file, progress};
 
@@ -22,14 +23,14 @@ pub(crate) fn run(
     warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
     let loaded = plan_file::load(plan, warnings)?;
-    let forum = &loaded.forum;
-    let lang = progress::lang(forum, lang);
+    // Refused before any work: an export never replaces the plan or its journal.
+    let target_lang = progress::lang(&loaded.forum, lang);
     let output = output
-        .map(|path| report_target(plan, forum, day, lang, path))
+        .map(|path| report_target(plan, &loaded.forum, day, target_lang, path))
         .transpose()?;
-    let as_of = progress::day(forum, &day.as_of)?;
-    let journal = progress::load_journal(plan, forum, day, lang)?;
-    let (schedule, _) = progress::assess_day(forum, &journal, as_of)?;
+    let morning = Morning::of(plan, loaded, day, lang)?;
+    let forum = &morning.loaded.forum;
+    let (schedule, _) = progress::assess_day(forum, &morning.journal, morning.as_of)?;
     let bytes = match format {
         ExportFormat::Mspdi => forumplan_interop::mspdi(forum, &schedule).into_bytes(),
     };

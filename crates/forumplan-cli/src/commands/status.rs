@@ -11,6 +11,7 @@ use forumplan_reporter::status::{ListLimit, StatusFormat};
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
 use crate::error::{CliError, refuse};
 use crate::plan_file::Warnings;
+use crate::progress::Morning;
 use crate::write::{Protected, ProtectedFile, output_target, replace_atomically};
 use crate::{baseline_file, plan_file, progress};
 
@@ -81,11 +82,17 @@ pub(crate) fn run(
     let output = output
         .map(|path| report_target(plan, forum, day, progress::lang(forum, lang), path))
         .transpose()?;
-    let as_of = progress::day(forum, &day.as_of)?;
-    let journal = progress::load_journal(plan, forum, day, progress::lang(forum, lang))?;
+    let morning = Morning::of(plan, loaded, day, lang)?;
+    let forum = &morning.loaded.forum;
     let baseline = baseline_file::chosen(plan, baseline)?;
-    let since = as_of - chrono::Days::new(1);
-    let mut report = progress::status_report(forum, &journal, as_of, since, baseline.as_ref())?;
+    let since = morning.as_of - chrono::Days::new(1);
+    let mut report = progress::status_report(
+        forum,
+        &morning.journal,
+        morning.as_of,
+        since,
+        baseline.as_ref(),
+    )?;
     report.retain_workstreams(workstreams).map_err(|unknown| {
         refuse(
             CliMsg::UnknownWorkstream {
@@ -101,10 +108,9 @@ pub(crate) fn run(
     } else {
         ListLimit::from_setting(forum.settings().list_limit)
     };
-    let lang = progress::lang(forum, lang);
     let mut rendered = Vec::new();
     report
-        .render(format, lang, limit, &mut rendered)
+        .render(format, morning.lang, limit, &mut rendered)
         .map_err(|source| CliError::Write {
             path: "<report>".into(),
             source,
@@ -129,6 +135,6 @@ pub(crate) fn run(
     }
     // The process ends now: tearing down a million tasks' worth of
     // allocations would only cost time.
-    std::mem::forget(loaded);
+    std::mem::forget(morning);
     Ok(ExitCode::SUCCESS)
 }
