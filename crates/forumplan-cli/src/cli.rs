@@ -256,7 +256,9 @@ pub(crate) enum Command {
     },
     /// Write the plan for another tool: MS Project XML (opens in MS Project
     /// and ProjectLibre, with workstreams as summary tasks, links,
-    /// constraints, calendars and progress as of the day).
+    /// constraints, calendars and progress as of the day), or the morning
+    /// status report as an editable Word document in the Vietnamese
+    /// administrative format (English layout with --lang en).
     Export {
         /// The plan file.
         plan: PathBuf,
@@ -453,6 +455,9 @@ pub(crate) enum StatusFormatArg {
 pub(crate) enum ExportFormat {
     /// MS Project XML (MSPDI).
     Mspdi,
+    /// The status report as a Word document (.docx), in the Vietnamese
+    /// administrative format.
+    Docx,
 }
 
 /// `--lang` choices.

@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod health;
+pub mod official;
 pub mod server;
 pub mod slippage;
 
