@@ -1537,3 +1537,27 @@ fn problem_lines(bytes: &[u8], journal: &forumplan_core::journal::Journal) -> Ve
         })
         .collect()
 }
+
+#[test]
+fn quiet_records_an_update_without_a_word() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let journal = folder.path().join("journal.jsonl");
+    let journal = utf8(&journal);
+    let args = ["update", PLAN_2022, "docs-print", "--state", "done"];
+    let args = [&args[..], &["--date", "2022-09-16", "--journal", journal]].concat();
+    let quiet = forumplan(&[&["-q"], &args[..]].concat());
+    assert_eq!(quiet.status.code(), Some(0), "{}", transcript(&quiet));
+    assert!(
+        quiet.stdout.is_empty() && quiet.stderr.is_empty(),
+        "{}",
+        transcript(&quiet)
+    );
+    let told = forumplan(&args);
+    assert_eq!(told.status.code(), Some(0), "{}", transcript(&told));
+    assert!(
+        !told.stdout.is_empty(),
+        "without -q the update is confirmed"
+    );
+    let lines = fs::read_to_string(journal).expect("journal");
+    assert_eq!(lines.lines().count(), 2, "both were recorded:\n{lines}");
+}

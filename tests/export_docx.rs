@@ -266,11 +266,11 @@ fn parts(docx: &Path, names: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// `forumplan [--lang L] export PLAN --format docx --as-of DAY -o FILE`,
-/// read back.
-fn export(plan: &str, lang: &str, day: &str, dir: &Path) -> (Document, String) {
+/// `forumplan [--lang L] export PLAN --format docx --as-of DAY -o FILE`
+/// and more arguments, read back.
+fn export_with(plan: &str, lang: &str, day: &str, dir: &Path, more: &[&str]) -> (Document, String) {
     let out = dir.join(format!("report-{lang}.docx"));
-    succeed(&[
+    let mut args = vec![
         "--lang",
         lang,
         "export",
@@ -281,11 +281,18 @@ fn export(plan: &str, lang: &str, day: &str, dir: &Path) -> (Document, String) {
         day,
         "-o",
         out.to_str().expect("UTF-8 path"),
-    ]);
+    ];
+    args.extend_from_slice(more);
+    succeed(&args);
     let [document, styles] =
         <[String; 2]>::try_from(parts(&out, &["word/document.xml", "word/styles.xml"]))
             .expect("two parts");
     (read_document(&document), styles)
+}
+
+/// The whole forum's report.
+fn export(plan: &str, lang: &str, day: &str, dir: &Path) -> (Document, String) {
+    export_with(plan, lang, day, dir, &[])
 }
 
 #[test]
@@ -482,4 +489,38 @@ fn the_report_goes_to_stdout_and_never_over_the_plan() {
     assert!(stdout.stdout.starts_with(b"PK\x03\x04"), "a zip container");
     let refused = forumplan(&["export", PLAN, "--format", "docx", "-o", PLAN]);
     assert_eq!(refused.status.code(), Some(1), "{}", transcript(&refused));
+}
+
+#[test]
+fn a_department_gets_its_own_report() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let (doc, _) = export_with(
+        PLAN,
+        "vi",
+        "2022-09-13",
+        dir.path(),
+        &["--workstream", "logistics"],
+    );
+    doc.paragraph("Báo cáo riêng cho mảng: Hậu cần, kỹ thuật hạ tầng");
+    let text = doc.text();
+    // Its one workstream row, its own late work, its lead as the recipient.
+    assert!(
+        text.contains("| 1 | Hậu cần, kỹ thuật hạ tầng | Cục Quản trị | Đỏ |"),
+        "{text}"
+    );
+    assert!(!text.contains("| Nội dung, tài liệu |"), "{text}");
+    assert!(
+        text.contains("| Nơi nhận: / - Cục Quản trị; / - Lưu: VT, BTC. |"),
+        "{text}"
+    );
+    let unknown = forumplan(&[
+        "export",
+        PLAN,
+        "--format",
+        "docx",
+        "--workstream",
+        "catering",
+    ]);
+    assert_eq!(unknown.status.code(), Some(1), "{}", transcript(&unknown));
+    assert!(unknown.stdout.is_empty());
 }

@@ -401,3 +401,16 @@ fn status_has_a_slippage_section_in_every_format_and_language() {
     std::fs::remove_file(dir.path().join("plan.baseline.json")).expect("remove");
     assert!(status_json(&[]).get("slippage").is_none());
 }
+
+#[test]
+fn quiet_saves_a_baseline_without_a_word() {
+    let (dir, plan) = plan_copy("fixtures/health/00-passing");
+    let saved = forumplan(&["-q", "baseline", &plan, "--as-of", FIXTURE_DAY]);
+    assert_eq!(saved.status.code(), Some(0), "{}", transcript(&saved));
+    assert!(
+        saved.stdout.is_empty() && saved.stderr.is_empty(),
+        "{}",
+        transcript(&saved)
+    );
+    assert!(dir.path().join("plan.baseline.json").is_file());
+}

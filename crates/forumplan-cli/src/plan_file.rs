@@ -33,6 +33,12 @@ impl Warnings {
             (false, _) => Warnings::Show,
         }
     }
+
+    /// `-q`: errors only, so no confirmation of what a command did either
+    /// (its exit code says it).
+    pub(crate) fn quiet(self) -> bool {
+        self == Warnings::Hide
+    }
 }
 
 /// Reads and loads the plan at `path`. Errors are printed to stderr in

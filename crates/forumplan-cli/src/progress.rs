@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use forumplan_core::baseline::Baseline;
 use forumplan_core::document::PathSegment;
 use forumplan_core::journal::Journal;
-use forumplan_core::{Code, Diagnostic, Format, Forum, Severity, TaskId, value_span};
+use forumplan_core::{Code, Diagnostic, Format, Forum, Loaded, Severity, TaskId, value_span};
 use forumplan_reporter::check::CheckReport;
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::i18n::cli::CliMsg;
@@ -26,6 +26,52 @@ pub(crate) fn lang(forum: &Forum, lang: Option<LangArg>) -> Lang {
         Some(LangArg::Vi) => Lang::Vi,
         Some(LangArg::En) => Lang::En,
         None => forum.settings().locale.into(),
+    }
+}
+
+/// What every reporting command starts from: the plan (read, validated,
+/// its warnings printed), the report language, the as-of day and the
+/// journal (its problems printed as warnings).
+pub(crate) struct Morning {
+    /// The plan as loaded.
+    pub(crate) loaded: Loaded,
+    /// `--lang`, else the plan's locale.
+    pub(crate) lang: Lang,
+    /// `--as-of`, resolved in the forum's time zone.
+    pub(crate) as_of: NaiveDate,
+    /// The journal, bad lines skipped.
+    pub(crate) journal: Journal,
+}
+
+impl Morning {
+    /// Reads the plan at `plan`, then everything else [`Self::of`] reads.
+    pub(crate) fn read(
+        plan: &Path,
+        day: &DayArgs,
+        lang: Option<LangArg>,
+        warnings: plan_file::Warnings,
+    ) -> Result<Self, CliError> {
+        Self::of(plan, plan_file::load(plan, warnings)?, day, lang)
+    }
+
+    /// The morning of a plan already loaded (a command that refuses some
+    /// arguments before reading the journal loads the plan itself).
+    pub(crate) fn of(
+        plan: &Path,
+        loaded: Loaded,
+        day: &DayArgs,
+        lang_arg: Option<LangArg>,
+    ) -> Result<Self, CliError> {
+        let forum = &loaded.forum;
+        let lang = lang(forum, lang_arg);
+        let as_of = self::day(forum, &day.as_of)?;
+        let journal = load_journal(plan, forum, day, lang)?;
+        Ok(Self {
+            loaded,
+            lang,
+            as_of,
+            journal,
+        })
     }
 }
 

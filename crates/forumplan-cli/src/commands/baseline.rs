@@ -12,8 +12,9 @@ use forumplan_scheduler::baseline::take_baseline;
 use crate::baseline_file;
 use crate::cli::{DayArgs, LangArg};
 use crate::error::{CliError, refuse};
-use crate::plan_file::{self, Warnings};
+use crate::plan_file::Warnings;
 use crate::progress;
+use crate::progress::Morning;
 use crate::write::{Protected, ProtectedFile, output_target, replace_atomically};
 
 pub(crate) fn run(
@@ -23,21 +24,18 @@ pub(crate) fn run(
     lang: Option<LangArg>,
     warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
-    let loaded = plan_file::load(plan, warnings)?;
-    let forum = &loaded.forum;
-    let lang = progress::lang(forum, lang);
-    let as_of = progress::day(forum, &day.as_of)?;
+    let morning = Morning::read(plan, day, lang, warnings)?;
+    let forum = &morning.loaded.forum;
     // The default name is the day, so a baseline a day keeps its history.
-    let name = name.map_or_else(|| as_of.to_string(), str::to_owned);
+    let name = name.map_or_else(|| morning.as_of.to_string(), str::to_owned);
     if !Baseline::is_valid_name(&name) {
         return Err(refuse(
             CliMsg::BadBaselineName { name },
             CliMsg::HintBaselineName,
         ));
     }
-    let journal_file = progress::journal_path(plan, forum, day.journal.as_deref(), lang)?;
-    let journal = progress::load_journal(plan, forum, day, lang)?;
-    let (schedule, _) = progress::assess_day(forum, &journal, as_of)?;
+    let journal_file = progress::journal_path(plan, forum, day.journal.as_deref(), morning.lang)?;
+    let (schedule, _) = progress::assess_day(forum, &morning.journal, morning.as_of)?;
     let path = baseline_file::path_of(plan);
     // Never the plan or its journal, only a regular file (through a link).
     let protected = [
@@ -69,16 +67,14 @@ pub(crate) fn run(
     let tasks = baseline.tasks.len();
     file.save(baseline);
     replace_atomically(&target, &file.to_bytes())?;
-    let _ = writeln!(
-        anstream::stderr().lock(),
-        "{}",
-        CliMsg::BaselineSaved {
+    if !warnings.quiet() {
+        let saved = CliMsg::BaselineSaved {
             name,
-            as_of,
+            as_of: morning.as_of,
             tasks,
             path: path.display().to_string(),
-        }
-        .text(lang)
-    );
+        };
+        let _ = writeln!(anstream::stderr().lock(), "{}", saved.text(morning.lang));
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -11,7 +11,7 @@ use crate::cli::{CheckFormat, DayArgs, LangArg};
 use crate::plan_file::Warnings;
 
 use crate::error::CliError;
-use crate::{plan_file, progress};
+use crate::progress::{self, Morning};
 
 /// The exit code when the plan or journal cannot be read or assessed.
 const UNKNOWN: u8 = 3;
@@ -46,16 +46,14 @@ fn check(
     lang: Option<LangArg>,
     warnings: Warnings,
 ) -> Result<Rag, CliError> {
-    let loaded = plan_file::load(plan, warnings)?;
-    let forum = &loaded.forum;
-    let as_of = progress::day(forum, &day.as_of)?;
-    let since = forumplan_reporter::request::since_day(since, as_of, progress::today(forum))?;
-    let lang = progress::lang(forum, lang);
-    let journal = progress::load_journal(plan, forum, day, lang)?;
-    let report = progress::check_report(forum, &journal, as_of, since)?;
+    let morning = Morning::read(plan, day, lang, warnings)?;
+    let forum = &morning.loaded.forum;
+    let since =
+        forumplan_reporter::request::since_day(since, morning.as_of, progress::today(forum))?;
+    let report = progress::check_report(forum, &morning.journal, morning.as_of, since)?;
     let mut rendered = Vec::new();
     let written = match format {
-        CheckFormat::Text => report.write_text(lang, &mut rendered),
+        CheckFormat::Text => report.write_text(morning.lang, &mut rendered),
         CheckFormat::Json => report.write_json(&mut rendered),
     };
     let stdout_error = |source| CliError::Write {

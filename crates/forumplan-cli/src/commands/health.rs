@@ -10,7 +10,8 @@ use forumplan_scheduler::health::{HealthInput, assess_health};
 
 use crate::cli::{DayArgs, HealthFormat, LangArg};
 use crate::error::CliError;
-use crate::plan_file::{self, Warnings};
+use crate::plan_file::Warnings;
+use crate::progress::Morning;
 use crate::{baseline_file, progress, write};
 
 pub(crate) fn run(
@@ -21,16 +22,13 @@ pub(crate) fn run(
     lang: Option<LangArg>,
     warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
-    let loaded = plan_file::load(plan, warnings)?;
-    let forum = &loaded.forum;
-    let lang = progress::lang(forum, lang);
-    let as_of = progress::day(forum, &day.as_of)?;
-    let journal = progress::load_journal(plan, forum, day, lang)?;
-    let (schedule, _) = progress::assess_day(forum, &journal, as_of)?;
+    let morning = Morning::read(plan, day, lang, warnings)?;
+    let forum = &morning.loaded.forum;
+    let (schedule, _) = progress::assess_day(forum, &morning.journal, morning.as_of)?;
     let comparison = baseline_file::comparison(plan, baseline, forum, &schedule)?;
     let report = assess_health(HealthInput {
         forum,
-        journal: &journal,
+        journal: &morning.journal,
         schedule: &schedule,
         baseline: comparison.as_ref(),
     })
@@ -41,7 +39,7 @@ pub(crate) fn run(
     };
     let list_limit = usize::try_from(forum.settings().list_limit).unwrap_or(usize::MAX);
     write::to_stdout(|out| match format {
-        HealthFormat::Text => view.write_text(out, lang, list_limit),
+        HealthFormat::Text => view.write_text(out, morning.lang, list_limit),
         HealthFormat::Json => view.write_json(out),
     })?;
     Ok(ExitCode::from(if report.pass() { 0 } else { 1 }))

@@ -9,7 +9,8 @@ use forumplan_risk::{Distribution, Options, seed_for};
 use crate::cli::{DayArgs, LangArg, RiskFormat};
 use crate::error::CliError;
 use crate::plan_file::Warnings;
-use crate::{plan_file, progress, write};
+use crate::progress::Morning;
+use crate::{progress, write};
 
 /// What to simulate and how to print it.
 pub(crate) struct Run {
@@ -26,23 +27,20 @@ pub(crate) fn run(
     lang: Option<LangArg>,
     warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
-    let loaded = plan_file::load(plan, warnings)?;
-    let forum = &loaded.forum;
-    let as_of = progress::day(forum, &day.as_of)?;
-    let lang = progress::lang(forum, lang);
-    let journal = progress::load_journal(plan, forum, day, lang)?;
+    let morning = Morning::read(plan, day, lang, warnings)?;
+    let forum = &morning.loaded.forum;
     let options = Options {
         iterations: run.iterations,
-        seed: run.seed.unwrap_or_else(|| seed_for(forum, as_of)),
+        seed: run.seed.unwrap_or_else(|| seed_for(forum, morning.as_of)),
         distribution: run.distribution,
     };
-    let simulation = progress::simulate(forum, &journal, as_of, options)?;
-    let report = RiskReport::new(forum, as_of, &simulation);
+    let simulation = progress::simulate(forum, &morning.journal, morning.as_of, options)?;
+    let report = RiskReport::new(forum, morning.as_of, &simulation);
     // No colour in any of these formats: plain stdout.
     write::to_stdout(|out| match run.format {
-        RiskFormat::Text => report.write_text(lang, out),
+        RiskFormat::Text => report.write_text(morning.lang, out),
         RiskFormat::Json => report.write_json(out),
-        RiskFormat::Html => report.write_html(lang, out),
+        RiskFormat::Html => report.write_html(morning.lang, out),
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -9,7 +9,8 @@ use forumplan_reporter::schedule::ScheduleView;
 use crate::cli::{DayArgs, LangArg, ScheduleFormat};
 use crate::error::CliError;
 use crate::plan_file::Warnings;
-use crate::{baseline_file, plan_file, progress, write};
+use crate::progress::Morning;
+use crate::{baseline_file, progress, write};
 
 pub(crate) fn run(
     plan: &Path,
@@ -20,11 +21,9 @@ pub(crate) fn run(
     lang: Option<LangArg>,
     warnings: Warnings,
 ) -> Result<ExitCode, CliError> {
-    let loaded = plan_file::load(plan, warnings)?;
-    let forum = &loaded.forum;
-    let as_of = progress::day(forum, &day.as_of)?;
-    let journal = progress::load_journal(plan, forum, day, progress::lang(forum, lang))?;
-    let (schedule, assessment) = progress::assess_day(forum, &journal, as_of)?;
+    let morning = Morning::read(plan, day, lang, warnings)?;
+    let forum = &morning.loaded.forum;
+    let (schedule, assessment) = progress::assess_day(forum, &morning.journal, morning.as_of)?;
     let comparison = baseline_file::comparison(plan, baseline, forum, &schedule)?;
     let view = ScheduleView {
         forum,
@@ -34,12 +33,12 @@ pub(crate) fn run(
     };
     // No colour in any of these formats: plain stdout, no escape filtering.
     write::to_stdout(|out| match format {
-        ScheduleFormat::Table => view.write_table(out, progress::lang(forum, lang)),
+        ScheduleFormat::Table => view.write_table(out, morning.lang),
         ScheduleFormat::Json => view.write_json(out, true),
         ScheduleFormat::Csv => view.write_csv(out, separator),
     })?;
     // The process ends now: tearing down a million tasks' worth of
     // allocations would only cost time.
-    std::mem::forget(loaded);
+    std::mem::forget(morning);
     Ok(ExitCode::SUCCESS)
 }

@@ -5,12 +5,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_reporter::CsvSeparator;
-use forumplan_reporter::i18n::cli::CliMsg;
-use forumplan_reporter::status::{ListLimit, StatusFormat};
+use forumplan_reporter::status::{ListLimit, StatusFormat, StatusReport};
 
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
-use crate::error::{CliError, refuse};
+use crate::error::CliError;
 use crate::plan_file::Warnings;
+use crate::progress::Morning;
 use crate::write::{Protected, ProtectedFile, output_target, replace_atomically};
 use crate::{baseline_file, plan_file, progress};
 
@@ -62,6 +62,30 @@ pub(crate) fn report_target(
     output_target(path, &protected)
 }
 
+/// The status report of the morning, with the changes since the day
+/// before and the slippage against `baseline` (by name; default the
+/// latest saved, none without a baseline file), cut down to
+/// `workstreams`: what `status` renders and what `export` lays out as a
+/// workbook, a calendar or a Word report.
+pub(crate) fn morning_report(
+    plan: &Path,
+    morning: &Morning,
+    baseline: Option<&str>,
+    workstreams: &[String],
+) -> Result<StatusReport, CliError> {
+    let baseline = baseline_file::chosen(plan, baseline)?;
+    let since = morning.as_of - chrono::Days::new(1);
+    let mut report = progress::status_report(
+        &morning.loaded.forum,
+        &morning.journal,
+        morning.as_of,
+        since,
+        baseline.as_ref(),
+    )?;
+    report.retain_workstreams(workstreams)?;
+    Ok(report)
+}
+
 pub(crate) fn run(
     plan: &Path,
     day: &DayArgs,
@@ -81,30 +105,17 @@ pub(crate) fn run(
     let output = output
         .map(|path| report_target(plan, forum, day, progress::lang(forum, lang), path))
         .transpose()?;
-    let as_of = progress::day(forum, &day.as_of)?;
-    let journal = progress::load_journal(plan, forum, day, progress::lang(forum, lang))?;
-    let baseline = baseline_file::chosen(plan, baseline)?;
-    let since = as_of - chrono::Days::new(1);
-    let mut report = progress::status_report(forum, &journal, as_of, since, baseline.as_ref())?;
-    report.retain_workstreams(workstreams).map_err(|unknown| {
-        refuse(
-            CliMsg::UnknownWorkstream {
-                workstream: unknown.id,
-            },
-            CliMsg::HintWorkstreams {
-                known: unknown.known.join(", "),
-            },
-        )
-    })?;
+    let morning = Morning::of(plan, loaded, day, lang)?;
+    let forum = &morning.loaded.forum;
+    let report = morning_report(plan, &morning, baseline, workstreams)?;
     let limit = if all {
         ListLimit::All
     } else {
         ListLimit::from_setting(forum.settings().list_limit)
     };
-    let lang = progress::lang(forum, lang);
     let mut rendered = Vec::new();
     report
-        .render(format, lang, limit, &mut rendered)
+        .render(format, morning.lang, limit, &mut rendered)
         .map_err(|source| CliError::Write {
             path: "<report>".into(),
             source,
@@ -129,6 +140,6 @@ pub(crate) fn run(
     }
     // The process ends now: tearing down a million tasks' worth of
     // allocations would only cost time.
-    std::mem::forget(loaded);
+    std::mem::forget(morning);
     Ok(ExitCode::SUCCESS)
 }

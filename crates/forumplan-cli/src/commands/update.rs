@@ -62,7 +62,9 @@ pub(crate) fn run(
         state,
         progress,
     };
-    let mut stdout = anstream::stdout().lock();
-    let _ = writeln!(stdout, "{}", recorded.text(lang));
+    if !warnings.quiet() {
+        let mut stdout = anstream::stdout().lock();
+        let _ = writeln!(stdout, "{}", recorded.text(lang));
+    }
     Ok(ExitCode::SUCCESS)
 }
