@@ -4,14 +4,12 @@
 //! compile until it is laid out here too.
 
 use docx_rs::Docx;
-use forumplan_core::journal::TaskState;
 use forumplan_reporter::i18n::official::OfficialMsg;
 use forumplan_reporter::i18n::slippage::SlipMsg;
 use forumplan_reporter::i18n::{self, Lang, Msg};
 use forumplan_reporter::status::{
     ListLimit, Section, SlippageSection, StatusReport, TaskRow, join_some,
 };
-use forumplan_scheduler::Readiness;
 
 use super::blocks::{Cell, Column, body, item, labelled, run, section_heading, sub_heading, table};
 use super::roman;
@@ -134,18 +132,7 @@ fn overview(mut doc: Docx, report: &StatusReport, lang: Lang) -> Docx {
     if let Some(chance) = &h.ready_chance {
         doc = doc.add_paragraph(body([run(&chance.line(lang))]));
     }
-    doc = doc.add_paragraph(body([run(&format!(
-        "{}: {}/{} · {}: {} · {}: {} · {}: {}",
-        Msg::Done.text(lang),
-        h.tasks_done,
-        h.tasks_total,
-        i18n::readiness(lang, Readiness::Late),
-        h.tasks_late,
-        i18n::readiness(lang, Readiness::AtRisk),
-        h.tasks_at_risk,
-        i18n::state(lang, TaskState::Blocked),
-        h.tasks_blocked
-    ))]));
+    doc = doc.add_paragraph(body([run(&h.counts(lang))]));
     if h.tasks_post_event > 0 {
         doc = doc.add_paragraph(body([run(&format!(
             "+ {} {}",
