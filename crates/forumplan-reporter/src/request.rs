@@ -269,14 +269,16 @@ pub fn ready_chance(
 }
 
 /// The morning check as of `day`, with the changes since `since` (only
-/// what it prints: no full status report).
+/// what it prints: no full status report), and the forecast's slip
+/// behind `baseline` when it slipped.
 pub fn check_report(
     forum: &Forum,
     journal: &Journal,
     day: NaiveDate,
     since: NaiveDate,
+    baseline: Option<&Baseline>,
 ) -> Result<CheckReport, Refusal> {
-    let mut report = with_changes(forum, journal, day, since, None, CheckReport::new)?;
+    let mut report = with_changes(forum, journal, day, since, baseline, CheckReport::new)?;
     report.ready_chance = ready_chance(forum, journal, day)?;
     if let Some(now) = &report.ready_chance
         && let Some(before) = ready_chance(forum, journal, since)?

@@ -189,7 +189,9 @@ pub(crate) fn check_bytes(
     let since =
         request::since_day(since, as_of, forum.today()).map_err(|r| ApiError::refused(&r, lang))?;
     let journal = forum.read_journal(lang)?;
-    let report = request::check_report(&forum.forum, &journal, as_of, since)
+    // The latest baseline, as `check` measures against.
+    let baseline = forum.baseline(lang)?;
+    let report = request::check_report(&forum.forum, &journal, as_of, since, baseline.as_ref())
         .map_err(|r| ApiError::refused(&r, lang))?;
     let mut out = Vec::new();
     report

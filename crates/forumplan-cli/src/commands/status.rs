@@ -84,7 +84,7 @@ pub(crate) fn run(
         .transpose()?;
     let morning = Morning::of(plan, loaded, day, lang)?;
     let forum = &morning.loaded.forum;
-    let baseline = baseline_file::chosen(plan, baseline)?;
+    let baseline = baseline_file::chosen(plan, baseline, forum)?;
     let since = morning.as_of - chrono::Days::new(1);
     let mut report = progress::status_report(
         forum,

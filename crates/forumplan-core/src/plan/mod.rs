@@ -24,6 +24,7 @@ pub use values::{
     DateSpec, DayError, Days, FIRST_DAY, LAST_DAY, Lag, LinkType, Weekday, parse_day,
 };
 pub(crate) use values::{MAX_DAYS, date_in_supported_range};
+pub(crate) use values::{deserialize_day, deserialize_optional_day};
 pub use write::{WriteError, fold_vietnamese, forum_id, plan_to_text, slug};
 
 /// A whole plan file.

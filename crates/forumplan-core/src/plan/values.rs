@@ -465,6 +465,24 @@ macro_rules! deserialize_from_text {
 
 deserialize_from_text!(DateSpec, Days, Lag, LinkType, Weekday);
 
+/// A day as [`parse_day`] reads it, for serde models of files other than
+/// the plan (whose days may also be relative): the same text accepted.
+pub(crate) fn deserialize_day<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<NaiveDate, D::Error> {
+    let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+    parse_day(&text).map_err(serde::de::Error::custom)
+}
+
+/// [`deserialize_day`], or `null`.
+pub(crate) fn deserialize_optional_day<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    let text = Option::<std::borrow::Cow<'_, str>>::deserialize(deserializer)?;
+    text.map(|t| parse_day(&t).map_err(serde::de::Error::custom))
+        .transpose()
+}
+
 /// The event day: an absolute date only.
 pub(crate) fn deserialize_event_day<'de, D: Deserializer<'de>>(
     deserializer: D,
