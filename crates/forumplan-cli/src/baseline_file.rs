@@ -7,8 +7,6 @@ use std::path::{Path, PathBuf};
 use forumplan_core::Forum;
 use forumplan_core::baseline::{Baseline, BaselineFile};
 use forumplan_reporter::i18n::cli::CliMsg;
-use forumplan_scheduler::Schedule;
-use forumplan_scheduler::baseline::{BaselineComparison, compare_baseline};
 
 use crate::error::{CliError, refuse};
 use crate::plan_file;
@@ -92,14 +90,4 @@ pub(crate) fn chosen(
                 hint,
             )
         })
-}
-
-/// `schedule` measured against the chosen baseline, if there is one.
-pub(crate) fn comparison(
-    plan: &Path,
-    name: Option<&str>,
-    forum: &Forum,
-    schedule: &Schedule,
-) -> Result<Option<BaselineComparison>, CliError> {
-    Ok(chosen(plan, name, forum)?.map(|baseline| compare_baseline(forum, schedule, &baseline)))
 }
