@@ -24,7 +24,9 @@ use crate::code::Code;
 use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{Node, Value};
 use crate::load::{Format, parse, utf8_text};
-use crate::plan::{Converter, deserialize_day, deserialize_optional_day, is_valid_id};
+use crate::plan::{
+    Converter, deserialize_day, deserialize_optional_day, is_valid_id, unique_entries,
+};
 
 /// What every problem in a baseline file tells the user to do.
 const REBUILD_HINT: &str =
@@ -98,32 +100,15 @@ struct TaskDates {
 /// The tasks object, in file order; a repeated id is refused (and the
 /// spanned reader then says where).
 fn tasks_from_map<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<BaselineTask>, D::Error> {
-    struct Tasks;
-    impl<'de> serde::de::Visitor<'de> for Tasks {
-        type Value = Vec<BaselineTask>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("an object of task ids")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut tasks = Vec::with_capacity(map.size_hint().unwrap_or(0));
-            let mut seen = foldhash::HashSet::default();
-            while let Some((id, dates)) = map.next_entry::<String, TaskDates>()? {
-                if !seen.insert(id.clone()) {
-                    return Err(serde::de::Error::custom("a task is given twice"));
-                }
-                tasks.push(BaselineTask {
-                    id,
-                    start: dates.start,
-                    finish: dates.finish,
-                });
-            }
-            Ok(tasks)
-        }
-    }
-    d.deserialize_map(Tasks)
+    let entries = unique_entries::<D, TaskDates>(d, "an object of task ids")?;
+    Ok(entries
+        .into_iter()
+        .map(|(id, dates)| BaselineTask {
+            id,
+            start: dates.start,
+            finish: dates.finish,
+        })
+        .collect())
 }
 
 impl Baseline {
