@@ -11,6 +11,6 @@ mod import;
 mod mspdi;
 mod problem;
 
-pub use export::mspdi;
+pub use export::{WorkbookError, ics, mspdi, xlsx};
 pub use import::{ImportOptions, Imported, SourceKind, import};
 pub use problem::{CellRef, Place, Problem, ProblemCode};

@@ -260,6 +260,15 @@ impl TaskRow {
         i18n::flag(lang, self.readiness, self.state, self.is_overdue(as_of))
     }
 
+    /// The readiness as a spreadsheet's cell shows it: its word, empty
+    /// for a cancelled task (its state says it).
+    pub fn readiness_cell(&self, lang: Lang) -> &'static str {
+        match (self.readiness, self.state) {
+            (None, TaskState::Cancelled) => "",
+            (readiness, state) => i18n::task_readiness(lang, readiness, state),
+        }
+    }
+
     /// "Bắt đầu 13/09/2022 → Hoàn thành 15/09/2022" (the forecast dates).
     pub fn dates(&self, lang: Lang) -> String {
         i18n::dates(lang, self.early_start, self.early_finish)
