@@ -257,7 +257,9 @@ pub(crate) enum Command {
     /// Write the plan for another tool: the morning workbook (Excel), MS
     /// Project XML (opens in MS Project and ProjectLibre, with workstreams
     /// as summary tasks, links, constraints, calendars and progress as of
-    /// the day), or a calendar (deadlines and milestones).
+    /// the day), a calendar (deadlines and milestones), or the morning
+    /// status report as an editable Word document in the Vietnamese
+    /// administrative format (English layout with --lang en).
     Export {
         /// The plan file.
         plan: PathBuf,
@@ -460,6 +462,9 @@ pub(crate) enum ExportFormat {
     Xlsx,
     /// MS Project XML (MSPDI).
     Mspdi,
+    /// The status report as a Word document (.docx), in the Vietnamese
+    /// administrative format.
+    Docx,
     /// An iCalendar file (RFC 5545): the event day, deadlines, milestones.
     Ics,
 }

@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod columns;
 pub mod health;
+pub mod official;
 pub mod server;
 pub mod slippage;
 

@@ -1,8 +1,8 @@
-//! `forumplan export PLAN --format xlsx|mspdi|ics`: the plan, scheduled as
-//! of a day, as another tool's file, on stdout or atomically into `-o
-//! FILE` (never over the plan or its journal).
+//! `forumplan export PLAN --format xlsx|mspdi|ics|docx`: the plan,
+//! scheduled as of a day, as another tool's file, on stdout or atomically
+//! into `-o FILE` (never over the plan or its journal).
 //!
-//! The workbook and the calendar are the status report's content (the
+//! The workbook, the calendar and the Word report are the status report's content (the
 //! same `StatusReport` as `status`, cut down by `--workstream` the same
 //! way); MS Project XML is the schedule itself, cut down to the chosen
 //! workstreams' tasks.
@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_reporter::i18n::cli::CliMsg;
-use forumplan_reporter::status::chosen_workstreams;
+use forumplan_reporter::status::{ListLimit, chosen_workstreams};
 
 use crate::cli::{DayArgs, ExportFormat, LangArg};
 use crate::commands::status::{morning_report, report_target};
@@ -72,6 +72,16 @@ pub(crate) fn run(
         ExportFormat::Ics => {
             let report = morning_report(plan, &morning, None, workstreams)?;
             forumplan_interop::ics(forum, &report, morning.lang).into_bytes()
+        }
+        ExportFormat::Docx => {
+            let report = morning_report(plan, &morning, None, workstreams)?;
+            let limit = ListLimit::from_setting(forum.settings().list_limit);
+            forumplan_interop::docx(&report, morning.lang, limit).map_err(|error| {
+                CliError::Write {
+                    path: "<docx>".into(),
+                    source: std::io::Error::other(error),
+                }
+            })?
         }
     };
     write_out(output.as_deref(), &bytes)?;

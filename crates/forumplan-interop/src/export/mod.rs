@@ -2,6 +2,7 @@
 //! its schedule or the reporter's status report as of a day, and options
 //! in; bytes out.
 
+mod docx;
 mod ics;
 mod mspdi;
 mod xlsx;
@@ -10,6 +11,7 @@ use std::collections::HashMap;
 
 use forumplan_core::Forum;
 
+pub use docx::docx;
 pub use ics::ics;
 pub use mspdi::mspdi;
 pub use xlsx::{WorkbookError, xlsx};

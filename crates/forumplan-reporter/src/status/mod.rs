@@ -11,7 +11,7 @@ mod sections;
 mod text;
 
 pub use lists::ListLimit;
-pub(crate) use lists::join_some;
+pub use lists::join_some;
 pub use scope::{UnknownWorkstream, chosen_workstreams};
 pub use sections::Section;
 

@@ -119,6 +119,23 @@ pub struct Headline {
 }
 
 impl Headline {
+    /// The counts line: "Đã xong: 94/127 · Chậm tiến độ: 1 · Nguy cơ
+    /// chậm: 26 · Vướng mắc: 2".
+    pub fn counts(&self, lang: Lang) -> String {
+        format!(
+            "{}: {}/{} · {}: {} · {}: {} · {}: {}",
+            Msg::Done.text(lang),
+            self.tasks_done,
+            self.tasks_total,
+            i18n::readiness(lang, Readiness::Late),
+            self.tasks_late,
+            i18n::readiness(lang, Readiness::AtRisk),
+            self.tasks_at_risk,
+            i18n::state(lang, TaskState::Blocked),
+            self.tasks_blocked
+        )
+    }
+
     /// The headline of the forum's assessment; the morning check
     /// (`CheckReport`) copies its day counts, colour, completion and
     /// forecast from it, so that both say the same.
