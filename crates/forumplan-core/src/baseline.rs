@@ -20,7 +20,7 @@ use crate::code::Code;
 use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{Node, Value};
 use crate::load::{Format, parse, utf8_text};
-use crate::plan::Converter;
+use crate::plan::{Converter, Id};
 
 /// What every problem in a baseline file tells the user to do.
 const REBUILD_HINT: &str =
@@ -60,7 +60,7 @@ pub struct Baseline {
 pub struct BaselineTask {
     /// The task's id.
     #[serde(skip)]
-    pub id: String,
+    pub id: Id,
     /// Its early start.
     pub start: NaiveDate,
     /// Its early finish.
@@ -220,7 +220,7 @@ impl Reader {
         };
         let tasks = self.0.required(object, "tasks").and_then(|v| self.tasks(v));
         Some(Baseline {
-            name: name?,
+            name: name?.into(),
             as_of: as_of?,
             forecast_ready: forecast_ready?,
             tasks: tasks?,
@@ -269,7 +269,7 @@ impl Reader {
                 });
             match dates {
                 Some((Some(start), Some(finish))) => tasks.push(BaselineTask {
-                    id: member.key.clone().into_owned(),
+                    id: Id::new(&member.key),
                     start,
                     finish,
                 }),

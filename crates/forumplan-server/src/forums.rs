@@ -53,7 +53,7 @@ impl ForumState {
     pub(crate) fn new(files: ForumFiles, db: Db) -> ForumState {
         let (events, _) = broadcast::channel(1024);
         ForumState {
-            id: files.forum.plan().forum.id.clone(),
+            id: files.forum.plan().forum.id.to_string(),
             forum: files.forum,
             appender: Appender::new(files.journal.clone()),
             journal: files.journal,
@@ -162,7 +162,7 @@ impl ForumState {
                 "outside_grant",
                 &ServerMsg::OutsideGrant {
                     task: update.task.clone(),
-                    workstream: workstream.clone(),
+                    workstream: workstream.to_string(),
                 },
                 lang,
             ));

@@ -502,13 +502,13 @@ impl ConflictRow {
                 earliest_allowed,
             } => ConflictRow {
                 kind: "fixed_start_pushed",
-                task: forum.task(task).id.clone(),
+                task: forum.task(task).id.to_string(),
                 fixed_start,
                 earliest_allowed: Some(earliest_allowed),
             },
             Conflict::FixedStartPassed { task, fixed_start } => ConflictRow {
                 kind: "fixed_start_passed",
-                task: forum.task(task).id.clone(),
+                task: forum.task(task).id.to_string(),
                 fixed_start,
                 earliest_allowed: None,
             },
@@ -626,7 +626,7 @@ impl StatusReport {
         };
         StatusReport {
             forum: ForumInfo {
-                id: info.id.clone(),
+                id: info.id.to_string(),
                 name: info.name.clone(),
                 date: info.date,
                 venue: info.venue.clone(),
@@ -640,7 +640,7 @@ impl StatusReport {
                 .map(|w| {
                     let ws = &forum.workstreams()[w.workstream];
                     WorkstreamRow {
-                        id: ws.id.clone(),
+                        id: ws.id.to_string(),
                         name: ws.name.clone(),
                         lead: ws.lead.clone(),
                         focal_point: ws.focal_point.clone(),
@@ -688,7 +688,7 @@ impl StatusReport {
                     .map(|w| {
                         let ws = &forum.workstreams()[w.workstream];
                         WorkstreamSlipRow {
-                            id: ws.id.clone(),
+                            id: ws.id.to_string(),
                             name: ws.name.clone(),
                             tasks_later: w.tasks_later,
                             worst_variance: w.worst,
@@ -785,9 +785,9 @@ fn task_row(input: StatusInput<'_>, task: TaskId) -> TaskRow {
     let forecast = readiness.is_some();
     let baseline = input.baseline.and_then(|b| b.tasks[task]);
     TaskRow {
-        id: plan_task.id.clone(),
+        id: plan_task.id.to_string(),
         name: plan_task.name.clone(),
-        workstream: plan_task.workstream.clone(),
+        workstream: plan_task.workstream.to_string(),
         owner: plan_task.owner.clone().or(lead),
         duration: plan_task.duration.0,
         state: s.state,
@@ -855,7 +855,7 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
                     waiting.dedup();
                     PendingHandoff {
                         task: task_row(input, task),
-                        waiting: waiting.iter().map(|&t| forum.task(t).id.clone()).collect(),
+                        waiting: waiting.iter().map(|&t| forum.task(t).id.to_string()).collect(),
                     }
                 })
                 .collect();
@@ -871,8 +871,8 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
                 .and_then(|p| p.task.readiness)
                 .unwrap_or(Readiness::Done);
             Handoff {
-                from: forum.workstreams()[a].id.clone(),
-                to: forum.workstreams()[b].id.clone(),
+                from: forum.workstreams()[a].id.to_string(),
+                to: forum.workstreams()[b].id.to_string(),
                 links,
                 flag,
                 pending,
