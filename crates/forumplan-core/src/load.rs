@@ -138,8 +138,12 @@ fn place(
         .collect::<Option<_>>()?;
     let wanted: Vec<&[PathSegment<'_>]> = wanted.iter().map(Vec::as_slice).collect();
     let mut spans = vec![None; paths.len()];
-    for (ticket, span) in tickets.into_iter().zip(spans_at(text, &wanted)?) {
-        spans[ticket] = Some(span);
+    // Nothing to place (a valid plan, or only warnings nobody shows): no
+    // walk, which would otherwise go through the whole text for nothing.
+    if !wanted.is_empty() {
+        for (ticket, span) in tickets.into_iter().zip(spans_at(text, &wanted)?) {
+            spans[ticket] = Some(span);
+        }
     }
     let at = |ticket: Span| spans.get(ticket.start).copied().flatten();
     for d in diagnostics.iter_mut() {
