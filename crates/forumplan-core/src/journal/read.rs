@@ -99,7 +99,7 @@ pub fn parse_journal_bytes(bytes: &[u8]) -> Journal {
     while start < bytes.len() {
         line_number += 1;
         let rest = &bytes[start..];
-        let (raw, terminated) = match rest.iter().position(|&b| b == b'\n') {
+        let (raw, terminated) = match memchr::memchr(b'\n', rest) {
             Some(end) => (&rest[..end], true),
             None => (rest, false),
         };
