@@ -16,8 +16,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
-use forumplan_bench::{SUGGESTED_AS_OF, Variant, generate_journal, generate_plan_variant};
+use forumplan_bench::{Flags, PlanFlags, generate_journal, generate_plan_variant};
 
 const USAGE: &str = "usage: generate --tasks N [--seed S] --out PLAN.json [--as-of YYYY-MM-DD] [--isolated-percent P] [--minify] [--all-estimates]";
 
@@ -32,36 +31,15 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let mut tasks = None;
-    let mut seed = 1_u64;
     let mut out = None;
-    let mut as_of = SUGGESTED_AS_OF;
-    let mut variant = Variant::default();
-    let mut args = std::env::args().skip(1);
-    while let Some(flag) = args.next() {
-        let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
+    let mut args = Flags::from_env();
+    let mut plan = PlanFlags::default();
+    while let Some(flag) = args.next_flag() {
+        if plan.read(&flag, &mut args)? {
+            continue;
+        }
         match flag.as_str() {
-            "--tasks" => {
-                tasks = Some(
-                    value()?
-                        .replace('_', "")
-                        .parse::<usize>()
-                        .map_err(|e| format!("--tasks: {e}"))?,
-                )
-            }
-            "--seed" => seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
-            "--out" => out = Some(PathBuf::from(value()?)),
-            "--as-of" => {
-                as_of = NaiveDate::parse_from_str(&value()?, "%Y-%m-%d")
-                    .map_err(|e| format!("--as-of: {e}"))?;
-            }
-            "--isolated-percent" => {
-                variant.isolated_percent = value()?
-                    .parse()
-                    .map_err(|e| format!("--isolated-percent: {e}"))?;
-            }
-            "--minify" => variant.minified = true,
-            "--all-estimates" => variant.all_estimates = true,
+            "--out" => out = Some(args.value::<PathBuf>(&flag)?),
             "-h" | "--help" => {
                 let _ = writeln!(std::io::stdout(), "{USAGE}");
                 return Ok(());
@@ -69,6 +47,12 @@ fn run() -> Result<(), String> {
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
+    let PlanFlags {
+        tasks,
+        seed,
+        as_of,
+        variant,
+    } = plan;
     let tasks = tasks
         .filter(|&n| n > 0)
         .ok_or("--tasks N (N > 0) is required")?;

@@ -16,7 +16,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use forumplan_bench::{SUGGESTED_AS_OF, Variant, generate_journal, generate_plan_variant};
+use forumplan_bench::{Flags, PlanFlags, generate_journal, generate_plan_variant};
 use forumplan_core::journal::parse_journal;
 use forumplan_core::{Format, load_plan};
 use forumplan_risk::{Distribution, Options, simulate};
@@ -34,38 +34,26 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let (mut tasks, mut iterations, mut seed) = (None, None, 1_u64);
-    let (mut plan_path, mut as_of, mut repeat) = (None, SUGGESTED_AS_OF, 1_u32);
-    let mut variant = Variant::default();
-    let mut args = std::env::args().skip(1);
-    while let Some(flag) = args.next() {
-        let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
+    let (mut iterations, mut plan_path, mut repeat) = (None, None, 1_u32);
+    let mut args = Flags::from_env();
+    let mut generated = PlanFlags::default();
+    while let Some(flag) = args.next_flag() {
+        if generated.read(&flag, &mut args)? {
+            continue;
+        }
         match flag.as_str() {
-            "--tasks" => {
-                tasks = Some(
-                    value()?
-                        .parse::<usize>()
-                        .map_err(|e| format!("--tasks: {e}"))?,
-                )
-            }
-            "--iterations" => {
-                iterations = Some(
-                    value()?
-                        .parse::<u32>()
-                        .map_err(|e| format!("--iterations: {e}"))?,
-                )
-            }
-            "--seed" => seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
-            "--all-estimates" => variant.all_estimates = true,
-            "--plan" => plan_path = Some(std::path::PathBuf::from(value()?)),
-            "--as-of" => {
-                as_of = chrono::NaiveDate::parse_from_str(&value()?, "%Y-%m-%d")
-                    .map_err(|e| format!("--as-of: {e}"))?;
-            }
-            "--repeat" => repeat = value()?.parse().map_err(|e| format!("--repeat: {e}"))?,
+            "--iterations" => iterations = Some(args.value::<u32>(&flag)?),
+            "--plan" => plan_path = Some(args.value::<std::path::PathBuf>(&flag)?),
+            "--repeat" => repeat = args.value(&flag)?,
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
+    let PlanFlags {
+        tasks,
+        seed,
+        as_of,
+        variant,
+    } = generated;
     let iterations = iterations.ok_or("--iterations I is required")?;
     let (plan, journal_text, label) = match plan_path {
         Some(path) => {
@@ -83,7 +71,7 @@ fn run() -> Result<(), String> {
             let tasks = tasks.ok_or("--tasks N or --plan PATH is required")?;
             (
                 generate_plan_variant(tasks, seed, variant),
-                generate_journal(tasks, seed, SUGGESTED_AS_OF),
+                generate_journal(tasks, seed, as_of),
                 format!("{tasks} tasks"),
             )
         }

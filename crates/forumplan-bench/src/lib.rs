@@ -28,6 +28,10 @@
 
 use std::fmt::Write as _;
 
+mod flags;
+
+pub use flags::{Flags, PlanFlags};
+
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use forumplan_core::journal::JournalState;
 use forumplan_core::{Format, load_plan};

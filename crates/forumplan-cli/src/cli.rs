@@ -254,9 +254,12 @@ pub(crate) enum Command {
         #[arg(long)]
         allow_past: bool,
     },
-    /// Write the plan for another tool: MS Project XML (opens in MS Project
-    /// and ProjectLibre, with workstreams as summary tasks, links,
-    /// constraints, calendars and progress as of the day).
+    /// Write the plan for another tool: the morning workbook (Excel), MS
+    /// Project XML (opens in MS Project and ProjectLibre, with workstreams
+    /// as summary tasks, links, constraints, calendars and progress as of
+    /// the day), a calendar (deadlines and milestones), or the morning
+    /// status report as an editable Word document in the Vietnamese
+    /// administrative format (English layout with --lang en).
     Export {
         /// The plan file.
         plan: PathBuf,
@@ -268,6 +271,10 @@ pub(crate) enum Command {
         /// Write to this file (atomically) instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Only this workstream (its id): one department's workbook or
+        /// calendar. Repeat for several.
+        #[arg(long = "workstream", value_name = "ID")]
+        workstreams: Vec<String>,
     },
     /// Turn a committee's spreadsheet (.xlsx, .xls, .ods, .csv) or an MS
     /// Project XML file into a new plan, and its progress into a journal.
@@ -451,8 +458,15 @@ pub(crate) enum StatusFormatArg {
 /// `export --format` choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ExportFormat {
+    /// An Excel workbook: overview, tasks, critical path, changes.
+    Xlsx,
     /// MS Project XML (MSPDI).
     Mspdi,
+    /// The status report as a Word document (.docx), in the Vietnamese
+    /// administrative format.
+    Docx,
+    /// An iCalendar file (RFC 5545): the event day, deadlines, milestones.
+    Ics,
 }
 
 /// `--lang` choices.

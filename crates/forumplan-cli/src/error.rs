@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::i18n::cli::CliMsg;
 use forumplan_reporter::request::Refusal;
+use forumplan_reporter::status::UnknownWorkstream;
 
 use forumplan_server::journal_file::JournalWriteError;
 
@@ -53,6 +54,20 @@ impl From<Refusal> for CliError {
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message().0.text(Lang::En))
+    }
+}
+
+/// A `--workstream` the plan does not have: refused, naming the plan's.
+impl From<UnknownWorkstream> for CliError {
+    fn from(unknown: UnknownWorkstream) -> CliError {
+        refuse(
+            CliMsg::UnknownWorkstream {
+                workstream: unknown.id,
+            },
+            CliMsg::HintWorkstreams {
+                known: unknown.known.join(", "),
+            },
+        )
     }
 }
 

@@ -203,7 +203,18 @@ fn run(
             day,
             format,
             output,
-        } => commands::export::run(&plan, &day, format, output.as_deref(), lang, warnings),
+            workstreams,
+        } => commands::export::run(
+            &plan,
+            &day,
+            commands::export::Export {
+                format,
+                output: output.as_deref(),
+                workstreams: &workstreams,
+            },
+            lang,
+            warnings,
+        ),
         Command::Import {
             source,
             output,

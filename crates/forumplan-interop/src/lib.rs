@@ -6,11 +6,13 @@
 //! reads and writes the files; clippy.toml refuses the clock and the file
 //! system here.
 
+mod error;
 mod export;
 mod import;
 mod mspdi;
 mod problem;
 
-pub use export::mspdi;
+pub use error::ExportError;
+pub use export::{WorkbookError, docx, ics, mspdi, xlsx};
 pub use import::{ImportOptions, Imported, SourceKind, import};
 pub use problem::{CellRef, Place, Problem, ProblemCode};

@@ -59,7 +59,7 @@ fn round_trip(folder: &str, plan: &str, days: &[&str]) {
     let (forum, entries) = fixture(folder, plan);
     for as_of in days.iter().map(|d| day(d)) {
         let before = scheduled(&forum, &entries, as_of);
-        let xml = mspdi(&forum, &before);
+        let xml = mspdi(&forum, &before, &[]);
         let options = ImportOptions {
             date: None,
             name: None,

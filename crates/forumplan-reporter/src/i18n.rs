@@ -3,7 +3,9 @@
 //! error rather than a blank in a report sent up the chain.
 
 pub mod cli;
+pub mod columns;
 pub mod health;
+pub mod official;
 pub mod server;
 pub mod slippage;
 

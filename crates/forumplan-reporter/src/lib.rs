@@ -6,6 +6,7 @@
 //! open files or look at the terminal (colour is a flag the caller sets).
 
 pub mod check;
+pub mod colour;
 pub mod escape;
 pub mod health;
 mod html;

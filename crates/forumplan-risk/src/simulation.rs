@@ -117,6 +117,18 @@ pub fn simulate(
     as_of: NaiveDate,
     options: Options,
 ) -> Result<Simulation, RiskError> {
+    simulate_keeping(forum, journal, as_of, options, MAX_KEPT_DRAWS)
+}
+
+/// [`simulate`], keeping at most `max_kept` drawn values for the
+/// sensitivity (the tests compare both ways of getting them).
+fn simulate_keeping(
+    forum: &Forum,
+    journal: &JournalState,
+    as_of: NaiveDate,
+    options: Options,
+    max_kept: usize,
+) -> Result<Simulation, RiskError> {
     if options.iterations == 0 {
         return Err(RiskError::NoIterations);
     }
@@ -145,8 +157,9 @@ pub fn simulate(
     let deterministic_ready = base.ready_day().map(date).transpose()?;
     let n = options.iterations as usize;
     let mut ready = vec![0 as Day; n];
-    let tally = setup.first_phase(&mut ready)?;
-    let sensitivity = setup.sensitivity(&ready, &tally);
+    let mut drawn = Drawn::new(&setup.draws, n, max_kept);
+    let tally = setup.first_phase(&mut ready, &mut drawn)?;
+    let sensitivity = setup.sensitivity(&ready, &drawn, &tally);
     setup.finish(tally, &ready, sensitivity, deterministic_ready)
 }
 
@@ -217,6 +230,47 @@ fn slot(draw: &TaskDraw, days: i64) -> usize {
     usize::try_from(days - draw.range.0).map_or(0, |i| i.min(last))
 }
 
+/// The most drawn values kept for the sensitivity (two bytes each): a
+/// simulation that would draw more draws them again instead.
+const MAX_KEPT_DRAWS: usize = 1 << 25;
+
+/// Every iteration's drawn values (as [`slot`]s), kept by the first phase
+/// for Spearman's ranks, which can only be summed once every iteration's
+/// ready day is known. Keeping them halves the sampling, the dearest part
+/// of an iteration; when they would take too much memory (more than
+/// [`MAX_KEPT_DRAWS`], or a range wider than two bytes count) `values`
+/// stays empty and the second phase draws them again from the same
+/// generators, which gives the same values.
+struct Drawn {
+    /// Values per iteration: the number of draws, or 0 when not kept.
+    width: usize,
+    /// Iteration i's values at `i·width ..`.
+    values: Vec<u16>,
+}
+
+impl Drawn {
+    fn new(draws: &[TaskDraw], iterations: usize, max_kept: usize) -> Drawn {
+        let fits = draws
+            .iter()
+            .all(|d| range_len(d) <= usize::from(u16::MAX) + 1)
+            && draws.len().saturating_mul(iterations) <= max_kept;
+        let width = if fits { draws.len() } else { 0 };
+        Drawn {
+            width,
+            values: vec![0; width * iterations],
+        }
+    }
+
+    /// The values of `piece` iterations at a time, one (maybe empty) slice
+    /// per piece of `ready`.
+    fn pieces(&mut self, piece: usize, count: usize) -> Vec<&mut [u16]> {
+        if self.width == 0 {
+            return (0..count).map(|_| <&mut [u16]>::default()).collect();
+        }
+        self.values.chunks_mut(piece * self.width).collect()
+    }
+}
+
 /// One thread's scratch space, reused from iteration to iteration.
 struct Workspace<'a> {
     pass: ForwardPass<'a>,
@@ -250,18 +304,23 @@ impl Setup<'_> {
     }
 
     /// Runs every iteration, writing its forecast ready day into `ready`
-    /// (by iteration index) and returning the added-up counts.
-    fn first_phase(&self, ready: &mut [Day]) -> Result<Tally, RiskError> {
+    /// (by iteration index) and its drawn values into `drawn` when kept,
+    /// and returning the added-up counts.
+    fn first_phase(&self, ready: &mut [Day], drawn: &mut Drawn) -> Result<Tally, RiskError> {
         let piece = self.piece(ready.len());
+        let width = drawn.width;
+        let kept = drawn.pieces(piece, ready.len().div_ceil(piece));
         ready
             .par_chunks_mut(piece)
+            .zip(kept)
             .enumerate()
-            .map(|(k, out)| {
+            .map(|(k, (out, kept))| {
                 let mut work = self.workspace();
                 let mut tally = Tally::new(self);
                 for (j, slot) in out.iter_mut().enumerate() {
                     let iteration = (k * piece + j) as u64;
-                    *slot = self.iterate(&mut work, &mut tally, iteration)?;
+                    let keep = kept.get_mut(j * width..(j + 1) * width).unwrap_or_default();
+                    *slot = self.iterate(&mut work, &mut tally, keep, iteration)?;
                 }
                 Ok(tally)
             })
@@ -269,18 +328,25 @@ impl Setup<'_> {
             .unwrap_or_else(|| Ok(Tally::new(self)))
     }
 
-    /// One iteration: draw, schedule, count. Returns the ready day.
+    /// One iteration: draw, schedule, count. Returns the ready day. The
+    /// drawn values go into `keep` too unless it is empty.
     fn iterate(
         &self,
         work: &mut Workspace<'_>,
         tally: &mut Tally,
+        keep: &mut [u16],
         iteration: u64,
     ) -> Result<Day, RiskError> {
         let mut rng = rng_for(self.options.seed, iteration);
         for (k, draw) in self.draws.iter().enumerate() {
             let days = draw.draw(&mut rng);
             work.pass.set_work(draw.task, days);
-            tally.durations[k][slot(draw, days)] += 1;
+            let value = slot(draw, days);
+            tally.durations[k][value] += 1;
+            if let Some(kept) = keep.get_mut(k) {
+                // `Drawn::new` kept no values when a slot could not fit.
+                *kept = u16::try_from(value).unwrap_or(u16::MAX);
+            }
         }
         work.pass
             .run()
@@ -337,10 +403,10 @@ impl Setup<'_> {
     }
 
     /// Spearman's correlation of each draw with the ready day. The ready
-    /// day's ranks are known only once every iteration has run, so the
-    /// durations are drawn again (the same draws: same generators) and the
-    /// ranks summed per value.
-    fn sensitivity(&self, ready: &[Day], tally: &Tally) -> Vec<f64> {
+    /// day's ranks are known only once every iteration has run: they are
+    /// summed per drawn value from the values the first phase kept, or
+    /// drawn again (the same draws: same generators) when it kept none.
+    fn sensitivity(&self, ready: &[Day], drawn: &Drawn, tally: &Tally) -> Vec<f64> {
         if self.draws.is_empty() || !self.has_ready {
             return vec![0.0; self.draws.len()];
         }
@@ -370,9 +436,20 @@ impl Setup<'_> {
                     self.draws.iter().map(|d| vec![0; range_len(d)]).collect();
                 for (j, &day) in part.iter().enumerate() {
                     let rank = rank_of_day[(day - first) as usize];
-                    let mut rng = rng_for(self.options.seed, (k * piece + j) as u64);
-                    for (draw, sum) in self.draws.iter().zip(&mut sums) {
-                        sum[slot(draw, draw.draw(&mut rng))] += rank;
+                    let iteration = k * piece + j;
+                    let kept = drawn
+                        .values
+                        .get(iteration * drawn.width..(iteration + 1) * drawn.width)
+                        .unwrap_or_default();
+                    if kept.is_empty() {
+                        let mut rng = rng_for(self.options.seed, iteration as u64);
+                        for (draw, sum) in self.draws.iter().zip(&mut sums) {
+                            sum[slot(draw, draw.draw(&mut rng))] += rank;
+                        }
+                    } else {
+                        for (&value, sum) in kept.iter().zip(&mut sums) {
+                            sum[usize::from(value)] += rank;
+                        }
                     }
                 }
                 sums
@@ -468,4 +545,32 @@ impl Setup<'_> {
 
 fn date(day: Day) -> Result<NaiveDate, RiskError> {
     date_of(day).ok_or(RiskError::OutOfRange)
+}
+
+#[cfg(test)]
+mod tests {
+    use forumplan_core::journal::parse_journal;
+    use forumplan_core::{Format, load_plan};
+
+    use super::*;
+
+    /// Keeping the drawn values or drawing them again gives the same
+    /// sensitivities, and so the same simulation.
+    #[test]
+    fn kept_and_redrawn_values_give_the_same_result() {
+        let plan = include_str!("../../../fixtures/vesf-2022-risk/plan.json");
+        let journal = include_str!("../../../fixtures/vesf-2022-risk/plan.journal.jsonl");
+        let forum = load_plan(plan.as_bytes(), Format::Json).unwrap().forum;
+        let as_of = NaiveDate::from_ymd_opt(2022, 9, 1).unwrap();
+        let state = parse_journal(journal).replay(&forum, as_of);
+        let options = Options {
+            iterations: 500,
+            seed: 3,
+            distribution: Distribution::Pert,
+        };
+        let run = |max_kept| simulate_keeping(&forum, &state, as_of, options, max_kept).unwrap();
+        let kept = run(MAX_KEPT_DRAWS);
+        assert!(kept.tasks.iter().any(|t| t.sensitivity > 0.1));
+        assert_eq!(kept, run(0));
+    }
 }

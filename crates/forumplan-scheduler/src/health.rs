@@ -14,7 +14,7 @@ use forumplan_core::plan::{Health, LinkType};
 use forumplan_core::{Forum, TaskId};
 
 use crate::baseline::BaselineComparison;
-use crate::passes::early_ends_with_delay;
+use crate::rerun::ForwardPass;
 use crate::workdays::{WorkCalendar, day_number};
 use crate::{Schedule, ScheduleError};
 
@@ -523,28 +523,22 @@ fn critical_path_test(
         ));
     }
     let state = input.journal.replay(forum, schedule.as_of);
-    let counted = |t: &TaskId| {
-        !forum.tasks()[*t].post_event && schedule.tasks[*t].state != TaskState::Cancelled
+    let mut pass = ForwardPass::new(forum, &state, schedule.as_of);
+    let ready = |pass: &mut ForwardPass<'_>| {
+        pass.run()?;
+        Ok::<_, ScheduleError>(pass.ready_day().unwrap_or_default())
     };
-    let ready = |ends: &[i64]| {
-        (0..ends.len())
-            .filter(counted)
-            .map(|t| ends[t])
-            .max()
-            .unwrap_or_default()
-    };
-    let before = ready(&early_ends_with_delay(forum, &state, schedule.as_of, None)?);
+    let before = ready(&mut pass)?;
     let delay = i64::from(limits.critical_path_delay);
     let mut failed = Vec::new();
     for &t in &tested {
-        let after = ready(&early_ends_with_delay(
-            forum,
-            &state,
-            schedule.as_of,
-            Some((t, delay)),
-        )?);
+        pass.set_delay(t, delay);
+        let after = ready(&mut pass)?;
+        pass.set_delay(t, 0);
         let calendar = WorkCalendar::new(&forum.calendars()[forum.tasks()[t].calendar]);
-        if calendar.idx(after) - calendar.idx(before) < delay {
+        // The working days of its calendar after the old ready day, up to
+        // and including the new one.
+        if calendar.idx(after + 1) - calendar.idx(before + 1) < delay {
             failed.push(t);
         }
     }

@@ -223,27 +223,6 @@ pub(crate) fn run(
     assemble(&passes, journal, as_of)
 }
 
-/// The early end (`E`) of every task when `task`'s work (its duration, or
-/// what is left of it) takes `delay` more working days: the forward pass
-/// alone, for the critical path test. `None` leaves every task as it is.
-pub(crate) fn early_ends_with_delay(
-    forum: &Forum,
-    journal: &JournalState,
-    as_of: NaiveDate,
-    delay: Option<(usize, i64)>,
-) -> Result<Vec<Day>, ScheduleError> {
-    let mut passes = Passes::new(forum, journal, as_of);
-    if let Some((task, delay)) = delay {
-        match &mut passes.modes[task] {
-            Mode::InProgress { remaining, .. } => *remaining += delay,
-            Mode::Planned { duration, .. } => *duration += delay,
-            Mode::Done { .. } => {}
-        }
-    }
-    forward(&mut passes, day_number(as_of))?;
-    Ok(passes.early_end)
-}
-
 impl<'f> Passes<'f> {
     /// The passes' arrays for `forum` as of `as_of`, each task's mode read
     /// from the journal; no pass run yet.

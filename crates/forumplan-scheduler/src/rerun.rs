@@ -127,6 +127,26 @@ impl<'f> ForwardPass<'f> {
         }
     }
 
+    /// Gives `task` `delay` working days more than the schedule's own work
+    /// for the next [`ForwardPass::run`] (0 gives it back): a task not
+    /// started gets its duration plus the delay, work under way what is
+    /// left plus the delay, and a milestone still ahead becomes `delay`
+    /// days of work. Work done and cancelled tasks keep what they have.
+    /// What the health check's critical path test asks.
+    pub fn set_delay(&mut self, task: TaskId, delay: i64) {
+        let delay = delay.max(0);
+        match (self.work[task], &mut self.passes.modes[task]) {
+            (Work::Planned { duration }, Mode::Planned { duration: d, .. }) => {
+                *d = i64::from(duration) + delay;
+            }
+            (Work::Milestone, Mode::Planned { duration: d, .. }) => *d = delay,
+            (Work::InProgress { remaining, .. }, Mode::InProgress { remaining: r, .. }) => {
+                *r = i64::from(remaining) + delay;
+            }
+            _ => {}
+        }
+    }
+
     /// Runs the forward pass with the work last set.
     pub fn run(&mut self) -> Result<(), ScheduleError> {
         forward(&mut self.passes, self.today)

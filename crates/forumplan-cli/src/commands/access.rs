@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_reporter::i18n::cli::CliMsg;
+use forumplan_reporter::status::chosen_workstreams;
 use forumplan_server::db::{Db, DbError, NewGrant, Scope};
 
 use crate::cli::{AccessAction, LangArg};
@@ -54,17 +55,7 @@ pub(crate) fn run(
             if name.is_empty() {
                 return Err(refuse(CliMsg::EmptyGrantName, CliMsg::HintGrantName));
             }
-            let known: Vec<&str> = forum.workstreams().iter().map(|w| w.id.as_str()).collect();
-            if let Some(unknown) = workstreams.iter().find(|w| !known.contains(&w.as_str())) {
-                return Err(refuse(
-                    CliMsg::UnknownWorkstream {
-                        workstream: unknown.clone(),
-                    },
-                    CliMsg::HintWorkstreams {
-                        known: known.join(", "),
-                    },
-                ));
-            }
+            chosen_workstreams(forum, &workstreams)?;
             let scope = if all {
                 Scope::All
             } else {

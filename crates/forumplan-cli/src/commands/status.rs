@@ -5,11 +5,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_reporter::CsvSeparator;
-use forumplan_reporter::i18n::cli::CliMsg;
-use forumplan_reporter::status::{ListLimit, StatusFormat};
+use forumplan_reporter::status::{ListLimit, StatusFormat, StatusReport};
 
 use crate::cli::{DayArgs, LangArg, StatusFormatArg};
-use crate::error::{CliError, refuse};
+use crate::error::CliError;
 use crate::plan_file::Warnings;
 use crate::progress::Morning;
 use crate::write::{Protected, ProtectedFile, output_target, replace_atomically};
@@ -63,6 +62,30 @@ pub(crate) fn report_target(
     output_target(path, &protected)
 }
 
+/// The status report of the morning, with the changes since the day
+/// before and the slippage against `baseline` (by name; default the
+/// latest saved, none without a baseline file), cut down to
+/// `workstreams`: what `status` renders and what `export` lays out as a
+/// workbook, a calendar or a Word report.
+pub(crate) fn morning_report(
+    plan: &Path,
+    morning: &Morning,
+    baseline: Option<&str>,
+    workstreams: &[String],
+) -> Result<StatusReport, CliError> {
+    let baseline = baseline_file::chosen(plan, baseline)?;
+    let since = morning.as_of - chrono::Days::new(1);
+    let mut report = progress::status_report(
+        &morning.loaded.forum,
+        &morning.journal,
+        morning.as_of,
+        since,
+        baseline.as_ref(),
+    )?;
+    report.retain_workstreams(workstreams)?;
+    Ok(report)
+}
+
 pub(crate) fn run(
     plan: &Path,
     day: &DayArgs,
@@ -84,25 +107,7 @@ pub(crate) fn run(
         .transpose()?;
     let morning = Morning::of(plan, loaded, day, lang)?;
     let forum = &morning.loaded.forum;
-    let baseline = baseline_file::chosen(plan, baseline)?;
-    let since = morning.as_of - chrono::Days::new(1);
-    let mut report = progress::status_report(
-        forum,
-        &morning.journal,
-        morning.as_of,
-        since,
-        baseline.as_ref(),
-    )?;
-    report.retain_workstreams(workstreams).map_err(|unknown| {
-        refuse(
-            CliMsg::UnknownWorkstream {
-                workstream: unknown.id,
-            },
-            CliMsg::HintWorkstreams {
-                known: unknown.known.join(", "),
-            },
-        )
-    })?;
+    let report = morning_report(plan, &morning, baseline, workstreams)?;
     let limit = if all {
         ListLimit::All
     } else {

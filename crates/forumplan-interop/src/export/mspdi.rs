@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 use forumplan_core::journal::TaskState;
 use forumplan_core::plan::{EVENT_ID, LinkType};
-use forumplan_core::{CalendarId, Forum, TaskId};
+use forumplan_core::{CalendarId, Forum, TaskId, WorkstreamId};
 use forumplan_scheduler::Schedule;
 use quick_xml::escape::escape;
 
@@ -22,9 +22,14 @@ use crate::mspdi::{
 /// 13:00–17:00).
 const MINUTES_PER_DAY: u32 = 480;
 
-/// The MSPDI text of `forum` scheduled as `schedule`.
-pub fn mspdi(forum: &Forum, schedule: &Schedule) -> String {
-    Writer::new(forum, schedule).write()
+/// The MSPDI text of `forum` scheduled as `schedule`, cut down to the
+/// workstreams `scope` when it is not empty: only their tasks are written,
+/// and a link from a task outside them becomes a "start no earlier than"
+/// constraint on the day the whole forum's schedule gives (the later of it
+/// and the task's own `not_before`; a fixed start stays as it is), so the
+/// file shows the same dates without the other departments' work.
+pub fn mspdi(forum: &Forum, schedule: &Schedule, scope: &[WorkstreamId]) -> String {
+    Writer::new(forum, schedule, scope).write()
 }
 
 struct Writer<'f> {
@@ -35,6 +40,8 @@ struct Writer<'f> {
     calendars: Vec<CalendarId>,
     /// The years whose exceptions are written.
     years: (i32, i32),
+    /// Whether each workstream is written.
+    written: Vec<bool>,
 }
 
 fn uid_of_calendar(calendar: CalendarId) -> usize {
@@ -42,8 +49,16 @@ fn uid_of_calendar(calendar: CalendarId) -> usize {
 }
 
 impl<'f> Writer<'f> {
-    fn new(forum: &'f Forum, schedule: &'f Schedule) -> Self {
-        let mut used: BTreeSet<CalendarId> = forum.tasks().iter().map(|t| t.calendar).collect();
+    fn new(forum: &'f Forum, schedule: &'f Schedule, scope: &[WorkstreamId]) -> Self {
+        let written: Vec<bool> = (0..forum.workstreams().len())
+            .map(|w| scope.is_empty() || scope.contains(&w))
+            .collect();
+        let mut used: BTreeSet<CalendarId> = forum
+            .tasks()
+            .iter()
+            .filter(|t| written[t.workstream])
+            .map(|t| t.calendar)
+            .collect();
         used.insert(forum.forum_calendar());
         let first = schedule
             .tasks
@@ -66,6 +81,7 @@ impl<'f> Writer<'f> {
             out: String::new(),
             calendars: used.into_iter().collect(),
             years: (first.year(), last.year() + 1),
+            written,
         }
     }
 
@@ -204,6 +220,9 @@ impl<'f> Writer<'f> {
         let mut order: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
         let mut next = 1;
         for (w, _) in forum.workstreams().iter().enumerate() {
+            if !self.written[w] {
+                continue;
+            }
             let members: Vec<usize> = (0..tasks.len())
                 .filter(|&i| tasks[i].workstream == w)
                 .collect();
@@ -341,7 +360,15 @@ impl<'f> Writer<'f> {
                 &uid_of_calendar(model.calendar).to_string(),
             );
         }
-        let (constraint, date) = match (model.fixed_start, model.not_before) {
+        // Tasks left out of the file have UID 0: their links become the
+        // day they allow.
+        let outside = forum.predecessors(task).any(|(p, _)| uids[p] == 0);
+        let not_before = if outside {
+            model.not_before.max(Some(scheduled.early_start))
+        } else {
+            model.not_before
+        };
+        let (constraint, date) = match (model.fixed_start, not_before) {
             (Some(day), _) => ("2", Some(day)),
             (None, Some(day)) => ("4", Some(day)),
             (None, None) => ("0", None),
@@ -372,7 +399,9 @@ impl<'f> Writer<'f> {
             self.element(3, "Contact", owner);
         }
         for (predecessor, dependency) in forum.predecessors(task) {
-            self.link(uids[predecessor], dependency.kind, dependency.lag);
+            if uids[predecessor] != 0 {
+                self.link(uids[predecessor], dependency.kind, dependency.lag);
+            }
         }
         for dependency in model.event_links.clone() {
             self.link(event_uid, dependency.kind, dependency.lag);

@@ -5,7 +5,7 @@
 mod ids;
 mod mspdi;
 mod sheet;
-mod text;
+pub(crate) mod text;
 
 use chrono::NaiveDate;
 use forumplan_core::document::{Node, parse_json};

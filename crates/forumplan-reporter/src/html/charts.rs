@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
-use forumplan_scheduler::{Rag, Readiness};
+use forumplan_scheduler::Readiness;
 
 use super::escape;
 use crate::i18n::{self, Lang, Msg};
@@ -24,15 +24,6 @@ const FONT: &str =
     "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
 const INK: &str = "#1d2733";
 const MUTED: &str = "#5b6675";
-
-/// Strong and light colour of a RAG.
-fn rag_colours(rag: Rag) -> (&'static str, &'static str) {
-    match rag {
-        Rag::Red => ("#c62828", "#fdecea"),
-        Rag::Amber => ("#e09600", "#fff4dc"),
-        Rag::Green => ("#2e7d32", "#e8f5e9"),
-    }
-}
 
 /// Colour and width of a handoff arrow.
 fn flag_stroke(flag: Readiness) -> (&'static str, f64) {
@@ -75,7 +66,7 @@ pub(super) fn completion(report: &StatusReport, lang: Lang) -> String {
     }
     for (i, w) in report.workstreams.iter().enumerate() {
         let y = i as f64 * ROW;
-        let (strong, light) = rag_colours(w.rag);
+        let (strong, light) = crate::colour::rag(w.rag);
         let width = TRACK * w.completion.clamp(0.0, 100.0) / 100.0;
         let _ = writeln!(
             out,
@@ -220,7 +211,7 @@ pub(super) fn handoffs(report: &StatusReport, lang: Lang) -> String {
     }
     for (i, w) in report.workstreams.iter().enumerate() {
         let (x, y) = centre(i);
-        let (strong, light) = rag_colours(w.rag);
+        let (strong, light) = crate::colour::rag(w.rag);
         let lines = wrap(&w.name, 18);
         let _ = write!(
             out,

@@ -55,6 +55,10 @@ pub enum CliMsg {
     HintWorkstreams {
         known: String,
     },
+    WorkbookFailed {
+        reason: String,
+    },
+    HintWorkbookLimits,
     DidYouMean {
         near: String,
     },
@@ -443,6 +447,14 @@ impl CliMsg {
             CliMsg::HintWorkstreams { known } => pick(
                 format!("các mảng của kế hoạch: {known}"),
                 format!("the plan's workstreams are: {known}"),
+            ),
+            CliMsg::WorkbookFailed { reason } => pick(
+                format!("không ghi được bảng tính: {reason}"),
+                format!("the workbook cannot be written: {reason}"),
+            ),
+            CliMsg::HintWorkbookLimits => fixed(
+                "Excel chứa tối đa 1.048.576 dòng một trang và 32.767 ký tự một ô: xuất riêng từng mảng (--workstream) hoặc dùng --format mspdi",
+                "Excel holds at most 1,048,576 rows a sheet and 32,767 characters a cell: export some workstreams (--workstream) or use --format mspdi",
             ),
             CliMsg::DidYouMean { near } => pick(
                 format!("có phải là `{near}`?"),

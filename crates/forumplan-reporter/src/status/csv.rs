@@ -4,55 +4,34 @@
 
 use std::io::{self, Write};
 
-use forumplan_core::journal::TaskState;
-
+use crate::i18n::columns::{self, Column};
 use crate::i18n::{self, Lang};
 use crate::spreadsheet::{self, CsvSeparator};
 use crate::status::{Section, StatusReport};
 
-const HEADERS_VI: [&str; 17] = [
-    "Mã việc",
-    "Công việc",
-    "Mảng",
-    "Phụ trách",
-    "Số ngày làm việc",
-    "Trạng thái",
-    "Đánh giá",
-    "Tiến độ (%)",
-    "Bắt đầu dự kiến",
-    "Hoàn thành dự kiến",
-    "Bắt đầu muộn nhất",
-    "Hạn chót",
-    "Dự trữ toàn phần (ngày làm việc)",
-    "Dự trữ tự do (ngày làm việc)",
-    "Thuộc đường găng",
-    "Bắt đầu thực tế",
-    "Hoàn thành thực tế",
-];
-const HEADERS_EN: [&str; 17] = [
-    "Id",
-    "Task",
-    "Workstream",
-    "Owner",
-    "Duration",
-    "State",
-    "Readiness",
-    "Progress (%)",
-    "Early start",
-    "Early finish",
-    "Late start",
-    "Late finish",
-    "Total float",
-    "Free float",
-    "Critical",
-    "Actual start",
-    "Actual finish",
+/// The columns, in order; with a baseline, [`BASELINE_COLUMNS`] follow.
+const COLUMNS: [Column; 17] = [
+    Column::Id,
+    Column::Task,
+    Column::Workstream,
+    Column::Owner,
+    Column::Duration,
+    Column::State,
+    Column::Readiness,
+    Column::Progress,
+    Column::EarlyStart,
+    Column::EarlyFinish,
+    Column::LateStart,
+    Column::LateFinish,
+    Column::TotalFloat,
+    Column::FreeFloat,
+    Column::Critical,
+    Column::ActualStart,
+    Column::ActualFinish,
 ];
 
 /// The columns added with a baseline.
-const BASELINE_HEADERS_VI: [&str; 2] =
-    ["Hoàn thành theo kế hoạch gốc", "Chênh lệch (ngày làm việc)"];
-const BASELINE_HEADERS_EN: [&str; 2] = ["Baseline finish", "Finish variance"];
+const BASELINE_COLUMNS: [Column; 2] = [Column::BaselineFinish, Column::FinishVariance];
 
 pub(super) fn render(
     report: &StatusReport,
@@ -61,26 +40,14 @@ pub(super) fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut writer = spreadsheet::writer(out, separator)?;
-    let mut headers = match lang {
-        Lang::Vi => HEADERS_VI,
-        Lang::En => HEADERS_EN,
-    }
-    .to_vec();
+    let mut columns = COLUMNS.to_vec();
     // With a baseline, each row also says how far its finish moved.
     let baseline = report.slippage.is_some();
     if baseline {
-        headers.extend(match lang {
-            Lang::Vi => BASELINE_HEADERS_VI,
-            Lang::En => BASELINE_HEADERS_EN,
-        });
+        columns.extend(BASELINE_COLUMNS);
     }
-    writer.write_record(headers)?;
-    let yes_no = |b: bool| match (lang, b) {
-        (Lang::Vi, true) => "Có",
-        (Lang::Vi, false) => "Không",
-        (Lang::En, true) => "Yes",
-        (Lang::En, false) => "No",
-    };
+    writer.write_record(columns.iter().map(|c| c.text(lang)))?;
+    let yes_no = |b: bool| columns::yes_no(lang, b);
     let opt = |v: Option<String>| v.unwrap_or_default();
     let text = |cell: &str| spreadsheet::text(cell).into_owned();
     for part in Section::ALL {
@@ -106,13 +73,7 @@ pub(super) fn render(
                         text(t.owner.as_deref().unwrap_or_default()),
                         t.duration.to_string(),
                         i18n::state(lang, t.state).to_owned(),
-                        // A cancelled task's cell stays empty (its state says it).
-                        match (t.readiness, t.state) {
-                            (None, TaskState::Cancelled) => String::new(),
-                            (readiness, state) => {
-                                i18n::task_readiness(lang, readiness, state).to_owned()
-                            }
-                        },
+                        t.readiness_cell(lang).to_owned(),
                         t.progress.to_string(),
                         t.early_start.to_string(),
                         t.early_finish.to_string(),

@@ -39,7 +39,7 @@ const WAITING_NAMED: usize = 5;
 
 /// The first few of `names` joined by `separator`, then "and K more" for
 /// the rest (the tasks waiting on one delivery).
-pub(crate) fn join_some<'a>(
+pub fn join_some<'a>(
     lang: Lang,
     names: impl ExactSizeIterator<Item = String> + 'a,
     separator: &str,

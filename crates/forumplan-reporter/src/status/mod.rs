@@ -11,8 +11,8 @@ mod sections;
 mod text;
 
 pub use lists::ListLimit;
-pub(crate) use lists::join_some;
-pub use scope::UnknownWorkstream;
+pub use lists::join_some;
+pub use scope::{UnknownWorkstream, chosen_workstreams};
 pub use sections::Section;
 
 pub(crate) use model::is_overdue;

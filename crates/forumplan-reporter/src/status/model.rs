@@ -119,6 +119,23 @@ pub struct Headline {
 }
 
 impl Headline {
+    /// The counts line: "Đã xong: 94/127 · Chậm tiến độ: 1 · Nguy cơ
+    /// chậm: 26 · Vướng mắc: 2".
+    pub fn counts(&self, lang: Lang) -> String {
+        format!(
+            "{}: {}/{} · {}: {} · {}: {} · {}: {}",
+            Msg::Done.text(lang),
+            self.tasks_done,
+            self.tasks_total,
+            i18n::readiness(lang, Readiness::Late),
+            self.tasks_late,
+            i18n::readiness(lang, Readiness::AtRisk),
+            self.tasks_at_risk,
+            i18n::state(lang, TaskState::Blocked),
+            self.tasks_blocked
+        )
+    }
+
     /// The headline of the forum's assessment; the morning check
     /// (`CheckReport`) copies its day counts, colour, completion and
     /// forecast from it, so that both say the same.
@@ -258,6 +275,15 @@ impl TaskRow {
     /// (overdue) once its deadline has passed unfinished.
     pub fn flag(&self, lang: Lang, as_of: NaiveDate) -> &'static str {
         i18n::flag(lang, self.readiness, self.state, self.is_overdue(as_of))
+    }
+
+    /// The readiness as a spreadsheet's cell shows it: its word, empty
+    /// for a cancelled task (its state says it).
+    pub fn readiness_cell(&self, lang: Lang) -> &'static str {
+        match (self.readiness, self.state) {
+            (None, TaskState::Cancelled) => "",
+            (readiness, state) => i18n::task_readiness(lang, readiness, state),
+        }
     }
 
     /// "Bắt đầu 13/09/2022 → Hoàn thành 15/09/2022" (the forecast dates).

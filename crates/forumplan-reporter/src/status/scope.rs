@@ -8,6 +8,8 @@
 
 use std::collections::HashSet;
 
+use forumplan_core::{Forum, WorkstreamId};
+
 use crate::status::StatusReport;
 
 /// A `--workstream` the plan does not have.
@@ -18,6 +20,27 @@ pub struct UnknownWorkstream {
     pub id: String,
     /// The plan's workstream ids, in plan order.
     pub known: Vec<String>,
+}
+
+/// The workstreams `ids` names, in the order given, or the first id the
+/// plan does not have. What `--workstream` means for every command (the
+/// same rule as [`StatusReport::retain_workstreams`], for a command that
+/// has no report to cut).
+pub fn chosen_workstreams(
+    forum: &Forum,
+    ids: &[String],
+) -> Result<Vec<WorkstreamId>, UnknownWorkstream> {
+    let known = || forum.workstreams().iter().map(|w| w.id.as_str());
+    ids.iter()
+        .map(|id| {
+            known()
+                .position(|w| w == id)
+                .ok_or_else(|| UnknownWorkstream {
+                    id: id.clone(),
+                    known: known().map(str::to_owned).collect(),
+                })
+        })
+        .collect()
 }
 
 impl StatusReport {

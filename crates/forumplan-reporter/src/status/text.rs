@@ -5,7 +5,6 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
-use forumplan_core::journal::TaskState;
 use forumplan_scheduler::{Rag, Readiness};
 
 use crate::i18n::slippage::SlipMsg;
@@ -129,19 +128,7 @@ pub(super) fn render(
                 if let Some(chance) = &h.ready_chance {
                     writeln!(out, "{}", chance.line(lang))?;
                 }
-                writeln!(
-                    out,
-                    "{}: {}/{} · {}: {} · {}: {} · {}: {}",
-                    Msg::Done.text(lang),
-                    h.tasks_done,
-                    h.tasks_total,
-                    i18n::readiness(lang, Readiness::Late),
-                    h.tasks_late,
-                    i18n::readiness(lang, Readiness::AtRisk),
-                    h.tasks_at_risk,
-                    i18n::state(lang, TaskState::Blocked),
-                    h.tasks_blocked
-                )?;
+                writeln!(out, "{}", h.counts(lang))?;
                 if h.tasks_post_event > 0 {
                     let apart = format!(
                         "+ {} {}",
