@@ -12,9 +12,9 @@ const HINTED: usize = 100;
 /// 200 tasks `agenda-K`, and 200 more each after 100 unknown tasks
 /// `agenda-Kx` (one letter from a real one): 20,000 unknown links.
 fn plan(unknown_per_task: usize) -> Vec<u8> {
-    let real = (0..200).map(|k| {
-        json!({"id": format!("agenda-{k}"), "workstream": "w", "name": "A", "duration": "1d"})
-    });
+    let real = (0..200).map(
+        |k| json!({"id": format!("agenda-{k}"), "workstream": "w", "name": "A", "duration": "1d"}),
+    );
     let waiting = (0..200).map(|i| {
         let after: Vec<String> = (0..unknown_per_task)
             .map(|k| format!("agenda-{k}x"))

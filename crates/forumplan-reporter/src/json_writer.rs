@@ -91,13 +91,13 @@ impl<W: Write> JsonWriter<W> {
 
     /// A whole number.
     pub(crate) fn int(&mut self, number: impl itoa::Integer) -> io::Result<()> {
-        self.out.write_all(itoa::Buffer::new().format(number).as_bytes())
+        self.out
+            .write_all(itoa::Buffer::new().format(number).as_bytes())
     }
 
     /// `true` or `false`.
     pub(crate) fn bool(&mut self, value: bool) -> io::Result<()> {
-        self.out
-            .write_all(if value { b"true" } else { b"false" })
+        self.out.write_all(if value { b"true" } else { b"false" })
     }
 
     /// `null`.

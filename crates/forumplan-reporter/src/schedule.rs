@@ -438,7 +438,11 @@ mod tests {
                 workstream: Cow::Borrowed("content"),
                 name: Cow::Owned(format!("Bài \"phát biểu\"\n{i}")),
                 duration: i,
-                state: if some { TaskState::Done } else { TaskState::InProgress },
+                state: if some {
+                    TaskState::Done
+                } else {
+                    TaskState::InProgress
+                },
                 progress: (i * 7 % 101) as u8,
                 actual_start: some.then(|| day(1)),
                 actual_finish: (i % 3 == 0).then(|| day(2)),

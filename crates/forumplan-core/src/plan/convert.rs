@@ -15,8 +15,8 @@ use chrono::NaiveDate;
 use super::health::{HEALTH_FIELDS, HealthSettings};
 use super::id::is_valid_id;
 use super::{
-    CalendarDef, DateSpec, DayError, Days, Estimate, ForumInfo, Id, Lag, Link, LinkType, Locale, Plan,
-    Settings, Spread, Task, Weekday, Workstream, parse_day,
+    CalendarDef, DateSpec, DayError, Days, Estimate, ForumInfo, Id, Lag, Link, LinkType, Locale,
+    Plan, Settings, Spread, Task, Weekday, Workstream, parse_day,
 };
 use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{Member, Node, Value};

@@ -197,7 +197,13 @@ mod tests {
 
     #[test]
     fn reading_checks_the_syntax() {
-        for good in ["a", "0", "agenda-final", "v1.2_x", "a-b-c-d-e-f-g-h-i-j-k-l-m-n-o"] {
+        for good in [
+            "a",
+            "0",
+            "agenda-final",
+            "v1.2_x",
+            "a-b-c-d-e-f-g-h-i-j-k-l-m-n-o",
+        ] {
             let id: Id = serde_json::from_str(&format!("\"{good}\"")).expect(good);
             assert_eq!(id, good);
         }
@@ -215,7 +221,10 @@ mod tests {
             let id = Id::from(text);
             assert_eq!(id.to_string(), text);
             assert_eq!(format!("{id:?}"), format!("{text:?}"));
-            assert_eq!(serde_json::to_string(&id).expect("json"), format!("\"{text}\""));
+            assert_eq!(
+                serde_json::to_string(&id).expect("json"),
+                format!("\"{text}\"")
+            );
             assert_eq!(String::from(id.clone()), text);
             let set: std::collections::BTreeSet<Id> = [id].into();
             assert!(set.contains(text));

@@ -18,10 +18,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use convert::{Converter, convert_plan};
-pub(crate) use id::is_valid_id;
-pub use id::Id;
 pub(crate) use health::HEALTH_FIELDS;
 pub use health::{Health, HealthSettings};
+pub use id::Id;
+pub(crate) use id::is_valid_id;
 use values::deserialize_event_day;
 pub use values::{
     DateSpec, DayError, Days, FIRST_DAY, LAST_DAY, Lag, LinkType, Weekday, parse_day,

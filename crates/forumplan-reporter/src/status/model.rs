@@ -881,7 +881,10 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
                     waiting.dedup();
                     PendingHandoff {
                         task: task_row(input, task),
-                        waiting: waiting.iter().map(|&t| forum.task(t).id.to_string()).collect(),
+                        waiting: waiting
+                            .iter()
+                            .map(|&t| forum.task(t).id.to_string())
+                            .collect(),
                     }
                 })
                 .collect();

@@ -541,8 +541,7 @@ impl<'x, 'o> Importer<'x, 'o> {
             .child("PredecessorUID")
             .and_then(|e| self.read.number::<i64>(e))?;
         let predecessor = tasks.get(&uid).map(|&i| plan.tasks[i].id.clone());
-        let predecessor =
-            predecessor.or_else(|| (Some(uid) == event_uid).then(|| EVENT_ID.into()));
+        let predecessor = predecessor.or_else(|| (Some(uid) == event_uid).then(|| EVENT_ID.into()));
         let Some(predecessor) = predecessor else {
             let why = if summaries.contains_key(&uid) {
                 "it is a summary task"
