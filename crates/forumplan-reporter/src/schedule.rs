@@ -431,8 +431,9 @@ mod tests {
     fn tasks_write_as_serde_writes_them() {
         let day = |d: u32| NaiveDate::from_ymd_opt(2022, 10, d).expect("date");
         let task = |i: u32| {
-            let some = i % 2 == 0;
-            let baseline = (i % 3 != 0).then(|| (some || i % 5 == 0).then_some(day(i + 2)));
+            let some = i.is_multiple_of(2);
+            let baseline =
+                (!i.is_multiple_of(3)).then(|| (some || i.is_multiple_of(5)).then_some(day(i + 2)));
             JsonTask {
                 id: Cow::Owned(format!("task-{i}")),
                 workstream: Cow::Borrowed("content"),
@@ -445,15 +446,15 @@ mod tests {
                 },
                 progress: (i * 7 % 101) as u8,
                 actual_start: some.then(|| day(1)),
-                actual_finish: (i % 3 == 0).then(|| day(2)),
+                actual_finish: (i.is_multiple_of(3)).then(|| day(2)),
                 early_start: day(3),
                 early_finish: day(4),
                 late_start: day(5),
                 late_finish: day(6),
                 total_float: some.then_some(-(i as i64)),
-                free_float: (i % 3 == 0).then_some(i as i64),
+                free_float: (i.is_multiple_of(3)).then_some(i as i64),
                 critical: some,
-                readiness: (i % 4 != 0).then_some(Readiness::OnTrack),
+                readiness: (!i.is_multiple_of(4)).then_some(Readiness::OnTrack),
                 baseline_start: baseline,
                 baseline_finish: baseline,
                 finish_variance: baseline.map(|b| b.map(|_| i as i64 - 3)),
