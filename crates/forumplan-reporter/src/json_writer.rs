@@ -18,6 +18,10 @@ use serde::Serialize;
 /// Writes one JSON document as `serde_json` would lay it out.
 pub(crate) struct JsonWriter<W: Write> {
     out: W,
+    /// What is written, until [`JsonWriter::FLUSH_AT`] bytes go to `out`
+    /// at once: appending to a vector is cheaper than a `Write` call per
+    /// piece, even a buffered one.
+    buffer: Vec<u8>,
     pretty: bool,
     /// How many containers are open.
     depth: usize,
@@ -31,95 +35,120 @@ impl<W: Write> JsonWriter<W> {
     pub(crate) fn new(out: W, pretty: bool) -> Self {
         JsonWriter {
             out,
+            buffer: Vec::with_capacity(JsonWriter::<W>::FLUSH_AT + 4096),
             pretty,
             depth: 0,
             has_value: false,
         }
     }
 
-    /// The writer back, once the document is complete.
-    pub(crate) fn into_inner(self) -> W {
-        self.out
+    const FLUSH_AT: usize = 1 << 16;
+
+    /// Writes out what is buffered and returns the writer, once the
+    /// document is complete.
+    pub(crate) fn finish(mut self) -> io::Result<W> {
+        self.out.write_all(&self.buffer)?;
+        Ok(self.out)
+    }
+
+    fn put(&mut self, bytes: &[u8]) {
+        self.buffer.extend_from_slice(bytes);
+    }
+
+    /// Writes the buffer out once it is large enough.
+    fn spill(&mut self) -> io::Result<()> {
+        if self.buffer.len() >= Self::FLUSH_AT {
+            self.out.write_all(&self.buffer)?;
+            self.buffer.clear();
+        }
+        Ok(())
+    }
+
+    /// A line break after the document.
+    pub(crate) fn put_newline(&mut self) {
+        self.put(b"\n");
     }
 
     /// Opens an object (`{`).
-    pub(crate) fn begin_object(&mut self) -> io::Result<()> {
-        self.open(b"{")
+    pub(crate) fn begin_object(&mut self) {
+        self.open(b"{");
     }
 
     /// Closes the innermost object (`}`).
-    pub(crate) fn end_object(&mut self) -> io::Result<()> {
-        self.close(b"}")
+    pub(crate) fn end_object(&mut self) {
+        self.close(b"}");
     }
 
     /// Opens an array (`[`).
-    pub(crate) fn begin_array(&mut self) -> io::Result<()> {
-        self.open(b"[")
+    pub(crate) fn begin_array(&mut self) {
+        self.open(b"[");
     }
 
     /// Closes the innermost array (`]`).
-    pub(crate) fn end_array(&mut self) -> io::Result<()> {
-        self.close(b"]")
+    pub(crate) fn end_array(&mut self) {
+        self.close(b"]");
     }
 
-    /// Starts the next element of the innermost array.
+    /// Starts the next element of the innermost array (and writes out
+    /// what the elements before it filled the buffer with).
     pub(crate) fn element(&mut self) -> io::Result<()> {
-        self.separate()
+        self.spill()?;
+        self.separate();
+        Ok(())
     }
 
     /// Starts the member `key` of the innermost object; its value follows.
     /// `key` is one of the program's own names: it needs no escaping.
-    pub(crate) fn key(&mut self, key: &'static str) -> io::Result<()> {
+    pub(crate) fn key(&mut self, key: &'static str) {
         debug_assert!(!needs_escaping(key));
-        self.separate()?;
-        self.out.write_all(b"\"")?;
-        self.out.write_all(key.as_bytes())?;
-        self.out
-            .write_all(if self.pretty { b"\": " } else { b"\":" })
+        self.separate();
+        self.put(b"\"");
+        self.put(key.as_bytes());
+        self.put(if self.pretty { b"\": " } else { b"\":" });
     }
 
     /// A string value.
-    pub(crate) fn str(&mut self, text: &str) -> io::Result<()> {
+    pub(crate) fn str(&mut self, text: &str) {
         if needs_escaping(text) {
-            serde_json::to_writer(&mut self.out, text).map_err(io::Error::from)
+            // Into a vector, serde_json cannot fail.
+            let _ = serde_json::to_writer(&mut self.buffer, text);
         } else {
-            self.out.write_all(b"\"")?;
-            self.out.write_all(text.as_bytes())?;
-            self.out.write_all(b"\"")
+            self.put(b"\"");
+            self.put(text.as_bytes());
+            self.put(b"\"");
         }
     }
 
     /// A whole number.
-    pub(crate) fn int(&mut self, number: impl itoa::Integer) -> io::Result<()> {
-        self.out
-            .write_all(itoa::Buffer::new().format(number).as_bytes())
+    pub(crate) fn int(&mut self, number: impl itoa::Integer) {
+        self.put(itoa::Buffer::new().format(number).as_bytes());
     }
 
     /// `true` or `false`.
-    pub(crate) fn bool(&mut self, value: bool) -> io::Result<()> {
-        self.out.write_all(if value { b"true" } else { b"false" })
+    pub(crate) fn bool(&mut self, value: bool) {
+        self.put(if value { b"true" } else { b"false" });
     }
 
     /// `null`.
-    pub(crate) fn null(&mut self) -> io::Result<()> {
-        self.out.write_all(b"null")
+    pub(crate) fn null(&mut self) {
+        self.put(b"null");
     }
 
     /// A date as `"YYYY-MM-DD"`: chrono's text (which years outside
     /// 0–9999 still go through), written without a formatter.
-    pub(crate) fn date(&mut self, date: NaiveDate) -> io::Result<()> {
+    pub(crate) fn date(&mut self, date: NaiveDate) {
         match iso_date(date) {
             Some(text) => {
                 let mut quoted = [b'"'; 12];
                 quoted[1..11].copy_from_slice(&text);
-                self.out.write_all(&quoted)
+                self.put(&quoted);
             }
             None => self.str(&date.to_string()),
         }
     }
 
     /// A date, or `null`.
-    pub(crate) fn date_or_null(&mut self, date: Option<NaiveDate>) -> io::Result<()> {
+    pub(crate) fn date_or_null(&mut self, date: Option<NaiveDate>) {
         match date {
             Some(date) => self.date(date),
             None => self.null(),
@@ -130,62 +159,59 @@ impl<W: Write> JsonWriter<W> {
     /// parts of a document, where its cost does not matter.
     pub(crate) fn value(&mut self, value: &impl Serialize) -> io::Result<()> {
         if !self.pretty {
-            return serde_json::to_writer(&mut self.out, value).map_err(io::Error::from);
+            return serde_json::to_writer(&mut self.buffer, value).map_err(io::Error::from);
         }
         let text = serde_json::to_vec_pretty(value).map_err(io::Error::from)?;
         // The pretty layout at depth d is the layout at depth 0 with d
         // indents after each line break; a string never holds a raw one.
         for (i, line) in text.split(|&b| b == b'\n').enumerate() {
             if i > 0 {
-                self.out.write_all(b"\n")?;
-                self.indent()?;
+                self.put(b"\n");
+                self.indent();
             }
-            self.out.write_all(line)?;
+            self.put(line);
         }
         Ok(())
     }
 
-    fn open(&mut self, bracket: &[u8]) -> io::Result<()> {
+    fn open(&mut self, bracket: &[u8]) {
         self.depth += 1;
         self.has_value = false;
-        self.out.write_all(bracket)
+        self.put(bracket);
     }
 
-    fn close(&mut self, bracket: &[u8]) -> io::Result<()> {
+    fn close(&mut self, bracket: &[u8]) {
         self.depth -= 1;
         if self.pretty && self.has_value {
-            self.out.write_all(b"\n")?;
-            self.indent()?;
+            self.put(b"\n");
+            self.indent();
         }
         // The container just closed is a value of the one around it.
         self.has_value = true;
-        self.out.write_all(bracket)
+        self.put(bracket);
     }
 
     /// What comes before a member or an element: a comma after the first,
     /// and when pretty, a line break and the indent.
-    fn separate(&mut self) -> io::Result<()> {
+    fn separate(&mut self) {
         let first = !self.has_value;
         self.has_value = true;
         if self.pretty {
-            self.out.write_all(if first { b"\n" } else { b",\n" })?;
-            self.indent()
-        } else if first {
-            Ok(())
-        } else {
-            self.out.write_all(b",")
+            self.put(if first { b"\n" } else { b",\n" });
+            self.indent();
+        } else if !first {
+            self.put(b",");
         }
     }
 
-    fn indent(&mut self) -> io::Result<()> {
+    fn indent(&mut self) {
         const SPACES: &[u8] = &[b' '; 64];
         let mut width = self.depth * 2;
         while width > 0 {
             let now = width.min(SPACES.len());
-            self.out.write_all(&SPACES[..now])?;
+            self.put(&SPACES[..now]);
             width -= now;
         }
-        Ok(())
     }
 }
 
@@ -252,25 +278,26 @@ mod tests {
     }
 
     fn write_node(w: &mut JsonWriter<Vec<u8>>, node: &Node) -> io::Result<()> {
-        w.begin_object()?;
-        w.key("text")?;
-        w.str(&node.text)?;
-        w.key("number")?;
-        w.int(node.number)?;
-        w.key("flag")?;
-        w.bool(node.flag)?;
-        w.key("date")?;
-        w.date_or_null(node.date)?;
-        w.key("children")?;
-        w.begin_array()?;
+        w.begin_object();
+        w.key("text");
+        w.str(&node.text);
+        w.key("number");
+        w.int(node.number);
+        w.key("flag");
+        w.bool(node.flag);
+        w.key("date");
+        w.date_or_null(node.date);
+        w.key("children");
+        w.begin_array();
         for child in &node.children {
             w.element()?;
             write_node(w, child)?;
         }
-        w.end_array()?;
-        w.key("empty")?;
+        w.end_array();
+        w.key("empty");
         w.value(&node.empty)?;
-        w.end_object()
+        w.end_object();
+        Ok(())
     }
 
     fn node() -> impl Strategy<Value = Node> {
@@ -307,6 +334,7 @@ mod tests {
             for pretty in [true, false] {
                 let mut w = JsonWriter::new(Vec::new(), pretty);
                 write_node(&mut w, &node).expect("writes to memory");
+                let written = w.finish().expect("writes to memory");
                 let expected = if pretty {
                     serde_json::to_vec_pretty(&node)
                 } else {
@@ -314,7 +342,7 @@ mod tests {
                 }
                 .expect("serializes");
                 prop_assert_eq!(
-                    String::from_utf8(w.into_inner()).expect("UTF-8"),
+                    String::from_utf8(written).expect("UTF-8"),
                     String::from_utf8(expected).expect("UTF-8")
                 );
             }

@@ -112,52 +112,53 @@ impl JsonTask<'_> {
             Some(days) => w.int(days),
             None => w.null(),
         };
-        w.begin_object()?;
-        w.key("id")?;
-        w.str(&self.id)?;
-        w.key("workstream")?;
-        w.str(&self.workstream)?;
-        w.key("name")?;
-        w.str(&self.name)?;
-        w.key("duration")?;
-        w.int(self.duration)?;
-        w.key("state")?;
+        w.begin_object();
+        w.key("id");
+        w.str(&self.id);
+        w.key("workstream");
+        w.str(&self.workstream);
+        w.key("name");
+        w.str(&self.name);
+        w.key("duration");
+        w.int(self.duration);
+        w.key("state");
         w.value(&self.state)?;
-        w.key("progress")?;
-        w.int(self.progress)?;
-        w.key("actual_start")?;
-        w.date_or_null(self.actual_start)?;
-        w.key("actual_finish")?;
-        w.date_or_null(self.actual_finish)?;
-        w.key("early_start")?;
-        w.date(self.early_start)?;
-        w.key("early_finish")?;
-        w.date(self.early_finish)?;
-        w.key("late_start")?;
-        w.date(self.late_start)?;
-        w.key("late_finish")?;
-        w.date(self.late_finish)?;
-        w.key("total_float")?;
-        float(w, self.total_float)?;
-        w.key("free_float")?;
-        float(w, self.free_float)?;
-        w.key("critical")?;
-        w.bool(self.critical)?;
-        w.key("readiness")?;
+        w.key("progress");
+        w.int(self.progress);
+        w.key("actual_start");
+        w.date_or_null(self.actual_start);
+        w.key("actual_finish");
+        w.date_or_null(self.actual_finish);
+        w.key("early_start");
+        w.date(self.early_start);
+        w.key("early_finish");
+        w.date(self.early_finish);
+        w.key("late_start");
+        w.date(self.late_start);
+        w.key("late_finish");
+        w.date(self.late_finish);
+        w.key("total_float");
+        float(w, self.total_float);
+        w.key("free_float");
+        float(w, self.free_float);
+        w.key("critical");
+        w.bool(self.critical);
+        w.key("readiness");
         w.value(&self.readiness)?;
         if let Some(start) = self.baseline_start {
-            w.key("baseline_start")?;
-            w.date_or_null(start)?;
+            w.key("baseline_start");
+            w.date_or_null(start);
         }
         if let Some(finish) = self.baseline_finish {
-            w.key("baseline_finish")?;
-            w.date_or_null(finish)?;
+            w.key("baseline_finish");
+            w.date_or_null(finish);
         }
         if let Some(variance) = self.finish_variance {
-            w.key("finish_variance")?;
-            float(w, variance)?;
+            w.key("finish_variance");
+            float(w, variance);
         }
-        w.end_object()
+        w.end_object();
+        Ok(())
     }
 }
 
@@ -199,31 +200,29 @@ impl<'a> ScheduleView<'a> {
     /// million tasks are written one by one, never held together).
     pub fn write_json(&self, out: &mut dyn Write, pretty: bool) -> io::Result<()> {
         let info = &self.forum.plan().forum;
-        // Small writes: buffer them in a concrete writer rather than
-        // calling through `dyn Write` for each.
-        let mut w = JsonWriter::new(io::BufWriter::with_capacity(1 << 16, out), pretty);
-        w.begin_object()?;
-        w.key("forum")?;
-        w.begin_object()?;
-        w.key("id")?;
-        w.str(&info.id)?;
-        w.key("name")?;
-        w.str(&info.name)?;
-        w.key("date")?;
-        w.date(info.date)?;
-        w.end_object()?;
-        w.key("as_of")?;
-        w.date(self.schedule.as_of)?;
-        w.key("forecast_ready")?;
-        w.date_or_null(self.schedule.forecast_ready)?;
-        w.key("tasks")?;
-        w.begin_array()?;
+        let mut w = JsonWriter::new(out, pretty);
+        w.begin_object();
+        w.key("forum");
+        w.begin_object();
+        w.key("id");
+        w.str(&info.id);
+        w.key("name");
+        w.str(&info.name);
+        w.key("date");
+        w.date(info.date);
+        w.end_object();
+        w.key("as_of");
+        w.date(self.schedule.as_of);
+        w.key("forecast_ready");
+        w.date_or_null(self.schedule.forecast_ready);
+        w.key("tasks");
+        w.begin_array();
         for task in self.json_tasks() {
             w.element()?;
             task.write_json(&mut w)?;
         }
-        w.end_array()?;
-        w.key("critical_paths")?;
+        w.end_array();
+        w.key("critical_paths");
         let paths: Vec<Vec<&str>> = self
             .schedule
             .critical_paths
@@ -231,7 +230,7 @@ impl<'a> ScheduleView<'a> {
             .map(|path| path.iter().map(|&t| self.task_id(t)).collect())
             .collect();
         w.value(&paths)?;
-        w.key("conflicts")?;
+        w.key("conflicts");
         let conflicts: Vec<ConflictRow> = self
             .schedule
             .conflicts
@@ -239,10 +238,9 @@ impl<'a> ScheduleView<'a> {
             .map(|c| ConflictRow::new(self.forum, c))
             .collect();
         w.value(&conflicts)?;
-        w.end_object()?;
-        let mut out = w.into_inner();
-        writeln!(out)?;
-        out.flush()
+        w.end_object();
+        w.put_newline();
+        w.finish()?.flush()
     }
 
     /// Writes one CSV row per task (same columns as the JSON tasks), with a
@@ -464,8 +462,8 @@ mod tests {
             let task = task(i);
             for pretty in [true, false] {
                 let mut w = JsonWriter::new(Vec::new(), pretty);
-                task.write_json(&mut w).expect("writes to memory");
-                let ours = String::from_utf8(w.into_inner()).expect("UTF-8");
+                task.write_json(&mut w).expect("in memory");
+                let ours = String::from_utf8(w.finish().expect("in memory")).expect("UTF-8");
                 let expected = if pretty {
                     serde_json::to_string_pretty(&task)
                 } else {
