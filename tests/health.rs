@@ -296,6 +296,79 @@ fn a_damaged_baseline_file_is_a_located_error_and_is_never_overwritten() {
     assert!(String::from_utf8_lossy(&bad_name.stderr).contains("cannot name a baseline"));
 }
 
+/// `check --format json` and the English text, as of the fixture's day.
+fn check_of(plan: &str) -> (serde_json::Value, String) {
+    let json = forumplan(&["check", plan, "--as-of", FIXTURE_DAY, "--format", "json"]);
+    let text = forumplan(&["check", plan, "--as-of", FIXTURE_DAY, "--lang", "en"]);
+    (
+        serde_json::from_slice(&json.stdout).expect("check JSON"),
+        String::from_utf8_lossy(&text.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn check_mentions_the_slip_behind_the_latest_baseline_only_when_it_slipped() {
+    let (_dir, plan) = plan_copy("fixtures/health/00-passing");
+    let (json, _) = check_of(&plan);
+    assert!(json.get("slippage").is_none(), "no baseline: {json:#}");
+    let saved = forumplan(&["-q", "baseline", &plan, "--as-of", FIXTURE_DAY]);
+    assert_eq!(saved.status.code(), Some(0), "{}", transcript(&saved));
+    let (json, text) = check_of(&plan);
+    assert!(json.get("slippage").is_none(), "on the baseline: {json:#}");
+    assert!(!text.contains("2026-06-01"), "{text}");
+    // Review takes two days more: the forecast ready day moves two working days.
+    edit_plan(&plan, |json| {
+        for task in json["tasks"].as_array_mut().expect("tasks") {
+            if task["id"] == "b" {
+                task["duration"] = "9d".into();
+            }
+        }
+    });
+    let (json, text) = check_of(&plan);
+    assert_eq!(json["slippage"]["baseline"], "2026-06-01", "{json:#}");
+    assert_eq!(json["slippage"]["ready_variance"], 2, "{json:#}");
+    assert!(
+        text.lines()
+            .any(|l| l == "Baseline `2026-06-01`: 2 working days later (was 2026-06-29)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_baseline_file_of_another_forum_is_refused_and_kept() {
+    let (dir, plan) = plan_copy("fixtures/health/00-passing");
+    let path = dir.path().join("plan.baseline.json");
+    let theirs = "{\n  \"forum\": \"someone-else\",\n  \"baselines\": [\n    { \"name\": \"x\", \"as_of\": \"2026-01-05\", \"forecast_ready\": null, \"tasks\": {} }\n  ]\n}\n";
+    std::fs::write(&path, theirs).expect("write");
+    for command in ["validate", "schedule", "health", "status", "baseline"] {
+        let output = forumplan(&[command, &plan, "--lang", "en"]);
+        assert_ne!(
+            output.status.code(),
+            Some(0),
+            "{command}\n{}",
+            transcript(&output)
+        );
+        assert!(output.stdout.is_empty(), "{command}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("plan.baseline.json` holds the baselines of forum `someone-else`, not of this plan's forum `health-check`"),
+            "{command}: {stderr}"
+        );
+        assert!(
+            stderr.contains("rename that file to keep it"),
+            "{command}: {stderr}"
+        );
+    }
+    let vi = forumplan(&["schedule", &plan, "--lang", "vi"]);
+    assert!(
+        String::from_utf8_lossy(&vi.stderr)
+            .contains("chứa kế hoạch gốc của diễn đàn `someone-else`"),
+        "{}",
+        transcript(&vi)
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+}
+
 /// The part of a status report that is the slippage section, in `format`.
 fn slippage_section(format: &str, report: &str) -> String {
     let between = |start: &str, end: &str| -> String {

@@ -7,8 +7,6 @@ use std::path::{Path, PathBuf};
 use forumplan_core::Forum;
 use forumplan_core::baseline::{Baseline, BaselineFile};
 use forumplan_reporter::i18n::cli::CliMsg;
-use forumplan_scheduler::Schedule;
-use forumplan_scheduler::baseline::{BaselineComparison, compare_baseline};
 
 use crate::error::{CliError, refuse};
 use crate::plan_file;
@@ -18,9 +16,10 @@ pub(crate) fn path_of(plan: &Path) -> PathBuf {
     forumplan_server::journal_file::baseline_location(plan)
 }
 
-/// The plan's baseline file, `None` when there is none yet. A damaged one
-/// has its problems printed and fails as an invalid plan does.
-pub(crate) fn read(path: &Path) -> Result<Option<BaselineFile>, CliError> {
+/// The baseline file of `forum`'s plan, `None` when there is none yet. A
+/// damaged one has its problems printed and fails as an invalid plan does;
+/// one saved from another forum is refused.
+pub(crate) fn read(path: &Path, forum: &Forum) -> Result<Option<BaselineFile>, CliError> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -32,18 +31,34 @@ pub(crate) fn read(path: &Path) -> Result<Option<BaselineFile>, CliError> {
         }
     };
     tracing::info!(path = %path.display(), "reading baselines");
-    BaselineFile::parse(&bytes).map(Some).map_err(|problems| {
+    let file = BaselineFile::parse(&bytes).map_err(|problems| {
         plan_file::print_diagnostics(path, &bytes, &problems);
         CliError::InvalidPlan
-    })
+    })?;
+    let expected = &forum.plan().forum.id;
+    if !file.is_of_forum(expected) {
+        return Err(refuse(
+            CliMsg::BaselineOfAnotherForum {
+                path: path.display().to_string(),
+                found: file.forum,
+                expected: expected.to_string(),
+            },
+            CliMsg::HintBaselineOfAnotherForum,
+        ));
+    }
+    Ok(Some(file))
 }
 
 /// The baseline `name` picks (`None`: the latest) from the plan's file; no
 /// baseline at all when the file does not exist and no name was asked for.
-pub(crate) fn chosen(plan: &Path, name: Option<&str>) -> Result<Option<Baseline>, CliError> {
+pub(crate) fn chosen(
+    plan: &Path,
+    name: Option<&str>,
+    forum: &Forum,
+) -> Result<Option<Baseline>, CliError> {
     let path = path_of(plan);
     let shown = || path.display().to_string();
-    let Some(mut file) = read(&path)? else {
+    let Some(mut file) = read(&path, forum)? else {
         return match name {
             None => Ok(None),
             Some(_) => Err(refuse(
@@ -75,14 +90,4 @@ pub(crate) fn chosen(plan: &Path, name: Option<&str>) -> Result<Option<Baseline>
                 hint,
             )
         })
-}
-
-/// `schedule` measured against the chosen baseline, if there is one.
-pub(crate) fn comparison(
-    plan: &Path,
-    name: Option<&str>,
-    forum: &Forum,
-    schedule: &Schedule,
-) -> Result<Option<BaselineComparison>, CliError> {
-    Ok(chosen(plan, name)?.map(|baseline| compare_baseline(forum, schedule, &baseline)))
 }

@@ -295,6 +295,7 @@ pub(crate) fn check_report(
     journal: &Journal,
     day: NaiveDate,
     since: NaiveDate,
+    baseline: Option<&Baseline>,
 ) -> Result<CheckReport, CliError> {
-    Ok(request::check_report(forum, journal, day, since)?)
+    Ok(request::check_report(forum, journal, day, since, baseline)?)
 }

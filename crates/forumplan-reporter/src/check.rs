@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use forumplan_core::TaskId;
 use forumplan_core::journal::TaskState;
+use forumplan_scheduler::baseline::BaselineComparison;
 use forumplan_scheduler::{Cause, Rag};
 use serde::Serialize;
 
@@ -81,6 +82,48 @@ pub struct CheckReport {
     /// The chance's fall since `since`, when it is 10 points or more.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ready_chance_drop: Option<ChanceDrop>,
+    /// How far the forecast ready day slipped behind the latest baseline,
+    /// when there is one and it did (the status report's slippage section
+    /// has the details).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slippage: Option<CheckSlippage>,
+}
+
+/// The forecast ready day's slip behind a baseline, for the check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckSlippage {
+    /// The baseline's name.
+    pub baseline: String,
+    /// The day it was taken as of.
+    pub baseline_as_of: NaiveDate,
+    /// Its forecast ready day.
+    pub baseline_ready: NaiveDate,
+    /// Working days (forum calendar) today's forecast ready day is later;
+    /// always more than 0.
+    pub ready_variance: i64,
+}
+
+impl CheckSlippage {
+    /// The slip of `comparison`, when the forecast ready day moved later.
+    fn of(comparison: &BaselineComparison) -> Option<CheckSlippage> {
+        let variance = comparison.ready_variance.filter(|&days| days > 0)?;
+        Some(CheckSlippage {
+            baseline: comparison.name.clone(),
+            baseline_as_of: comparison.as_of,
+            baseline_ready: comparison.baseline_ready?,
+            ready_variance: variance,
+        })
+    }
+
+    /// Its line in the text.
+    fn line(&self, lang: Lang) -> String {
+        crate::i18n::slippage::slip_line(
+            lang,
+            &self.baseline,
+            self.baseline_ready,
+            self.ready_variance,
+        )
+    }
 }
 
 /// One task that colours the forum.
@@ -127,13 +170,12 @@ pub struct DueRow {
 impl CheckReport {
     /// Builds the check from the day's schedule, assessment and changes.
     pub fn new(input: StatusInput<'_>) -> CheckReport {
-        // The morning check leaves slippage to the status report.
         let StatusInput {
             forum,
             schedule,
             assessment,
             changes,
-            baseline: _,
+            baseline,
         } = input;
         let id = |t: TaskId| forum.task(t).id.to_string();
         let name = |t: TaskId| forum.task(t).name.clone();
@@ -203,6 +245,10 @@ impl CheckReport {
             // Simulations, not the assessment's: the request adds them.
             ready_chance: None,
             ready_chance_drop: None,
+            // Only a slip: the check is for what needs attention.
+            slippage: baseline
+                .filter(|_| !headline.post_event)
+                .and_then(CheckSlippage::of),
         }
     }
 
@@ -253,6 +299,11 @@ impl CheckReport {
             }
             if let Some(drop) = &self.ready_chance_drop {
                 writeln!(out, "{}", drop.line(lang))?;
+            }
+            if let Some(slippage) = &self.slippage {
+                // Not cut: the name and the days are the point (a baseline
+                // name is an id, short as a rule).
+                writeln!(out, "{}", slippage.line(lang))?;
             }
         }
         let causes: Vec<(String, &str, String)> = self

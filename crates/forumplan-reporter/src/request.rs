@@ -9,13 +9,14 @@ use forumplan_core::baseline::Baseline;
 use forumplan_core::journal::{Journal, JournalEntry, TaskState};
 use forumplan_core::plan::{DayError, parse_day};
 use forumplan_core::{Forum, TaskId, closest};
-use forumplan_scheduler::baseline::compare_baseline;
+use forumplan_scheduler::baseline::{BaselineComparison, compare_baseline};
 use forumplan_scheduler::{Assessment, Schedule};
 
 use crate::check::CheckReport;
 use crate::escape::terminal;
 use crate::i18n::cli::CliMsg;
 use crate::risk::{ChanceDrop, HEADLINE_ITERATIONS, HEADLINE_TASK_LIMIT, ReadyChance};
+use crate::schedule::ScheduleView;
 use crate::status::{StatusInput, StatusReport};
 
 /// A request that makes no sense: what is wrong and how to put it right
@@ -208,6 +209,48 @@ pub fn assess_day(
     Ok((schedule, assessment))
 }
 
+/// The schedule of a day with its assessment and, with a baseline, the
+/// comparison against it: what `schedule` (command and server endpoint)
+/// shows, through [`ScheduleOfDay::view`].
+#[derive(Debug, Clone)]
+pub struct ScheduleOfDay {
+    /// The schedule as of the day.
+    pub schedule: Schedule,
+    /// Readiness derived from it.
+    pub assessment: Assessment,
+    /// The schedule against the baseline, when one was given.
+    pub baseline: Option<BaselineComparison>,
+}
+
+impl ScheduleOfDay {
+    /// The view the outputs are written from.
+    pub fn view<'a>(&'a self, forum: &'a Forum) -> ScheduleView<'a> {
+        ScheduleView {
+            forum,
+            schedule: &self.schedule,
+            assessment: &self.assessment,
+            baseline: self.baseline.as_ref(),
+        }
+    }
+}
+
+/// Schedules and assesses `forum` as of `day`, measured against
+/// `baseline` when given.
+pub fn schedule_of_day(
+    forum: &Forum,
+    journal: &Journal,
+    day: NaiveDate,
+    baseline: Option<&Baseline>,
+) -> Result<ScheduleOfDay, Refusal> {
+    let (schedule, assessment) = assess_day(forum, journal, day)?;
+    let baseline = baseline.map(|b| compare_baseline(forum, &schedule, b));
+    Ok(ScheduleOfDay {
+        schedule,
+        assessment,
+        baseline,
+    })
+}
+
 /// The refusal for a plan the scheduler could not schedule (which
 /// validation should have caught: a last defence).
 pub fn cannot_schedule(error: &forumplan_scheduler::ScheduleError) -> Refusal {
@@ -269,14 +312,16 @@ pub fn ready_chance(
 }
 
 /// The morning check as of `day`, with the changes since `since` (only
-/// what it prints: no full status report).
+/// what it prints: no full status report), and the forecast's slip
+/// behind `baseline` when it slipped.
 pub fn check_report(
     forum: &Forum,
     journal: &Journal,
     day: NaiveDate,
     since: NaiveDate,
+    baseline: Option<&Baseline>,
 ) -> Result<CheckReport, Refusal> {
-    let mut report = with_changes(forum, journal, day, since, None, CheckReport::new)?;
+    let mut report = with_changes(forum, journal, day, since, baseline, CheckReport::new)?;
     report.ready_chance = ready_chance(forum, journal, day)?;
     if let Some(now) = &report.ready_chance
         && let Some(before) = ready_chance(forum, journal, since)?

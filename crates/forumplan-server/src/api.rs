@@ -14,9 +14,7 @@ use forumplan_core::journal::JournalEntry;
 use forumplan_reporter::i18n::Lang;
 use forumplan_reporter::i18n::server::ServerMsg;
 use forumplan_reporter::request::{self, UpdateRequest};
-use forumplan_reporter::schedule::ScheduleView;
 use forumplan_reporter::status::{ListLimit, StatusFormat};
-use forumplan_scheduler::baseline::compare_baseline;
 use futures_util::StreamExt;
 use serde::Deserialize;
 
@@ -147,20 +145,13 @@ pub(crate) async fn schedule(
 ) -> Result<Response, ApiError> {
     report(&app, id, request, |cx, as_of| {
         let journal = cx.forum.read_journal(cx.lang)?;
-        let (schedule, assessment) = request::assess_day(&cx.forum.forum, &journal, as_of)
+        // The latest baseline, as `schedule` without `--baseline` uses.
+        let baseline = cx.forum.baseline(cx.lang)?;
+        let day = request::schedule_of_day(&cx.forum.forum, &journal, as_of, baseline.as_ref())
             .map_err(|r| ApiError::refused(&r, cx.lang))?;
-        let comparison = cx
-            .forum
-            .baseline(cx.lang)?
-            .map(|b| compare_baseline(&cx.forum.forum, &schedule, &b));
-        let view = ScheduleView {
-            forum: &cx.forum.forum,
-            schedule: &schedule,
-            assessment: &assessment,
-            baseline: comparison.as_ref(),
-        };
         let mut out = Vec::new();
-        view.write_json(&mut out, true)
+        day.view(&cx.forum.forum)
+            .write_json(&mut out, true)
             .map_err(|e| ApiError::unavailable(e, cx.lang))?;
         Ok(out)
     })
@@ -189,7 +180,9 @@ pub(crate) fn check_bytes(
     let since =
         request::since_day(since, as_of, forum.today()).map_err(|r| ApiError::refused(&r, lang))?;
     let journal = forum.read_journal(lang)?;
-    let report = request::check_report(&forum.forum, &journal, as_of, since)
+    // The latest baseline, as `check` measures against.
+    let baseline = forum.baseline(lang)?;
+    let report = request::check_report(&forum.forum, &journal, as_of, since, baseline.as_ref())
         .map_err(|r| ApiError::refused(&r, lang))?;
     let mut out = Vec::new();
     report

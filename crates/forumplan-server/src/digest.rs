@@ -375,7 +375,8 @@ fn mail_text(
 ) -> Result<(String, String), String> {
     let journal = forum.read_journal(lang).map_err(|e| e.message)?;
     let since = day - chrono::Days::new(1);
-    let check = request::check_report(&forum.forum, &journal, day, since)
+    let baseline = forum.baseline(lang).map_err(|e| e.message)?;
+    let check = request::check_report(&forum.forum, &journal, day, since, baseline.as_ref())
         .map_err(|r| r.message.text(lang))?;
     let subject = format!(
         "{} {} — {}: {}",

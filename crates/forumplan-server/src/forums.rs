@@ -131,6 +131,21 @@ impl ForumState {
                 lang,
             )
         })?;
+        // The command line refuses another forum's baselines the same way.
+        let expected = &self.forum.plan().forum.id;
+        if !file.is_of_forum(expected) {
+            use forumplan_reporter::i18n::cli::CliMsg;
+            let refused = CliMsg::BaselineOfAnotherForum {
+                path: self.baselines.display().to_string(),
+                found: std::mem::take(&mut file.forum),
+                expected: expected.to_string(),
+            };
+            let hint = CliMsg::HintBaselineOfAnotherForum;
+            return Err(ApiError::unavailable(
+                format!("{}: {}", refused.text(lang), hint.text(lang)),
+                lang,
+            ));
+        }
         Ok(file.baselines.pop())
     }
 

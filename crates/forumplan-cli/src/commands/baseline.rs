@@ -49,7 +49,7 @@ pub(crate) fn run(
         },
     ];
     let target = output_target(&path, &protected)?;
-    let mut file = match baseline_file::read(&target) {
+    let mut file = match baseline_file::read(&target, forum) {
         Ok(file) => file.unwrap_or_default(),
         // A damaged file holds baselines the user may want back: not overwritten.
         Err(CliError::InvalidPlan) => {

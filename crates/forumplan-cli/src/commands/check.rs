@@ -10,6 +10,7 @@ use forumplan_scheduler::Rag;
 use crate::cli::{CheckFormat, DayArgs, LangArg};
 use crate::plan_file::Warnings;
 
+use crate::baseline_file;
 use crate::error::CliError;
 use crate::progress::{self, Morning};
 
@@ -50,7 +51,15 @@ fn check(
     let forum = &morning.loaded.forum;
     let since =
         forumplan_reporter::request::since_day(since, morning.as_of, progress::today(forum))?;
-    let report = progress::check_report(forum, &morning.journal, morning.as_of, since)?;
+    // The latest baseline, as `status` measures against by default.
+    let baseline = baseline_file::chosen(plan, None, forum)?;
+    let report = progress::check_report(
+        forum,
+        &morning.journal,
+        morning.as_of,
+        since,
+        baseline.as_ref(),
+    )?;
     let mut rendered = Vec::new();
     let written = match format {
         CheckFormat::Text => report.write_text(morning.lang, &mut rendered),

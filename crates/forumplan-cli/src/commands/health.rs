@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_reporter::health::HealthView;
+use forumplan_reporter::request;
 use forumplan_scheduler::health::{HealthInput, assess_health};
 
 use crate::cli::{DayArgs, HealthFormat, LangArg};
@@ -24,13 +25,13 @@ pub(crate) fn run(
 ) -> Result<ExitCode, CliError> {
     let morning = Morning::read(plan, day, lang, warnings)?;
     let forum = &morning.loaded.forum;
-    let (schedule, _) = progress::assess_day(forum, &morning.journal, morning.as_of)?;
-    let comparison = baseline_file::comparison(plan, baseline, forum, &schedule)?;
+    let baseline = baseline_file::chosen(plan, baseline, forum)?;
+    let day = request::schedule_of_day(forum, &morning.journal, morning.as_of, baseline.as_ref())?;
     let report = assess_health(HealthInput {
         forum,
         journal: &morning.journal,
-        schedule: &schedule,
-        baseline: comparison.as_ref(),
+        schedule: &day.schedule,
+        baseline: day.baseline.as_ref(),
     })
     .map_err(progress::cannot_schedule)?;
     let view = HealthView {

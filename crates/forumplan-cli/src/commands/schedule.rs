@@ -4,13 +4,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use forumplan_reporter::CsvSeparator;
-use forumplan_reporter::schedule::ScheduleView;
+use forumplan_reporter::request;
 
 use crate::cli::{DayArgs, LangArg, ScheduleFormat};
 use crate::error::CliError;
 use crate::plan_file::Warnings;
 use crate::progress::Morning;
-use crate::{baseline_file, progress, write};
+use crate::{baseline_file, write};
 
 pub(crate) fn run(
     plan: &Path,
@@ -23,14 +23,9 @@ pub(crate) fn run(
 ) -> Result<ExitCode, CliError> {
     let morning = Morning::read(plan, day, lang, warnings)?;
     let forum = &morning.loaded.forum;
-    let (schedule, assessment) = progress::assess_day(forum, &morning.journal, morning.as_of)?;
-    let comparison = baseline_file::comparison(plan, baseline, forum, &schedule)?;
-    let view = ScheduleView {
-        forum,
-        schedule: &schedule,
-        assessment: &assessment,
-        baseline: comparison.as_ref(),
-    };
+    let baseline = baseline_file::chosen(plan, baseline, forum)?;
+    let day = request::schedule_of_day(forum, &morning.journal, morning.as_of, baseline.as_ref())?;
+    let view = day.view(forum);
     // No colour in any of these formats: plain stdout, no escape filtering.
     write::to_stdout(|out| match format {
         ScheduleFormat::Table => view.write_table(out, morning.lang),
@@ -39,6 +34,7 @@ pub(crate) fn run(
     })?;
     // The process ends now: tearing down a million tasks' worth of
     // allocations would only cost time.
+    std::mem::forget(day);
     std::mem::forget(morning);
     Ok(ExitCode::SUCCESS)
 }

@@ -73,7 +73,7 @@ pub(crate) fn morning_report(
     baseline: Option<&str>,
     workstreams: &[String],
 ) -> Result<StatusReport, CliError> {
-    let baseline = baseline_file::chosen(plan, baseline)?;
+    let baseline = baseline_file::chosen(plan, baseline, &morning.loaded.forum)?;
     let since = morning.as_of - chrono::Days::new(1);
     let mut report = progress::status_report(
         &morning.loaded.forum,

@@ -26,7 +26,7 @@ pub(crate) fn run(
     let (_, journal_errors) =
         progress::read_checked_journal(path, &journal, forum, Severity::Error, lang)?;
     // Read (and its problems printed) whatever the journal held.
-    let baselines = baseline_file::read(&baseline_file::path_of(path));
+    let baselines = baseline_file::read(&baseline_file::path_of(path), forum);
     if journal_errors > 0 {
         return Err(CliError::InvalidPlan);
     }

@@ -27,6 +27,7 @@ pub use values::{
     DateSpec, DayError, Days, FIRST_DAY, LAST_DAY, Lag, LinkType, Weekday, parse_day,
 };
 pub(crate) use values::{MAX_DAYS, date_in_supported_range};
+pub(crate) use values::{deserialize_day, deserialize_optional_day, unique_entries};
 pub use write::{WriteError, fold_vietnamese, forum_id, plan_to_text, slug};
 
 /// A whole plan file.
@@ -251,26 +252,9 @@ pub struct Estimate {
 fn unique_calendars<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<BTreeMap<Id, CalendarDef>, D::Error> {
-    struct Calendars;
-    impl<'de> serde::de::Visitor<'de> for Calendars {
-        type Value = BTreeMap<Id, CalendarDef>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("named calendars")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut calendars = BTreeMap::new();
-            while let Some((name, calendar)) = map.next_entry::<Id, CalendarDef>()? {
-                if calendars.insert(name, calendar).is_some() {
-                    return Err(serde::de::Error::custom("a calendar is declared twice"));
-                }
-            }
-            Ok(calendars)
-        }
-    }
-    deserializer.deserialize_map(Calendars)
+    Ok(unique_entries(deserializer, "named calendars")?
+        .into_iter()
+        .collect())
 }
 
 impl<'de> Deserialize<'de> for Link {

@@ -505,6 +505,65 @@ macro_rules! deserialize_from_text {
 
 deserialize_from_text!(DateSpec, Days, Lag, LinkType, Weekday);
 
+/// A day as [`parse_day`] reads it, for serde models of files other than
+/// the plan (whose days may also be relative): the same text accepted.
+pub(crate) fn deserialize_day<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<NaiveDate, D::Error> {
+    let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+    parse_day(&text).map_err(serde::de::Error::custom)
+}
+
+/// [`deserialize_day`], or `null`.
+pub(crate) fn deserialize_optional_day<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    let text = Option::<std::borrow::Cow<'_, str>>::deserialize(deserializer)?;
+    text.map(|t| parse_day(&t).map_err(serde::de::Error::custom))
+        .transpose()
+}
+
+/// The members of an object in file order, refusing a key given twice
+/// (a serde map keeps the last one silently); `what` says what serde
+/// expected (in its error, which only sends a plan or a baseline file to
+/// the spanned reader, which locates the repeat).
+pub(crate) fn unique_entries<'de, D, K, V>(
+    deserializer: D,
+    what: &'static str,
+) -> Result<Vec<(K, V)>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Eq + std::hash::Hash + Clone + fmt::Display,
+    V: Deserialize<'de>,
+{
+    struct Entries<K, V>(&'static str, std::marker::PhantomData<(K, V)>);
+    impl<'de, K, V> serde::de::Visitor<'de> for Entries<K, V>
+    where
+        K: Deserialize<'de> + Eq + std::hash::Hash + Clone + fmt::Display,
+        V: Deserialize<'de>,
+    {
+        type Value = Vec<(K, V)>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+            let mut seen = foldhash::HashSet::default();
+            while let Some((key, value)) = map.next_entry::<K, V>()? {
+                if !seen.insert(key.clone()) {
+                    return Err(serde::de::Error::custom(format!("`{key}` is given twice")));
+                }
+                entries.push((key, value));
+            }
+            Ok(entries)
+        }
+    }
+    deserializer.deserialize_map(Entries(what, std::marker::PhantomData))
+}
+
 /// The event day: an absolute date only.
 pub(crate) fn deserialize_event_day<'de, D: Deserializer<'de>>(
     deserializer: D,

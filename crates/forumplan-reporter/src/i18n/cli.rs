@@ -165,6 +165,13 @@ pub enum CliMsg {
         path: String,
     },
     HintRepairBaseline,
+    /// The baseline file beside the plan was saved from another forum.
+    BaselineOfAnotherForum {
+        path: String,
+        found: String,
+        expected: String,
+    },
+    HintBaselineOfAnotherForum,
     // `update`.
     Recorded {
         path: String,
@@ -823,6 +830,22 @@ impl CliMsg {
             CliMsg::HintRepairBaseline => fixed(
                 "sửa tệp theo các lỗi ở trên, hoặc đổi tên nó để bắt đầu tệp mới",
                 "fix the file as the errors above say, or rename it to start a new one",
+            ),
+            CliMsg::BaselineOfAnotherForum {
+                path,
+                found,
+                expected,
+            } => pick(
+                format!(
+                    "`{path}` chứa kế hoạch gốc của diễn đàn `{found}`, không phải của diễn đàn `{expected}` trong kế hoạch này"
+                ),
+                format!(
+                    "`{path}` holds the baselines of forum `{found}`, not of this plan's forum `{expected}`"
+                ),
+            ),
+            CliMsg::HintBaselineOfAnotherForum => fixed(
+                "đổi tên tệp đó nếu cần giữ lại, rồi lưu kế hoạch gốc của kế hoạch này bằng `forumplan baseline PLAN`",
+                "rename that file to keep it, then save a baseline of this plan with `forumplan baseline PLAN`",
             ),
             CliMsg::MovedFixedStarts { count, year } => pick(
                 format!(

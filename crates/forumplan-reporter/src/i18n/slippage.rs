@@ -63,6 +63,18 @@ pub fn baseline_line(
     }
 }
 
+/// The morning check's short slip line: "Kế hoạch gốc `duyet`: muộn hơn 2
+/// ngày làm việc (gốc 12/09/2022)".
+pub fn slip_line(lang: Lang, name: &str, ready: NaiveDate, variance: i64) -> String {
+    let label = SlipMsg::AgainstBaseline.text(lang);
+    let moved = moved(lang, variance);
+    let ready = date(lang, ready);
+    match lang {
+        Lang::Vi => format!("{label} `{name}`: {moved} (gốc {ready})"),
+        Lang::En => format!("{label} `{name}`: {moved} (was {ready})"),
+    }
+}
+
 /// The baseline line of a comparison (the `schedule` table's).
 pub fn comparison_line(lang: Lang, baseline: &BaselineComparison) -> String {
     baseline_line(
