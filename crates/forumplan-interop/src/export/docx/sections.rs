@@ -289,6 +289,11 @@ fn handoffs(mut doc: Docx, report: &StatusReport, lang: Lang, limit: ListLimit) 
             .find(|w| w.id == id)
             .map_or_else(|| id.to_owned(), |w| w.name.clone())
     };
+    let task_names: std::collections::HashMap<&str, &str> = report
+        .tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.name.as_str()))
+        .collect();
     for handoff in waiting {
         doc = doc.add_paragraph(sub_heading(&format!(
             "{} {} {}: {} {} ({})",
@@ -301,11 +306,18 @@ fn handoffs(mut doc: Docx, report: &StatusReport, lang: Lang, limit: ListLimit) 
         )));
         let (shown, rest) = limit.cut(&handoff.pending);
         for pending in shown {
+            // The waiting tasks by name: a document read by people, not
+            // ids typed into commands.
+            let waiting = pending.waiting.iter().map(|id| {
+                task_names
+                    .get(id.as_str())
+                    .map_or_else(|| id.clone(), |n| (*n).to_owned())
+            });
             doc = doc.add_paragraph(item(&format!(
                 "{} ({}) → {}",
                 pending.task.name,
                 pending.task.flag(lang, report.as_of),
-                join_some(lang, pending.waiting.iter().cloned(), ", ")
+                join_some(lang, waiting, "; ")
             )));
         }
         doc = more(doc, lang, rest);
