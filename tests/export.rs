@@ -332,7 +332,7 @@ fn the_morning_workbook_reads_back_with_real_dates_fills_and_print_setup() {
     let xml = sheet_xml(&book.bytes, 1);
     assert_eq!(xml.frozen_rows.as_deref(), Some("1"));
     assert_eq!(sheet.height(), tasks.len() + 1);
-    let red = Some("FFFFC7CE".to_owned());
+    let red = Some("FFFDECEA".to_owned());
     let mut late = 0;
     for (n, task) in tasks.iter().enumerate() {
         let row = n as u32 + 1;
@@ -370,9 +370,9 @@ fn the_morning_workbook_reads_back_with_real_dates_fills_and_print_setup() {
     let overview = &book.sheets[0];
     let overview_xml = sheet_xml(&book.bytes, 0);
     let fill = |rag: &str| match rag {
-        "green" => "FFC6EFCE",
-        "amber" => "FFFFEB9C",
-        _ => "FFFFC7CE",
+        "green" => "FFE8F5E9",
+        "amber" => "FFFFF4DC",
+        _ => "FFFDECEA",
     };
     for workstream in status["workstreams"].as_array().expect("workstreams") {
         let name = workstream["name"].as_str().expect("name");

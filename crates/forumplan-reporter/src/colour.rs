@@ -1,7 +1,7 @@
 //! The report colours every format shares (the HTML page's charts, the
-//! Word document's cell fills), stated once.
+//! Word document's and the workbook's cell fills), stated once.
 
-use forumplan_scheduler::Rag;
+use forumplan_scheduler::{Rag, Readiness};
 
 /// The strong colour of a RAG (text, bars) and its light tint (fills), as
 /// `#rrggbb`.
@@ -10,5 +10,16 @@ pub fn rag(rag: Rag) -> (&'static str, &'static str) {
         Rag::Red => ("#c62828", "#fdecea"),
         Rag::Amber => ("#e09600", "#fff4dc"),
         Rag::Green => ("#2e7d32", "#e8f5e9"),
+    }
+}
+
+/// The colours of a task's readiness, as [`rag`] gives them: behind is
+/// red, at risk amber, on track green, and done a quiet blue.
+pub fn readiness(readiness: Readiness) -> (&'static str, &'static str) {
+    match readiness {
+        Readiness::Late => rag(Rag::Red),
+        Readiness::AtRisk => rag(Rag::Amber),
+        Readiness::OnTrack => rag(Rag::Green),
+        Readiness::Done => ("#1f4e78", "#ddebf7"),
     }
 }

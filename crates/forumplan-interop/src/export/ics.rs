@@ -198,7 +198,43 @@ fn fold(out: &mut String, line: &str) {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::{LINE_OCTETS, escape_text, fold};
+
+    /// The physical lines of folded text, and the line they unfold to.
+    fn unfold(folded: &str) -> (Vec<&str>, String) {
+        let physical: Vec<&str> = folded
+            .strip_suffix("\r\n")
+            .expect("ends with CRLF")
+            .split("\r\n")
+            .collect();
+        let line = physical
+            .iter()
+            .enumerate()
+            .map(|(n, p)| if n == 0 { *p } else { &p[1..] })
+            .collect();
+        (physical, line)
+    }
+
+    proptest! {
+        /// Any text, escaped and folded, gives physical lines of at most 75
+        /// octets (split on character boundaries, or `&p[1..]` would
+        /// panic) that unfold to the escaped line, which holds no line
+        /// break or other control character but the tab.
+        #[test]
+        fn any_text_folds_within_75_octets_and_unfolds_back(text in "\\PC*|[\\s\\S]{0,400}") {
+            let line = format!("DESCRIPTION:{}", escape_text(&text));
+            prop_assert!(!line.chars().any(|c| c.is_control() && c != '\t'));
+            let mut out = String::new();
+            fold(&mut out, &line);
+            let (physical, unfolded) = unfold(&out);
+            for part in &physical {
+                prop_assert!(part.len() <= LINE_OCTETS);
+            }
+            prop_assert_eq!(unfolded, line);
+        }
+    }
 
     #[test]
     fn text_values_escape_what_rfc_5545_reserves() {
@@ -217,18 +253,12 @@ mod tests {
         let mut out = String::new();
         fold(&mut out, &line);
         assert!(out.ends_with("\r\n"));
-        let physical: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
+        let (physical, unfolded) = unfold(&out);
         assert!(physical.len() > 1);
         for (n, part) in physical.iter().enumerate() {
             assert!(part.len() <= LINE_OCTETS, "{part:?}");
             assert_eq!(n > 0, part.starts_with(' '));
         }
-        // Unfolding gives the line back.
-        let unfolded: String = physical
-            .iter()
-            .enumerate()
-            .map(|(n, p)| if n == 0 { *p } else { &p[1..] })
-            .collect();
         assert_eq!(unfolded, line);
     }
 }

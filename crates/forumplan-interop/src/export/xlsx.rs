@@ -15,6 +15,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use forumplan_core::Forum;
+use forumplan_reporter::colour;
 use forumplan_reporter::i18n::columns::{Column, yes_no};
 use forumplan_reporter::i18n::{self, Lang, Msg};
 use forumplan_reporter::status::{StatusReport, TaskRow};
@@ -108,17 +109,17 @@ struct Styles {
     plain: Format,
 }
 
-/// A fill and the text colour that reads on it (Excel's own "good",
-/// "neutral" and "bad" cell styles, and a blue for work done).
-const GREEN: (u32, u32) = (0xC6EFCE, 0x006100);
-const AMBER: (u32, u32) = (0xFFEB9C, 0x9C5700);
-const RED: (u32, u32) = (0xFFC7CE, 0x9C0006);
-const BLUE: (u32, u32) = (0xDDEBF7, 0x1F4E78);
-
-fn filled((fill, ink): (u32, u32)) -> Format {
+/// A cell filled with a colour pair of the reporter's (`colour.rs`): the
+/// light tint as the fill, the strong colour for the text on it.
+fn filled((strong, light): (&str, &str)) -> Format {
     Format::new()
-        .set_background_color(Color::RGB(fill))
-        .set_font_color(Color::RGB(ink))
+        .set_background_color(Color::RGB(rgb(light)))
+        .set_font_color(Color::RGB(rgb(strong)))
+}
+
+/// `0xc62828` for `#c62828` (the reporter's colours are all of that form).
+fn rgb(hex: &str) -> u32 {
+    u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0)
 }
 
 impl Styles {
@@ -136,8 +137,14 @@ impl Styles {
                 .set_border_bottom(FormatBorder::Thin),
             date: Format::new().set_num_format(date),
             percent: Format::new().set_num_format("0.0%"),
-            rag: [filled(GREEN), filled(AMBER), filled(RED)],
-            readiness: [filled(BLUE), filled(GREEN), filled(AMBER), filled(RED)],
+            rag: [Rag::Green, Rag::Amber, Rag::Red].map(|r| filled(colour::rag(r))),
+            readiness: [
+                Readiness::Done,
+                Readiness::OnTrack,
+                Readiness::AtRisk,
+                Readiness::Late,
+            ]
+            .map(|r| filled(colour::readiness(r))),
             plain: Format::new(),
         }
     }
