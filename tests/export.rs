@@ -717,3 +717,64 @@ fn exported_files_on_stdout_equal_the_written_ones() {
         );
     }
 }
+
+#[test]
+fn user_text_stays_text_in_the_workbook_and_comes_back_whole_from_the_calendar() {
+    // The starter plan, its first task renamed with what a formula, a TEXT
+    // value's separators and a line break would make of it.
+    let dir = tempfile::tempdir().expect("folder");
+    let plan = dir.path().join("plan.json");
+    let plan_path = plan.to_str().expect("path");
+    succeed(&["init", plan_path, "--date", "2027-09-18", "--allow-past"]);
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&plan).expect("plan")).expect("JSON");
+    let name = "=SUM(A1:A9), \"Hội nghị\"; C:\\tài liệu\ndòng hai — ".repeat(3);
+    value["tasks"][0]["name"] = name.clone().into();
+    let id = value["tasks"][0]["id"].as_str().expect("id").to_owned();
+    std::fs::write(&plan, serde_json::to_string(&value).expect("JSON")).expect("written");
+    let run = |format: &str| {
+        succeed(&[
+            "export",
+            plan_path,
+            "--format",
+            format,
+            "--as-of",
+            "2027-06-01",
+        ])
+        .stdout
+    };
+
+    let book = Workbook::read(run("xlsx"));
+    let row = book.sheets[1]
+        .rows()
+        .find(|row| row[0] == Data::String(id.clone()))
+        .expect("the task's row");
+    assert_eq!(row[2], Data::String(name.clone()));
+
+    let text = String::from_utf8(run("ics")).expect("UTF-8");
+    assert_folded(&text);
+    let todo = calendar(&text)
+        .into_iter()
+        .find(|(_, uid, _)| uid.starts_with(&format!("{id}@")))
+        .expect("the task's to-do");
+    // The parser undoes every escape: `\\`, `\;`, `\,` and `\n`.
+    assert_eq!(todo.2["SUMMARY"], name);
+}
+
+#[test]
+fn after_the_event_the_workbook_says_why_it_has_no_critical_path() {
+    let book = Workbook::read(
+        succeed(&["export", VESF, "--format", "xlsx", "--as-of", "2022-09-25"]).stdout,
+    );
+    let critical = &book.sheets[2];
+    let texts: Vec<String> = critical
+        .rows()
+        .skip(1)
+        .flat_map(|row| row.iter().map(ToString::to_string))
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    assert_eq!(
+        texts,
+        ["Diễn đàn đã diễn ra: công tác chuẩn bị không còn đường găng."]
+    );
+}
