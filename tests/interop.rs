@@ -367,7 +367,7 @@ fn check_with_mpxj(python: &Path, plan: &str, as_of: &str) {
             .iter()
             .map(|l| {
                 (
-                    l.task.clone(),
+                    l.task.to_string(),
                     mpxj_link_type(l.kind).to_owned(),
                     i64::from(l.lag.0),
                 )

@@ -41,7 +41,7 @@ pub(crate) fn read(path: &Path, forum: &Forum) -> Result<Option<BaselineFile>, C
             CliMsg::BaselineOfAnotherForum {
                 path: path.display().to_string(),
                 found: file.forum,
-                expected: expected.clone(),
+                expected: expected.to_string(),
             },
             CliMsg::HintBaselineOfAnotherForum,
         ));

@@ -25,7 +25,7 @@ use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{Node, Value};
 use crate::load::{Format, parse, utf8_text};
 use crate::plan::{
-    Converter, deserialize_day, deserialize_optional_day, is_valid_id, unique_entries,
+    Converter, Id, deserialize_day, deserialize_optional_day, is_valid_id, unique_entries,
 };
 
 /// What every problem in a baseline file tells the user to do.
@@ -70,7 +70,7 @@ pub struct Baseline {
 pub struct BaselineTask {
     /// The task's id.
     #[serde(skip)]
-    pub id: String,
+    pub id: Id,
     /// Its early start.
     pub start: NaiveDate,
     /// Its early finish.
@@ -100,11 +100,11 @@ struct TaskDates {
 /// The tasks object, in file order; a repeated id is refused (and the
 /// spanned reader then says where).
 fn tasks_from_map<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<BaselineTask>, D::Error> {
-    let entries = unique_entries::<D, TaskDates>(d, "an object of task ids")?;
+    let entries = unique_entries::<D, String, TaskDates>(d, "an object of task ids")?;
     Ok(entries
         .into_iter()
         .map(|(id, dates)| BaselineTask {
-            id,
+            id: id.into(),
             start: dates.start,
             finish: dates.finish,
         })
@@ -282,7 +282,7 @@ impl Reader {
         };
         let tasks = self.0.required(object, "tasks").and_then(|v| self.tasks(v));
         Some(Baseline {
-            name: name?,
+            name: name?.into(),
             as_of: as_of?,
             forecast_ready: forecast_ready?,
             tasks: tasks?,
@@ -331,7 +331,7 @@ impl Reader {
                 });
             match dates {
                 Some((Some(start), Some(finish))) => tasks.push(BaselineTask {
-                    id: member.key.clone().into_owned(),
+                    id: Id::new(&member.key),
                     start,
                     finish,
                 }),

@@ -88,6 +88,37 @@ impl Diagnostic {
     }
 }
 
+/// "Did you mean …?" hints for the unknown names of one file, where the
+/// names to choose from may be many (tasks): each hint is a pass over all
+/// of them, so only the first [`Suggestions::LIMIT`] unknown names get
+/// one and the rest the plain hint. A file with 20,000 unknown links thus
+/// costs as many passes as one with 100, not 20,000 passes over its tasks.
+#[derive(Debug)]
+pub(crate) struct Suggestions {
+    left: usize,
+}
+
+impl Suggestions {
+    /// How many unknown names of a file get a "did you mean" hint.
+    pub(crate) const LIMIT: usize = 100;
+
+    pub(crate) fn new() -> Self {
+        Suggestions {
+            left: Suggestions::LIMIT,
+        }
+    }
+
+    /// [`closest`], while the budget lasts; `None` after.
+    pub(crate) fn closest<'c>(
+        &mut self,
+        word: &str,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) -> Option<&'c str> {
+        self.left = self.left.checked_sub(1)?;
+        closest(word, candidates)
+    }
+}
+
 /// The closest of `candidates` to `word`, if it is close enough to be a
 /// likely typo (used for "did you mean …?" hints).
 pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {

@@ -5,7 +5,7 @@ use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::document::{PathSegment, Value, parse_json, parse_toml, spans_at};
 use crate::forum::Forum;
-use crate::plan::{Plan, convert_plan, is_valid_id};
+use crate::plan::{Plan, convert_plan};
 use crate::span::Span;
 use crate::validate::{Step, sort_in_file_order};
 
@@ -97,10 +97,8 @@ fn load_spanned(text: &str, format: Format) -> Result<Loaded, Vec<Diagnostic>> {
 /// holds them to it); warnings that need no place (`Locate::Errors`) come
 /// without one.
 fn load_fast_json(text: &str, locate: Locate) -> Option<Result<Loaded, Vec<Diagnostic>>> {
+    // Ids check their own syntax as serde reads them (`Id`).
     let plan: Plan = serde_json::from_str(text).ok()?;
-    if !is_well_formed(&plan) {
-        return None;
-    }
     let unplaced = crate::validate::validate_unplaced(plan);
     if unplaced.needs_tree {
         return None;
@@ -140,8 +138,12 @@ fn place(
         .collect::<Option<_>>()?;
     let wanted: Vec<&[PathSegment<'_>]> = wanted.iter().map(Vec::as_slice).collect();
     let mut spans = vec![None; paths.len()];
-    for (ticket, span) in tickets.into_iter().zip(spans_at(text, &wanted)?) {
-        spans[ticket] = Some(span);
+    // Nothing to place (a valid plan, or only warnings nobody shows): no
+    // walk, which would otherwise go through the whole text for nothing.
+    if !wanted.is_empty() {
+        for (ticket, span) in tickets.into_iter().zip(spans_at(text, &wanted)?) {
+            spans[ticket] = Some(span);
+        }
     }
     let at = |ticket: Span| spans.get(ticket.start).copied().flatten();
     for d in diagnostics.iter_mut() {
@@ -160,26 +162,6 @@ fn place(
     }
     sort_in_file_order(diagnostics);
     Some(())
-}
-
-/// The checks the spanned conversion makes that serde's types do not:
-/// id syntax (setting ranges and estimate order are validation's).
-fn is_well_formed(plan: &Plan) -> bool {
-    let id = |s: &str| is_valid_id(s);
-    let optional = |s: &Option<String>| s.as_deref().is_none_or(id);
-    id(&plan.forum.id)
-        && optional(&plan.forum.calendar)
-        && plan
-            .calendars
-            .iter()
-            .all(|(name, c)| id(name) && optional(&c.base))
-        && plan.workstreams.iter().all(|w| id(&w.id))
-        && plan.tasks.iter().all(|t| {
-            id(&t.id)
-                && id(&t.workstream)
-                && optional(&t.calendar)
-                && t.after.iter().all(|link| id(&link.task))
-        })
 }
 
 /// The span of the value at `path` in a plan's bytes, or `None` when the

@@ -33,7 +33,7 @@ fn baseline_file() -> impl Strategy<Value = BaselineFile> {
                     .into_iter()
                     .enumerate()
                     .map(|(t, (start, finish))| BaselineTask {
-                        id: format!("task-{t}"),
+                        id: format!("task-{t}").into(),
                         start,
                         finish,
                     })

@@ -48,7 +48,7 @@ fn named(
     links: impl Iterator<Item = (TaskId, Dependency)>,
 ) -> Vec<(String, Dependency)> {
     let mut links: Vec<(String, Dependency)> = links
-        .map(|(task, dependency)| (forum.task(task).id.clone(), dependency))
+        .map(|(task, dependency)| (forum.task(task).id.to_string(), dependency))
         .collect();
     links.sort_by_key(|(task, d)| (task.clone(), d.kind.code(), d.lag));
     links

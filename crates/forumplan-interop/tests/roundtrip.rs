@@ -49,7 +49,7 @@ fn dates(forum: &Forum, schedule: &Schedule) -> Vec<(String, NaiveDate, NaiveDat
         .tasks
         .iter()
         .zip(&schedule.tasks)
-        .map(|(task, s)| (task.id.clone(), s.early_start, s.early_finish))
+        .map(|(task, s)| (task.id.to_string(), s.early_start, s.early_finish))
         .collect();
     dates.sort();
     dates

@@ -177,13 +177,13 @@ impl CheckReport {
             changes,
             baseline,
         } = input;
-        let id = |t: TaskId| forum.task(t).id.clone();
+        let id = |t: TaskId| forum.task(t).id.to_string();
         let name = |t: TaskId| forum.task(t).name.clone();
         let ids = |tasks: &[TaskId]| tasks.iter().map(|&t| id(t)).collect::<Vec<_>>();
         let headline = Headline::new(&assessment.forum);
         let info = &forum.plan().forum;
         CheckReport {
-            forum: info.id.clone(),
+            forum: info.id.to_string(),
             name: info.name.clone(),
             event_date: info.date,
             as_of: assessment.as_of,

@@ -11,6 +11,7 @@ pub mod escape;
 pub mod health;
 mod html;
 pub mod i18n;
+mod json_writer;
 mod layout;
 pub mod request;
 pub mod risk;

@@ -224,7 +224,7 @@ impl RiskReport {
         let info = &forum.plan().forum;
         RiskReport {
             forum: ForumRef {
-                id: info.id.clone(),
+                id: info.id.to_string(),
                 name: info.name.clone(),
                 date: forum.event_date(),
             },
@@ -245,7 +245,7 @@ impl RiskReport {
                 .iter()
                 .zip(&simulation.workstreams)
                 .map(|(w, &p)| WorkstreamRisk {
-                    id: w.id.clone(),
+                    id: w.id.to_string(),
                     name: w.name.clone(),
                     p_on_time: round4(p),
                 })
@@ -254,7 +254,7 @@ impl RiskReport {
                 .tasks
                 .iter()
                 .map(|t| TaskRiskRow {
-                    id: forum.task(t.task).id.clone(),
+                    id: forum.task(t.task).id.to_string(),
                     name: forum.task(t.task).name.clone(),
                     criticality: round4(t.criticality),
                     sensitivity: round4(t.sensitivity),

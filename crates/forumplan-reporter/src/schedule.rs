@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use forumplan_core::Forum;
 use forumplan_core::journal::TaskState;
 use forumplan_scheduler::baseline::BaselineComparison;
@@ -16,6 +16,7 @@ use serde::{Serialize, Serializer};
 
 use crate::i18n::slippage::{comparison_line, signed};
 use crate::i18n::{self, Lang, Msg};
+use crate::json_writer::JsonWriter;
 use crate::layout::{pad, pad_left, width};
 use crate::spreadsheet::{self, CsvSeparator};
 use crate::status::{ConflictRow, is_overdue};
@@ -32,23 +33,6 @@ pub struct ScheduleView<'a> {
     /// The schedule against a baseline, when the plan has one: each task
     /// then gains its baseline dates and finish variance.
     pub baseline: Option<&'a BaselineComparison>,
-}
-
-#[derive(Serialize)]
-struct JsonSchedule<'v, 'a> {
-    forum: JsonForum<'a>,
-    as_of: NaiveDate,
-    forecast_ready: Option<NaiveDate>,
-    tasks: JsonTasks<'v, 'a>,
-    critical_paths: Vec<Vec<&'a str>>,
-    conflicts: Vec<ConflictRow>,
-}
-
-#[derive(Serialize)]
-struct JsonForum<'a> {
-    id: &'a str,
-    name: &'a str,
-    date: NaiveDate,
 }
 
 #[derive(Serialize)]
@@ -100,34 +84,12 @@ fn baseline_date<S: Serializer>(
     iso_date_or_null(&date.flatten(), serializer)
 }
 
-/// The tasks, serialized one by one as they are made, so that a million
-/// of them are never held in memory at once.
-struct JsonTasks<'v, 'a>(&'v ScheduleView<'a>);
-
-impl Serialize for JsonTasks<'_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.json_tasks())
-    }
-}
-
-/// A date as `YYYY-MM-DD`, written by hand: formatting through chrono
-/// cost a third of the JSON output's time. The same text as chrono's
-/// `Display`, which years outside 0–9999 still go through.
+/// A date as `YYYY-MM-DD` (for the CSV), written by hand as in the JSON
+/// ([`crate::json_writer::iso_date`]).
 fn iso_date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-    let Some(year) = u32::try_from(date.year()).ok().filter(|y| *y <= 9999) else {
-        return serializer.collect_str(date);
-    };
-    let mut text = *b"0000-00-00";
-    for (at, value, digits) in [(0, year, 4), (5, date.month(), 2), (8, date.day(), 2)] {
-        let mut value = value;
-        for place in (at..at + digits).rev() {
-            text[place] = b'0' + (value % 10) as u8;
-            value /= 10;
-        }
-    }
-    match std::str::from_utf8(&text) {
-        Ok(text) => serializer.serialize_str(text),
-        Err(_) => serializer.collect_str(date),
+    match crate::json_writer::iso_date(*date) {
+        Some(text) => serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+        None => serializer.collect_str(date),
     }
 }
 
@@ -139,6 +101,64 @@ fn iso_date_or_null<S: Serializer>(
     match date {
         Some(date) => iso_date(date, serializer),
         None => serializer.serialize_none(),
+    }
+}
+
+impl JsonTask<'_> {
+    /// Writes the task as its derived `Serialize` does (the CSV's), field
+    /// for field; a test holds the two to the same text.
+    fn write_json<W: Write>(&self, w: &mut JsonWriter<W>) -> io::Result<()> {
+        let float = |w: &mut JsonWriter<W>, float: Option<i64>| match float {
+            Some(days) => w.int(days),
+            None => w.null(),
+        };
+        w.begin_object();
+        w.key("id");
+        w.str(&self.id);
+        w.key("workstream");
+        w.str(&self.workstream);
+        w.key("name");
+        w.str(&self.name);
+        w.key("duration");
+        w.int(self.duration);
+        w.key("state");
+        w.value(&self.state)?;
+        w.key("progress");
+        w.int(self.progress);
+        w.key("actual_start");
+        w.date_or_null(self.actual_start);
+        w.key("actual_finish");
+        w.date_or_null(self.actual_finish);
+        w.key("early_start");
+        w.date(self.early_start);
+        w.key("early_finish");
+        w.date(self.early_finish);
+        w.key("late_start");
+        w.date(self.late_start);
+        w.key("late_finish");
+        w.date(self.late_finish);
+        w.key("total_float");
+        float(w, self.total_float);
+        w.key("free_float");
+        float(w, self.free_float);
+        w.key("critical");
+        w.bool(self.critical);
+        w.key("readiness");
+        w.value(&self.readiness)?;
+        if let Some(start) = self.baseline_start {
+            w.key("baseline_start");
+            w.date_or_null(start);
+        }
+        if let Some(finish) = self.baseline_finish {
+            w.key("baseline_finish");
+            w.date_or_null(finish);
+        }
+        if let Some(variance) = self.finish_variance {
+            w.key("finish_variance");
+            float(w, variance);
+        }
+        w.end_object();
+        Ok(())
     }
 }
 
@@ -175,41 +195,52 @@ impl<'a> ScheduleView<'a> {
         })
     }
 
-    /// Writes the schedule as JSON (pretty when `pretty`), ending in a newline.
+    /// Writes the schedule as JSON (pretty when `pretty`), ending in a
+    /// newline: `serde_json`'s layout, through [`JsonWriter`] (a
+    /// million tasks are written one by one, never held together).
     pub fn write_json(&self, out: &mut dyn Write, pretty: bool) -> io::Result<()> {
         let info = &self.forum.plan().forum;
-        let document = JsonSchedule {
-            forum: JsonForum {
-                id: &info.id,
-                name: &info.name,
-                date: info.date,
-            },
-            as_of: self.schedule.as_of,
-            forecast_ready: self.schedule.forecast_ready,
-            tasks: JsonTasks(self),
-            critical_paths: self
-                .schedule
-                .critical_paths
-                .iter()
-                .map(|path| path.iter().map(|&t| self.task_id(t)).collect())
-                .collect(),
-            conflicts: self
-                .schedule
-                .conflicts
-                .iter()
-                .map(|c| ConflictRow::new(self.forum, c))
-                .collect(),
-        };
-        // serde_json writes in small pieces: buffer them in a concrete
-        // writer rather than calling through `dyn Write` for each.
-        let mut out = io::BufWriter::with_capacity(1 << 16, out);
-        if pretty {
-            serde_json::to_writer_pretty(&mut out, &document)?;
-        } else {
-            serde_json::to_writer(&mut out, &document)?;
+        let mut w = JsonWriter::new(out, pretty);
+        w.begin_object();
+        w.key("forum");
+        w.begin_object();
+        w.key("id");
+        w.str(&info.id);
+        w.key("name");
+        w.str(&info.name);
+        w.key("date");
+        w.date(info.date);
+        w.end_object();
+        w.key("as_of");
+        w.date(self.schedule.as_of);
+        w.key("forecast_ready");
+        w.date_or_null(self.schedule.forecast_ready);
+        w.key("tasks");
+        w.begin_array();
+        for task in self.json_tasks() {
+            w.element()?;
+            task.write_json(&mut w)?;
         }
-        writeln!(out)?;
-        out.flush()
+        w.end_array();
+        w.key("critical_paths");
+        let paths: Vec<Vec<&str>> = self
+            .schedule
+            .critical_paths
+            .iter()
+            .map(|path| path.iter().map(|&t| self.task_id(t)).collect())
+            .collect();
+        w.value(&paths)?;
+        w.key("conflicts");
+        let conflicts: Vec<ConflictRow> = self
+            .schedule
+            .conflicts
+            .iter()
+            .map(|c| ConflictRow::new(self.forum, c))
+            .collect();
+        w.value(&conflicts)?;
+        w.end_object();
+        w.put_newline();
+        w.finish()?.flush()
     }
 
     /// Writes one CSV row per task (same columns as the JSON tasks), with a
@@ -388,6 +419,60 @@ impl TableHeaders {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
+    use forumplan_scheduler::Readiness;
+
+    /// A task's hand-written JSON is its derived `Serialize`'s, pretty and
+    /// compact: with and without a baseline, and every optional value
+    /// present or not.
+    #[test]
+    fn tasks_write_as_serde_writes_them() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2022, 10, d).expect("date");
+        let task = |i: u32| {
+            let some = i.is_multiple_of(2);
+            let baseline =
+                (!i.is_multiple_of(3)).then(|| (some || i.is_multiple_of(5)).then_some(day(i + 2)));
+            JsonTask {
+                id: Cow::Owned(format!("task-{i}")),
+                workstream: Cow::Borrowed("content"),
+                name: Cow::Owned(format!("Bài \"phát biểu\"\n{i}")),
+                duration: i,
+                state: if some {
+                    TaskState::Done
+                } else {
+                    TaskState::InProgress
+                },
+                progress: (i * 7 % 101) as u8,
+                actual_start: some.then(|| day(1)),
+                actual_finish: (i.is_multiple_of(3)).then(|| day(2)),
+                early_start: day(3),
+                early_finish: day(4),
+                late_start: day(5),
+                late_finish: day(6),
+                total_float: some.then_some(-(i as i64)),
+                free_float: (i.is_multiple_of(3)).then_some(i as i64),
+                critical: some,
+                readiness: (!i.is_multiple_of(4)).then_some(Readiness::OnTrack),
+                baseline_start: baseline,
+                baseline_finish: baseline,
+                finish_variance: baseline.map(|b| b.map(|_| i as i64 - 3)),
+            }
+        };
+        for i in 0..30 {
+            let task = task(i);
+            for pretty in [true, false] {
+                let mut w = JsonWriter::new(Vec::new(), pretty);
+                task.write_json(&mut w).expect("in memory");
+                let ours = String::from_utf8(w.finish().expect("in memory")).expect("UTF-8");
+                let expected = if pretty {
+                    serde_json::to_string_pretty(&task)
+                } else {
+                    serde_json::to_string(&task)
+                };
+                assert_eq!(ours, expected.expect("serializes"), "task {i}");
+            }
+        }
+    }
 
     #[derive(Serialize)]
     struct Dated(#[serde(serialize_with = "iso_date")] NaiveDate);

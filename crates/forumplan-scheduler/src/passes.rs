@@ -86,7 +86,7 @@ impl Passes<'_> {
     fn exhausted(&self, task: usize) -> ScheduleError {
         let calendar = &self.forum.calendars()[self.forum.tasks()[task].calendar];
         ScheduleError::NoWorkingDay {
-            task: self.forum.task(task).id.clone(),
+            task: self.forum.task(task).id.to_string(),
             calendar: calendar.name().to_owned(),
         }
     }
@@ -508,7 +508,7 @@ fn milestone_shown(cal: &WorkCalendar, b: Day, window_start: Day) -> Day {
 
 fn out_of_range(forum: &Forum, task: usize) -> ScheduleError {
     ScheduleError::OutOfRange {
-        task: forum.task(task).id.clone(),
+        task: forum.task(task).id.to_string(),
     }
 }
 

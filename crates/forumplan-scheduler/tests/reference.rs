@@ -319,7 +319,7 @@ impl<'a> Reference<'a> {
                 // A cancelled task keeps no dates of its own (decision).
                 let own = |date: Option<NaiveDate>| if cancelled { None } else { date };
                 Node {
-                    id,
+                    id: id.to_string(),
                     cal: task.calendar,
                     mode,
                     state,

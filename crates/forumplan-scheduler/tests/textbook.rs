@@ -163,7 +163,7 @@ fn check_paths(forum: &Forum, schedule: &Schedule, expected: &[&[&str]]) {
     let mut actual: Vec<Vec<String>> = schedule
         .critical_paths
         .iter()
-        .map(|path| path.iter().map(|&t| forum.task(t).id.clone()).collect())
+        .map(|path| path.iter().map(|&t| forum.task(t).id.to_string()).collect())
         .collect();
     let mut expected: Vec<Vec<String>> = expected
         .iter()

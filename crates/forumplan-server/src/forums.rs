@@ -53,7 +53,7 @@ impl ForumState {
     pub(crate) fn new(files: ForumFiles, db: Db) -> ForumState {
         let (events, _) = broadcast::channel(1024);
         ForumState {
-            id: files.forum.plan().forum.id.clone(),
+            id: files.forum.plan().forum.id.to_string(),
             forum: files.forum,
             appender: Appender::new(files.journal.clone()),
             journal: files.journal,
@@ -138,7 +138,7 @@ impl ForumState {
             let refused = CliMsg::BaselineOfAnotherForum {
                 path: self.baselines.display().to_string(),
                 found: std::mem::take(&mut file.forum),
-                expected: expected.clone(),
+                expected: expected.to_string(),
             };
             let hint = CliMsg::HintBaselineOfAnotherForum;
             return Err(ApiError::unavailable(
@@ -177,7 +177,7 @@ impl ForumState {
                 "outside_grant",
                 &ServerMsg::OutsideGrant {
                     task: update.task.clone(),
-                    workstream: workstream.clone(),
+                    workstream: workstream.to_string(),
                 },
                 lang,
             ));

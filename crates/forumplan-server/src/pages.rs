@@ -306,7 +306,7 @@ fn desk(cx: &Context) -> Result<(Vec<DeskGroup>, chrono::NaiveDate), ApiError> {
         grant.read_only
             || grant
                 .workstreams()
-                .is_none_or(|ids| ids.contains(workstream))
+                .is_none_or(|ids| ids.iter().any(|id| id == workstream))
     };
     let finished = |t: &TaskId| {
         matches!(
@@ -347,9 +347,9 @@ fn desk(cx: &Context) -> Result<(Vec<DeskGroup>, chrono::NaiveDate), ApiError> {
                     .workstreams
                     .iter()
                     .find(|w| w.id == task.workstream)
-                    .map_or_else(|| task.workstream.clone(), |w| w.name.clone());
+                    .map_or_else(|| task.workstream.to_string(), |w| w.name.clone());
                 context! {
-                    id => task.id.clone(),
+                    id => task.id.to_string(),
                     name => task.name.clone(),
                     workstream,
                     state => scheduled.state.to_string(),

@@ -62,7 +62,7 @@ pub(crate) fn run(
         }
         Err(error) => return Err(error),
     };
-    file.forum.clone_from(&forum.plan().forum.id);
+    file.forum = forum.plan().forum.id.to_string();
     let baseline = take_baseline(forum, &schedule, &name);
     let tasks = baseline.tasks.len();
     file.save(baseline);

@@ -162,7 +162,7 @@ fn starter(date: NaiveDate, name: Option<&str>) -> Result<Plan, CliError> {
     let name = name.unwrap_or(DEFAULT_NAME);
     plan.forum.name = name.to_owned();
     plan.forum.date = date;
-    plan.forum.id = forum_id(name, date);
+    plan.forum.id = forum_id(name, date).into();
     Ok(plan)
 }
 
@@ -196,9 +196,9 @@ fn reanchor(old: &Plan, date: NaiveDate, name: Option<&str>) -> (Plan, Vec<CliMs
         str::to_owned,
     );
     plan.forum.id = if old.forum.id.contains(&old_year) {
-        old.forum.id.replace(&old_year, &new_year)
+        old.forum.id.replace(&old_year, &new_year).into()
     } else {
-        forum_id(&plan.forum.name, date)
+        forum_id(&plan.forum.name, date).into()
     };
     let notes = plan
         .calendars
@@ -210,7 +210,7 @@ fn reanchor(old: &Plan, date: NaiveDate, name: Option<&str>) -> (Plan, Vec<CliMs
                 .any(|d| matches!(d, DateSpec::Absolute(_)))
         })
         .map(|(name, _)| CliMsg::ReviewCalendar {
-            calendar: name.clone(),
+            calendar: name.to_string(),
             old_year: old_date.year(),
             new_year: date.year(),
         })
@@ -255,7 +255,7 @@ fn move_fixed_starts_to_working_days(plan: &mut Plan) -> Result<Vec<CliMsg>, Cli
         if let Some(to) = earlier {
             task.fixed_start = Some(DateSpec::Relative((to - event).num_days() as i32));
             moved.push(CliMsg::Moved {
-                task: task.id.clone(),
+                task: task.id.to_string(),
                 from: day,
                 to,
             });

@@ -177,8 +177,7 @@ impl PartialEntry {
     }
 
     pub(super) fn finish(self) -> Result<JournalEntry, FinishFault> {
-        let (Some(date), Some(task), Some(state)) = (self.date, self.task.clone(), self.state)
-        else {
+        let (Some(date), Some(_), Some(state)) = (self.date, self.task.as_ref(), self.state) else {
             let missing: Vec<String> = [
                 (self.date.is_none(), Field::Date),
                 (self.task.is_none(), Field::Task),
@@ -197,7 +196,8 @@ impl PartialEntry {
         let entry = JournalEntry {
             id: self.id,
             date,
-            task,
+            // Present (checked above): moved, not copied.
+            task: self.task.unwrap_or_default(),
             state,
             progress: self.progress,
             by: self.by,

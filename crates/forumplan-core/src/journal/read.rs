@@ -6,7 +6,7 @@
 //! says where the problem is; spans are byte offsets into the whole file.
 
 use crate::code::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Suggestions};
 use crate::document::{Node, parse_json};
 use crate::forum::Forum;
 use crate::span::Span;
@@ -52,13 +52,14 @@ impl Journal {
     /// the forum does not have, located at the entry's task in `bytes`
     /// (the bytes this journal was parsed from).
     pub fn unknown_tasks(&self, bytes: &[u8], forum: &Forum) -> Vec<Diagnostic> {
+        let mut suggestions = Suggestions::new();
         self.entries
             .iter()
             .filter(|line| forum.task_id(&line.entry.task).is_none())
             .map(|line| {
                 let task = &line.entry.task;
                 let ids = forum.plan().tasks.iter().map(|t| t.id.as_str());
-                let hint = crate::closest(task, ids).map_or_else(
+                let hint = suggestions.closest(task, ids).map_or_else(
                     || NEVER_REWRITTEN.to_owned(),
                     |near| format!("did you mean `{near}`? {NEVER_REWRITTEN}"),
                 );
@@ -98,7 +99,7 @@ pub fn parse_journal_bytes(bytes: &[u8]) -> Journal {
     while start < bytes.len() {
         line_number += 1;
         let rest = &bytes[start..];
-        let (raw, terminated) = match rest.iter().position(|&b| b == b'\n') {
+        let (raw, terminated) = match memchr::memchr(b'\n', rest) {
             Some(end) => (&rest[..end], true),
             None => (rest, false),
         };

@@ -13,9 +13,10 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 
 use super::health::{HEALTH_FIELDS, HealthSettings};
+use super::id::is_valid_id;
 use super::{
-    CalendarDef, DateSpec, DayError, Days, Estimate, ForumInfo, Lag, Link, LinkType, Locale, Plan,
-    Settings, Spread, Task, Weekday, Workstream, parse_day,
+    CalendarDef, DateSpec, DayError, Days, Estimate, ForumInfo, Id, Lag, Link, LinkType, Locale,
+    Plan, Settings, Spread, Task, Weekday, Workstream, parse_day,
 };
 use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{Member, Node, Value};
@@ -69,17 +70,6 @@ pub(crate) fn convert_plan(root: &Value<'_>) -> (Plan, Vec<Diagnostic>) {
     };
     let plan = c.plan(root);
     (plan, c.diagnostics)
-}
-
-/// Whether `id` is a well-formed identifier: `[a-z0-9][a-z0-9._-]*`.
-pub(crate) fn is_valid_id(id: &str) -> bool {
-    let mut bytes = id.bytes();
-    bytes
-        .next()
-        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && bytes.all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
-        })
 }
 
 /// The members of an object whose fields have been checked.
@@ -302,7 +292,7 @@ impl Converter {
 
     /// An id: a string of the id alphabet. A malformed id is reported but
     /// kept, so references to it do not cascade into more errors.
-    pub(crate) fn id(&mut self, value: &Value<'_>, field: &str) -> Option<String> {
+    pub(crate) fn id(&mut self, value: &Value<'_>, field: &str) -> Option<Id> {
         let id = self.string(value, field)?;
         if !is_valid_id(&id) {
             self.error(
@@ -315,16 +305,16 @@ impl Converter {
                 .with_hint(ID_HINT),
             );
         }
-        Some(id)
+        Some(id.into())
     }
 
     /// A reference to an id (a workstream, calendar or task). A malformed
     /// one is reported here and becomes an empty placeholder, so validation
     /// does not report it a second time as unknown.
-    fn reference(&mut self, value: &Value<'_>, field: &str) -> Option<String> {
+    fn reference(&mut self, value: &Value<'_>, field: &str) -> Option<Id> {
         let id = self.string(value, field)?;
         if is_valid_id(&id) {
-            return Some(id);
+            return Some(id.into());
         }
         self.error(
             Diagnostic::error(
@@ -335,7 +325,7 @@ impl Converter {
             .with_label("invalid id")
             .with_hint(ID_HINT),
         );
-        Some(String::new())
+        Some(Id::default())
     }
 
     /// A whole number of 0 or more (its upper bound, if any, is
@@ -378,7 +368,7 @@ impl Converter {
 
     fn plan(&mut self, root: &Value<'_>) -> Plan {
         let empty_forum = ForumInfo {
-            id: String::new(),
+            id: Id::default(),
             name: String::new(),
             date: chrono::NaiveDate::MIN,
             venue: None,
@@ -557,7 +547,7 @@ impl Converter {
         health
     }
 
-    fn calendars(&mut self, value: &Value<'_>) -> BTreeMap<String, CalendarDef> {
+    fn calendars(&mut self, value: &Value<'_>) -> BTreeMap<Id, CalendarDef> {
         let mut calendars = BTreeMap::new();
         let Node::Object(members) = &value.node else {
             self.wrong_type(
@@ -620,7 +610,7 @@ impl Converter {
             let working_days_extra = dates("working_days_extra");
             let base = object.get("base").and_then(|v| self.reference(v, "base"));
             calendars.insert(
-                member.key.to_string(),
+                Id::new(&member.key),
                 CalendarDef {
                     base,
                     weekdays,
@@ -702,7 +692,7 @@ impl Converter {
 
     fn link(&mut self, value: &Value<'_>) -> Link {
         let mut link = Link {
-            task: String::new(),
+            task: Id::default(),
             kind: LinkType::FinishToStart,
             lag: Lag(0),
         };

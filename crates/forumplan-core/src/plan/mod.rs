@@ -7,6 +7,7 @@
 
 mod convert;
 mod health;
+mod id;
 mod values;
 mod write;
 
@@ -16,9 +17,11 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub(crate) use convert::{Converter, convert_plan, is_valid_id};
+pub(crate) use convert::{Converter, convert_plan};
 pub(crate) use health::HEALTH_FIELDS;
 pub use health::{Health, HealthSettings};
+pub use id::Id;
+pub(crate) use id::is_valid_id;
 use values::deserialize_event_day;
 pub use values::{
     DateSpec, DayError, Days, FIRST_DAY, LAST_DAY, Lag, LinkType, Weekday, parse_day,
@@ -42,7 +45,7 @@ pub struct Plan {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_calendars"
     )]
-    pub calendars: BTreeMap<String, CalendarDef>,
+    pub calendars: BTreeMap<Id, CalendarDef>,
     /// The departments' lines of work (content, protocol, logistics…).
     pub workstreams: Vec<Workstream>,
     /// Everything that must be done.
@@ -54,7 +57,7 @@ pub struct Plan {
 #[serde(deny_unknown_fields)]
 pub struct ForumInfo {
     /// Short identifier, e.g. `vesf-2022`.
-    pub id: String,
+    pub id: Id,
     /// Full name, e.g. "Diễn đàn Kinh tế - Xã hội Việt Nam 2022".
     pub name: String,
     /// The event day, `YYYY-MM-DD`.
@@ -69,7 +72,7 @@ pub struct ForumInfo {
     pub timezone: Option<String>,
     /// The forum's calendar (default `vn`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub calendar: Option<String>,
+    pub calendar: Option<Id>,
     /// The earliest day work may be scheduled.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan_start: Option<DateSpec>,
@@ -155,7 +158,7 @@ pub enum Locale {
 pub struct CalendarDef {
     /// A calendar to inherit days off and worked days from.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub base: Option<String>,
+    pub base: Option<Id>,
     /// Days of the week that are worked (default: the base's, else Monday–Friday).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weekdays: Option<Vec<Weekday>>,
@@ -172,7 +175,7 @@ pub struct CalendarDef {
 #[serde(deny_unknown_fields)]
 pub struct Workstream {
     /// Identifier, e.g. `content`.
-    pub id: String,
+    pub id: Id,
     /// Name, e.g. "Nội dung".
     pub name: String,
     /// The leading unit, e.g. "Vụ Kinh tế".
@@ -188,9 +191,9 @@ pub struct Workstream {
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// Identifier, unique among tasks; `event` is reserved.
-    pub id: String,
+    pub id: Id,
     /// The workstream it belongs to.
-    pub workstream: String,
+    pub workstream: Id,
     /// What is to be done.
     pub name: String,
     /// Working days of work; `0d` is a milestone.
@@ -209,7 +212,7 @@ pub struct Task {
     pub fixed_start: Option<DateSpec>,
     /// The task's calendar (default: the forum's).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub calendar: Option<String>,
+    pub calendar: Option<Id>,
     /// Who does it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
@@ -225,7 +228,7 @@ pub struct Task {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     /// The predecessor's id, or `event`.
-    pub task: String,
+    pub task: Id,
     /// Which ends the link ties together.
     pub kind: LinkType,
     /// Working days between them; negative is a lead.
@@ -248,7 +251,7 @@ pub struct Estimate {
 /// last one silently).
 fn unique_calendars<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
-) -> Result<BTreeMap<String, CalendarDef>, D::Error> {
+) -> Result<BTreeMap<Id, CalendarDef>, D::Error> {
     Ok(unique_entries(deserializer, "named calendars")?
         .into_iter()
         .collect())
@@ -259,7 +262,7 @@ impl<'de> Deserialize<'de> for Link {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Full {
-            task: String,
+            task: Id,
             #[serde(rename = "type", default = "finish_to_start")]
             kind: LinkType,
             #[serde(default)]
@@ -278,11 +281,8 @@ impl<'de> Deserialize<'de> for Link {
                 f.write_str("a task id, or an object with `task` and optional `type` and `lag`")
             }
             fn visit_str<E: serde::de::Error>(self, task: &str) -> Result<Link, E> {
-                self.visit_string(task.to_owned())
-            }
-            fn visit_string<E: serde::de::Error>(self, task: String) -> Result<Link, E> {
                 Ok(Link {
-                    task,
+                    task: Id::deserialize(serde::de::value::StrDeserializer::new(task))?,
                     kind: LinkType::FinishToStart,
                     lag: Lag(0),
                 })

@@ -144,8 +144,17 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, DayError> {
     if !is_iso_shape {
         return Err(DayError::NotIsoShape(text.to_owned()));
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| DayError::NotACalendarDay(text.to_owned()))?;
+    // The shape is checked: the digits are read directly (chrono's
+    // format-string parser cost a few hundred instructions per date, and
+    // a large plan and its journal hold hundreds of thousands of dates).
+    let number = |range: std::ops::Range<usize>| {
+        text.as_bytes()[range]
+            .iter()
+            .fold(0, |n, b| n * 10 + u32::from(b - b'0'))
+    };
+    let year = i32::try_from(number(0..4)).unwrap_or(i32::MAX);
+    let date = NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
+        .ok_or_else(|| DayError::NotACalendarDay(text.to_owned()))?;
     if date_in_supported_range(date) {
         Ok(date)
     } else {
@@ -344,6 +353,25 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    proptest! {
+        /// Reading the digits directly gives what chrono's parser gives,
+        /// for every text of the ISO shape (days out of a month, month 0
+        /// or 13, years outside the supported range included).
+        #[test]
+        fn days_read_as_chrono_reads_them(
+            year in 0u32..10_000, month in 0u32..14, day in 0u32..33
+        ) {
+            let text = format!("{year:04}-{month:02}-{day:02}");
+            let chrono = NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+            let expected = match chrono {
+                None => Err(DayError::NotACalendarDay(text.clone())),
+                Some(date) if date_in_supported_range(date) => Ok(date),
+                Some(date) => Err(DayError::OutOfRange(date)),
+            };
+            prop_assert_eq!(parse_day(&text), expected);
+        }
+    }
+
     #[test]
     fn days_are_strictly_iso_and_within_the_supported_years() {
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -449,8 +477,20 @@ mod tests {
 fn from_text<'de, D: Deserializer<'de>, T: FromStr<Err = String>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-    text.parse().map_err(serde::de::Error::custom)
+    // A visitor of `&str` rather than a `Cow<str>`, which serde always
+    // makes an owned copy of: one allocation less per duration, lag, link
+    // type and date of a plan.
+    struct Text<T>(std::marker::PhantomData<T>);
+    impl<T: FromStr<Err = String>> serde::de::Visitor<'_> for Text<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+            text.parse().map_err(E::custom)
+        }
+    }
+    deserializer.deserialize_str(Text(std::marker::PhantomData))
 }
 
 macro_rules! deserialize_from_text {
@@ -487,13 +527,22 @@ pub(crate) fn deserialize_optional_day<'de, D: Deserializer<'de>>(
 /// (a serde map keeps the last one silently); `what` says what serde
 /// expected (in its error, which only sends a plan or a baseline file to
 /// the spanned reader, which locates the repeat).
-pub(crate) fn unique_entries<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
+pub(crate) fn unique_entries<'de, D, K, V>(
     deserializer: D,
     what: &'static str,
-) -> Result<Vec<(String, V)>, D::Error> {
-    struct Entries<V>(&'static str, std::marker::PhantomData<V>);
-    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Entries<V> {
-        type Value = Vec<(String, V)>;
+) -> Result<Vec<(K, V)>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Eq + std::hash::Hash + Clone + fmt::Display,
+    V: Deserialize<'de>,
+{
+    struct Entries<K, V>(&'static str, std::marker::PhantomData<(K, V)>);
+    impl<'de, K, V> serde::de::Visitor<'de> for Entries<K, V>
+    where
+        K: Deserialize<'de> + Eq + std::hash::Hash + Clone + fmt::Display,
+        V: Deserialize<'de>,
+    {
+        type Value = Vec<(K, V)>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str(self.0)
         }
@@ -503,7 +552,7 @@ pub(crate) fn unique_entries<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
         ) -> Result<Self::Value, A::Error> {
             let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
             let mut seen = foldhash::HashSet::default();
-            while let Some((key, value)) = map.next_entry::<String, V>()? {
+            while let Some((key, value)) = map.next_entry::<K, V>()? {
                 if !seen.insert(key.clone()) {
                     return Err(serde::de::Error::custom(format!("`{key}` is given twice")));
                 }

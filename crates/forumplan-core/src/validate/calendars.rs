@@ -11,7 +11,7 @@ use crate::calendar::vn_holidays::{VnHoliday, vn_public_holidays};
 use crate::calendar::{BUILTIN_CALENDARS, Calendar};
 use crate::diagnostic::{Diagnostic, closest};
 use crate::forum::{CalendarId, ForumTask, TaskId};
-use crate::plan::DateSpec;
+use crate::plan::{DateSpec, Id};
 
 impl<'p> Validator<'p, '_, '_> {
     /// Resolves the plan's calendar `name` (and its bases). `chain` holds
@@ -128,7 +128,7 @@ impl<'p> Validator<'p, '_, '_> {
             .plan
             .calendars
             .keys()
-            .map(String::as_str)
+            .map(Id::as_str)
             .chain(BUILTIN_CALENDARS)
             .collect();
         let hint = match closest(name, known.iter().copied()) {

@@ -24,7 +24,7 @@ use crate::diagnostic::{Diagnostic, closest};
 use crate::document::{PathSegment, Value};
 use crate::forum::{CalendarId, Forum, ForumParts, ForumTask};
 use crate::graph::Graph;
-use crate::plan::{DateSpec, Plan, Settings, Spread};
+use crate::plan::{DateSpec, Id, Plan, Settings, Spread};
 use crate::span::Span;
 
 use PathSegment::{Index, Key};
@@ -270,7 +270,7 @@ impl<'p> Validator<'p, '_, '_> {
             );
             self.push(d);
         }
-        let names: Vec<&String> = self.plan.calendars.keys().collect();
+        let names: Vec<&Id> = self.plan.calendars.keys().collect();
         for name in names {
             self.resolve_calendar(name, &mut Vec::new());
         }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use foldhash::HashMap;
 
 use super::{Index, Key, Validator};
-use crate::diagnostic::{Diagnostic, closest};
+use crate::diagnostic::{Diagnostic, Suggestions};
 use crate::forum::{CalendarId, Dependency, ForumTask, TaskId};
 use crate::plan::EVENT_ID;
 use crate::task_index::TaskIndex;
@@ -23,13 +23,17 @@ impl<'p> Validator<'p, '_, '_> {
         let plan = self.plan;
         let mut tasks = Vec::with_capacity(plan.tasks.len());
         let mut links = Vec::new();
+        let mut workstream_hints = Suggestions::new();
+        let mut task_hints = Suggestions::new();
         for (i, task) in plan.tasks.iter().enumerate() {
             let at = |field| [Key("tasks"), Index(i), Key(field)];
             let workstream = match workstreams.get(task.workstream.as_str()) {
                 Some(&ws) => ws,
                 None => {
                     if !task.workstream.is_empty() {
-                        let hint = match closest(&task.workstream, workstreams.keys().copied()) {
+                        let hint = match workstream_hints
+                            .closest(&task.workstream, workstreams.keys().copied())
+                        {
                             Some(near) => format!("did you mean `{near}`?"),
                             None => "declare it under `workstreams`".to_owned(),
                         };
@@ -76,7 +80,7 @@ impl<'p> Validator<'p, '_, '_> {
                     let known = (0..plan.tasks.len())
                         .filter(|&t| task_ids.names(&plan.tasks, t))
                         .map(|t| plan.tasks[t].id.as_str());
-                    let hint = match closest(&link.task, known) {
+                    let hint = match task_hints.closest(&link.task, known) {
                         Some(near) => format!("did you mean `{near}`?"),
                         None => {
                             "name a task declared under `tasks`, or `event` for post-event work"

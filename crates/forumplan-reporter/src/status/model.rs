@@ -528,13 +528,13 @@ impl ConflictRow {
                 earliest_allowed,
             } => ConflictRow {
                 kind: "fixed_start_pushed",
-                task: forum.task(task).id.clone(),
+                task: forum.task(task).id.to_string(),
                 fixed_start,
                 earliest_allowed: Some(earliest_allowed),
             },
             Conflict::FixedStartPassed { task, fixed_start } => ConflictRow {
                 kind: "fixed_start_passed",
-                task: forum.task(task).id.clone(),
+                task: forum.task(task).id.to_string(),
                 fixed_start,
                 earliest_allowed: None,
             },
@@ -652,7 +652,7 @@ impl StatusReport {
         };
         StatusReport {
             forum: ForumInfo {
-                id: info.id.clone(),
+                id: info.id.to_string(),
                 name: info.name.clone(),
                 date: info.date,
                 venue: info.venue.clone(),
@@ -666,7 +666,7 @@ impl StatusReport {
                 .map(|w| {
                     let ws = &forum.workstreams()[w.workstream];
                     WorkstreamRow {
-                        id: ws.id.clone(),
+                        id: ws.id.to_string(),
                         name: ws.name.clone(),
                         lead: ws.lead.clone(),
                         focal_point: ws.focal_point.clone(),
@@ -714,7 +714,7 @@ impl StatusReport {
                     .map(|w| {
                         let ws = &forum.workstreams()[w.workstream];
                         WorkstreamSlipRow {
-                            id: ws.id.clone(),
+                            id: ws.id.to_string(),
                             name: ws.name.clone(),
                             tasks_later: w.tasks_later,
                             worst_variance: w.worst,
@@ -811,9 +811,9 @@ fn task_row(input: StatusInput<'_>, task: TaskId) -> TaskRow {
     let forecast = readiness.is_some();
     let baseline = input.baseline.and_then(|b| b.tasks[task]);
     TaskRow {
-        id: plan_task.id.clone(),
+        id: plan_task.id.to_string(),
         name: plan_task.name.clone(),
-        workstream: plan_task.workstream.clone(),
+        workstream: plan_task.workstream.to_string(),
         owner: plan_task.owner.clone().or(lead),
         duration: plan_task.duration.0,
         state: s.state,
@@ -881,7 +881,10 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
                     waiting.dedup();
                     PendingHandoff {
                         task: task_row(input, task),
-                        waiting: waiting.iter().map(|&t| forum.task(t).id.clone()).collect(),
+                        waiting: waiting
+                            .iter()
+                            .map(|&t| forum.task(t).id.to_string())
+                            .collect(),
                     }
                 })
                 .collect();
@@ -897,8 +900,8 @@ fn handoffs(input: StatusInput<'_>) -> Vec<Handoff> {
                 .and_then(|p| p.task.readiness)
                 .unwrap_or(Readiness::Done);
             Handoff {
-                from: forum.workstreams()[a].id.clone(),
-                to: forum.workstreams()[b].id.clone(),
+                from: forum.workstreams()[a].id.to_string(),
+                to: forum.workstreams()[b].id.to_string(),
                 links,
                 flag,
                 pending,

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use forumplan_core::calendar::Calendar;
 use forumplan_core::journal::{JournalEntry, TaskState};
 use forumplan_core::plan::{
-    DateSpec, Days, EVENT_ID, ForumInfo, Lag, Link, LinkType, Plan, Settings, Task, Workstream,
+    DateSpec, Days, EVENT_ID, ForumInfo, Id, Lag, Link, LinkType, Plan, Settings, Task, Workstream,
     forum_id,
 };
 
@@ -140,12 +140,12 @@ impl<'x, 'o> Importer<'x, 'o> {
             .map(DateSpec::Absolute);
         let mut plan = Plan {
             forum: ForumInfo {
-                id: forum_id(&name, date),
+                id: forum_id(&name, date).into(),
                 name,
                 date,
                 venue: None,
                 timezone: None,
-                calendar: forum_calendar.clone(),
+                calendar: forum_calendar.clone().map(Id::from),
                 plan_start,
                 journal: None,
             },
@@ -194,7 +194,7 @@ impl<'x, 'o> Importer<'x, 'o> {
                 if task.level <= 1 {
                     let id = self.id_for(task, &mut ids);
                     plan.workstreams.push(Workstream {
-                        id,
+                        id: id.into(),
                         name: task.name.clone(),
                         lead: None,
                         focal_point: None,
@@ -224,7 +224,7 @@ impl<'x, 'o> Importer<'x, 'o> {
                 Some(w) => w,
                 None => *general.get_or_insert_with(|| {
                     plan.workstreams.push(Workstream {
-                        id: GENERAL_WORKSTREAM.to_owned(),
+                        id: GENERAL_WORKSTREAM.into(),
                         name: "Chung".to_owned(),
                         lead: None,
                         focal_point: None,
@@ -252,7 +252,7 @@ impl<'x, 'o> Importer<'x, 'o> {
                 && uid >= 0
                 && Some(uid) != project_calendar
             {
-                imported.calendar = calendars.use_calendar(uid);
+                imported.calendar = calendars.use_calendar(uid).map(Id::from);
             }
             self.progress(task, &imported.id, &mut found);
             task_index.insert(task.uid, plan.tasks.len());
@@ -282,7 +282,11 @@ impl<'x, 'o> Importer<'x, 'o> {
                     .with_hint("export the project with its tasks"),
             );
         }
-        plan.calendars = calendars.into_used(&mut found.problems);
+        plan.calendars = calendars
+            .into_used(&mut found.problems)
+            .into_iter()
+            .map(|(name, calendar)| (Id::from(name), calendar))
+            .collect();
         found.problems.append(&mut self.read.problems);
         found.problems.sort_by_key(|p| match p.place {
             Place::Text(span) => span.start,
@@ -422,8 +426,8 @@ impl<'x, 'o> Importer<'x, 'o> {
             ));
         }
         let mut imported = Task {
-            id,
-            workstream: workstream.to_owned(),
+            id: id.into(),
+            workstream: workstream.into(),
             name: task.name.clone(),
             duration: Days(duration),
             owner: owners
@@ -537,8 +541,7 @@ impl<'x, 'o> Importer<'x, 'o> {
             .child("PredecessorUID")
             .and_then(|e| self.read.number::<i64>(e))?;
         let predecessor = tasks.get(&uid).map(|&i| plan.tasks[i].id.clone());
-        let predecessor =
-            predecessor.or_else(|| (Some(uid) == event_uid).then(|| EVENT_ID.to_owned()));
+        let predecessor = predecessor.or_else(|| (Some(uid) == event_uid).then(|| EVENT_ID.into()));
         let Some(predecessor) = predecessor else {
             let why = if summaries.contains_key(&uid) {
                 "it is a summary task"

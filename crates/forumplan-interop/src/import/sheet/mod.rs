@@ -148,7 +148,7 @@ impl<'g, 'o> SheetImport<'g, 'o> {
         let vn = Calendar::vn();
         let mut plan = Plan {
             forum: ForumInfo {
-                id: forum_id(&name, event),
+                id: forum_id(&name, event).into(),
                 name,
                 date: event,
                 venue: None,
@@ -361,8 +361,8 @@ impl<'g, 'o> SheetImport<'g, 'o> {
         }
         let owner = Some(self.cell(row, Column::Lead).text()).filter(|o| !o.is_empty());
         Task {
-            id,
-            workstream: workstream.to_owned(),
+            id: id.into(),
+            workstream: workstream.into(),
             name,
             duration: Days(duration),
             not_before: start,
@@ -470,7 +470,7 @@ impl<'g, 'o> SheetImport<'g, 'o> {
         let by_id: HashMap<String, usize> = tasks
             .iter()
             .enumerate()
-            .map(|(i, t)| (t.id.clone(), i))
+            .map(|(i, t)| (t.id.to_string(), i))
             .collect();
         for (i, row) in rows.iter().enumerate() {
             for token in &row.links {
@@ -580,7 +580,7 @@ fn workstream(
         (ids.make(name, "workstream"), name.to_owned())
     };
     plan.workstreams.push(Workstream {
-        id,
+        id: id.into(),
         name: shown,
         lead: None,
         focal_point: None,
