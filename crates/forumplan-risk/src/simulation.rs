@@ -117,10 +117,10 @@ pub fn simulate(
     as_of: NaiveDate,
     options: Options,
 ) -> Result<Simulation, RiskError> {
-    simulate_keeping(forum, journal, as_of, options, MAX_KEPT_DRAWS)
+    simulate_keeping(forum, journal, as_of, options, MAX_KEPT_BYTES)
 }
 
-/// [`simulate`], keeping at most `max_kept` drawn values for the
+/// [`simulate`], keeping at most `max_kept` bytes of drawn values for the
 /// sensitivity (the tests compare both ways of getting them).
 fn simulate_keeping(
     forum: &Forum,
@@ -230,32 +230,43 @@ fn slot(draw: &TaskDraw, days: i64) -> usize {
     usize::try_from(days - draw.range.0).map_or(0, |i| i.min(last))
 }
 
-/// The most drawn values kept for the sensitivity (two bytes each): a
-/// simulation that would draw more draws them again instead.
-const MAX_KEPT_DRAWS: usize = 1 << 25;
+/// The most bytes of drawn values kept for the sensitivity: a simulation
+/// that would keep more draws them again instead.
+const MAX_KEPT_BYTES: usize = 1 << 27;
 
-/// Every iteration's drawn values (as [`slot`]s), kept by the first phase
-/// for Spearman's ranks, which can only be summed once every iteration's
-/// ready day is known. Keeping them halves the sampling, the dearest part
-/// of an iteration; when they would take too much memory (more than
-/// [`MAX_KEPT_DRAWS`], or a range wider than two bytes count) `values`
-/// stays empty and the second phase draws them again from the same
-/// generators, which gives the same values.
+/// Every iteration's drawn values (as [`slot`]s, one byte each when every
+/// range fits in one, else two), kept by the first phase for Spearman's
+/// ranks, which can only be summed once every iteration's ready day is
+/// known. Keeping them halves the sampling, the dearest part of an
+/// iteration; when they would take too much memory (more than the bytes
+/// allowed, or a range wider than two bytes count) `values` stays empty
+/// and the second phase draws them again from the same generators, which
+/// gives the same values.
 struct Drawn {
-    /// Values per iteration: the number of draws, or 0 when not kept.
+    /// Bytes per value: 1 or 2, or 0 when not kept.
+    size: usize,
+    /// Bytes per iteration: the number of draws × `size`.
     width: usize,
-    /// Iteration i's values at `i·width ..`.
-    values: Vec<u16>,
+    /// Iteration i's values at `i·width ..`, little-endian.
+    values: Vec<u8>,
 }
 
 impl Drawn {
-    fn new(draws: &[TaskDraw], iterations: usize, max_kept: usize) -> Drawn {
-        let fits = draws
-            .iter()
-            .all(|d| range_len(d) <= usize::from(u16::MAX) + 1)
-            && draws.len().saturating_mul(iterations) <= max_kept;
-        let width = if fits { draws.len() } else { 0 };
+    fn new(draws: &[TaskDraw], iterations: usize, max_bytes: usize) -> Drawn {
+        let widest = draws.iter().map(range_len).max().unwrap_or(0);
+        let size = match widest {
+            0..=256 => 1,
+            257..=65_536 => 2,
+            _ => 0,
+        };
+        let width = draws.len() * size;
+        let width = if width.saturating_mul(iterations) <= max_bytes {
+            width
+        } else {
+            0
+        };
         Drawn {
+            size: if width == 0 { 0 } else { size },
             width,
             values: vec![0; width * iterations],
         }
@@ -263,9 +274,9 @@ impl Drawn {
 
     /// The values of `piece` iterations at a time, one (maybe empty) slice
     /// per piece of `ready`.
-    fn pieces(&mut self, piece: usize, count: usize) -> Vec<&mut [u16]> {
+    fn pieces(&mut self, piece: usize, count: usize) -> Vec<&mut [u8]> {
         if self.width == 0 {
-            return (0..count).map(|_| <&mut [u16]>::default()).collect();
+            return (0..count).map(|_| <&mut [u8]>::default()).collect();
         }
         self.values.chunks_mut(piece * self.width).collect()
     }
@@ -308,7 +319,7 @@ impl Setup<'_> {
     /// and returning the added-up counts.
     fn first_phase(&self, ready: &mut [Day], drawn: &mut Drawn) -> Result<Tally, RiskError> {
         let piece = self.piece(ready.len());
-        let width = drawn.width;
+        let (width, size) = (drawn.width, drawn.size);
         let kept = drawn.pieces(piece, ready.len().div_ceil(piece));
         ready
             .par_chunks_mut(piece)
@@ -320,7 +331,7 @@ impl Setup<'_> {
                 for (j, slot) in out.iter_mut().enumerate() {
                     let iteration = (k * piece + j) as u64;
                     let keep = kept.get_mut(j * width..(j + 1) * width).unwrap_or_default();
-                    *slot = self.iterate(&mut work, &mut tally, keep, iteration)?;
+                    *slot = self.iterate(&mut work, &mut tally, (keep, size), iteration)?;
                 }
                 Ok(tally)
             })
@@ -329,12 +340,13 @@ impl Setup<'_> {
     }
 
     /// One iteration: draw, schedule, count. Returns the ready day. The
-    /// drawn values go into `keep` too unless it is empty.
+    /// drawn values go into `keep`'s bytes too (`size` bytes each) unless
+    /// it is empty.
     fn iterate(
         &self,
         work: &mut Workspace<'_>,
         tally: &mut Tally,
-        keep: &mut [u16],
+        (keep, size): (&mut [u8], usize),
         iteration: u64,
     ) -> Result<Day, RiskError> {
         let mut rng = rng_for(self.options.seed, iteration);
@@ -343,9 +355,9 @@ impl Setup<'_> {
             work.pass.set_work(draw.task, days);
             let value = slot(draw, days);
             tally.durations[k][value] += 1;
-            if let Some(kept) = keep.get_mut(k) {
-                // `Drawn::new` kept no values when a slot could not fit.
-                *kept = u16::try_from(value).unwrap_or(u16::MAX);
+            if let Some(kept) = keep.get_mut(k * size..(k + 1) * size) {
+                // The low bytes: `Drawn::new` chose a size every slot fits.
+                kept.copy_from_slice(&value.to_le_bytes()[..size]);
             }
         }
         work.pass
@@ -446,9 +458,13 @@ impl Setup<'_> {
                         for (draw, sum) in self.draws.iter().zip(&mut sums) {
                             sum[slot(draw, draw.draw(&mut rng))] += rank;
                         }
-                    } else {
+                    } else if drawn.size == 1 {
                         for (&value, sum) in kept.iter().zip(&mut sums) {
                             sum[usize::from(value)] += rank;
+                        }
+                    } else {
+                        for (value, sum) in kept.chunks_exact(2).zip(&mut sums) {
+                            sum[usize::from(u16::from_le_bytes([value[0], value[1]]))] += rank;
                         }
                     }
                 }
@@ -554,23 +570,40 @@ mod tests {
 
     use super::*;
 
-    /// Keeping the drawn values or drawing them again gives the same
+    /// Keeping the drawn values (one byte each, or two when a range is
+    /// wider than 256 days) or drawing them again gives the same
     /// sensitivities, and so the same simulation.
     #[test]
     fn kept_and_redrawn_values_give_the_same_result() {
         let plan = include_str!("../../../fixtures/vesf-2022-risk/plan.json");
         let journal = include_str!("../../../fixtures/vesf-2022-risk/plan.journal.jsonl");
-        let forum = load_plan(plan.as_bytes(), Format::Json).unwrap().forum;
+        // The same plan with every estimate stretched past 256 days.
+        let mut wide: serde_json::Value = serde_json::from_str(plan).unwrap();
+        for task in wide["tasks"].as_array_mut().unwrap() {
+            if task.get("estimate").is_some() {
+                task["estimate"]["pessimistic"] = "400d".into();
+            }
+        }
         let as_of = NaiveDate::from_ymd_opt(2022, 9, 1).unwrap();
-        let state = parse_journal(journal).replay(&forum, as_of);
         let options = Options {
             iterations: 500,
             seed: 3,
             distribution: Distribution::Pert,
         };
-        let run = |max_kept| simulate_keeping(&forum, &state, as_of, options, max_kept).unwrap();
-        let kept = run(MAX_KEPT_DRAWS);
-        assert!(kept.tasks.iter().any(|t| t.sensitivity > 0.1));
-        assert_eq!(kept, run(0));
+        for (text, size) in [(plan.to_owned(), 1), (wide.to_string(), 2)] {
+            let forum = load_plan(text.as_bytes(), Format::Json).unwrap().forum;
+            let state = parse_journal(journal).replay(&forum, as_of);
+            let run =
+                |max_kept| simulate_keeping(&forum, &state, as_of, options, max_kept).unwrap();
+            let setup_draws = draws(
+                &forum,
+                |t| ForwardPass::new(&forum, &state, as_of).work(t),
+                options.distribution,
+            );
+            assert_eq!(Drawn::new(&setup_draws, 500, MAX_KEPT_BYTES).size, size);
+            let kept = run(MAX_KEPT_BYTES);
+            assert!(kept.tasks.iter().any(|t| t.sensitivity > 0.1));
+            assert_eq!(kept, run(0));
+        }
     }
 }
