@@ -778,3 +778,46 @@ fn after_the_event_the_workbook_says_why_it_has_no_critical_path() {
         ["Diễn đàn đã diễn ra: công tác chuẩn bị không còn đường găng."]
     );
 }
+
+#[test]
+fn a_text_over_excels_cell_limit_is_refused_with_the_way_out_and_nothing_written() {
+    let dir = tempfile::tempdir().expect("folder");
+    let plan = dir.path().join("plan.json");
+    let plan_path = plan.to_str().expect("path");
+    succeed(&["init", plan_path, "--date", "2027-09-18", "--allow-past"]);
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&plan).expect("plan")).expect("JSON");
+    // One character more than an Excel cell holds.
+    value["tasks"][0]["name"] = "a".repeat(32_768).into();
+    std::fs::write(&plan, serde_json::to_string(&value).expect("JSON")).expect("written");
+    let book = dir.path().join("book.xlsx");
+    let output = forumplan(&[
+        "--lang",
+        "en",
+        "export",
+        plan_path,
+        "--format",
+        "xlsx",
+        "--as-of",
+        "2027-06-01",
+        "-o",
+        book.to_str().expect("path"),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the workbook cannot be written"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("32,767 characters a cell"), "{stderr}");
+    assert!(!book.exists(), "nothing written");
+    // The other formats have no such limit.
+    succeed(&[
+        "export",
+        plan_path,
+        "--format",
+        "ics",
+        "--as-of",
+        "2027-06-01",
+    ]);
+}

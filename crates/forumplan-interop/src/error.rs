@@ -3,6 +3,10 @@
 /// An export that could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    /// A workbook Excel cannot hold (more than 1,048,576 rows, a text over
+    /// 32,767 characters).
+    #[error("{0}")]
+    Workbook(#[from] rust_xlsxwriter::XlsxError),
     /// The Word document could not be packed into its zip container.
     #[error("the Word document could not be packed: {reason}")]
     Docx {
@@ -15,6 +19,7 @@ impl ExportError {
     /// The error's stable code, for logs and scripts.
     pub fn code(&self) -> &'static str {
         match self {
+            ExportError::Workbook(_) => "xlsx-limits",
             ExportError::Docx { .. } => "docx-pack",
         }
     }

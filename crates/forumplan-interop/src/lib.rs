@@ -13,6 +13,6 @@ mod mspdi;
 mod problem;
 
 pub use error::ExportError;
-pub use export::{WorkbookError, docx, ics, mspdi, xlsx};
+pub use export::{docx, ics, mspdi, xlsx};
 pub use import::{ImportOptions, Imported, SourceKind, import};
 pub use problem::{CellRef, Place, Problem, ProblemCode};

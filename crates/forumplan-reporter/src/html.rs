@@ -9,7 +9,7 @@ mod charts;
 mod gantt;
 pub(crate) mod risk_page;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
@@ -203,19 +203,9 @@ fn page_context(report: &StatusReport, lang: Lang, limit: ListLimit) -> Value {
         at_risk => h.tasks_at_risk,
         blocked => h.tasks_blocked,
     };
-    let workstream_name = |id: &str| {
-        report
-            .workstreams
-            .iter()
-            .find(|w| w.id == id)
-            .map_or_else(|| id.to_owned(), |w| w.name.clone())
-    };
+    let workstream_name = |id| report.workstream_name(id);
     // Names by id, built once: the handoffs name every waiting task.
-    let names: HashMap<&str, &str> = report
-        .tasks
-        .iter()
-        .map(|t| (t.id.as_str(), t.name.as_str()))
-        .collect();
+    let names = report.task_names();
     let task_name = |id: &str| names.get(id).copied().unwrap_or(id).to_owned();
     let workstreams: Vec<Value> = report
         .workstreams

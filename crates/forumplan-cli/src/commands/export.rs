@@ -21,6 +21,7 @@ use crate::plan_file::Warnings;
 use crate::progress::Morning;
 use crate::write::replace_atomically;
 use crate::{plan_file, progress};
+use forumplan_interop::ExportError;
 
 /// What to export, and where.
 pub(crate) struct Export<'a> {
@@ -60,14 +61,7 @@ pub(crate) fn run(
         }
         ExportFormat::Xlsx => {
             let report = morning_report(plan, &morning, None, workstreams)?;
-            forumplan_interop::xlsx(forum, &report, morning.lang).map_err(|error| {
-                refuse(
-                    CliMsg::WorkbookFailed {
-                        reason: error.to_string(),
-                    },
-                    CliMsg::HintWorkbookLimits,
-                )
-            })?
+            forumplan_interop::xlsx(forum, &report, morning.lang).map_err(export_failed)?
         }
         ExportFormat::Ics => {
             let report = morning_report(plan, &morning, None, workstreams)?;
@@ -76,12 +70,7 @@ pub(crate) fn run(
         ExportFormat::Docx => {
             let report = morning_report(plan, &morning, None, workstreams)?;
             let limit = ListLimit::from_setting(forum.settings().list_limit);
-            forumplan_interop::docx(&report, morning.lang, limit).map_err(|error| {
-                CliError::Write {
-                    path: "<docx>".into(),
-                    source: std::io::Error::other(error),
-                }
-            })?
+            forumplan_interop::docx(&report, morning.lang, limit).map_err(export_failed)?
         }
     };
     write_out(output.as_deref(), &bytes)?;
@@ -89,6 +78,23 @@ pub(crate) fn run(
     // only cost time.
     std::mem::forget(morning);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why an export could not be made: a workbook over Excel's limits is the
+/// user's to cut down; a document that would not pack is a failure to write.
+fn export_failed(error: ExportError) -> CliError {
+    match error {
+        ExportError::Workbook(_) => refuse(
+            CliMsg::WorkbookFailed {
+                reason: error.to_string(),
+            },
+            CliMsg::HintWorkbookLimits,
+        ),
+        ExportError::Docx { .. } => CliError::Write {
+            path: "<docx>".into(),
+            source: std::io::Error::other(error),
+        },
+    }
 }
 
 /// `bytes` into `output` (atomically), else onto stdout.

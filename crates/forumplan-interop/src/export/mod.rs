@@ -14,7 +14,7 @@ use forumplan_core::Forum;
 pub use docx::docx;
 pub use ics::ics;
 pub use mspdi::mspdi;
-pub use xlsx::{WorkbookError, xlsx};
+pub use xlsx::xlsx;
 
 /// Workstream id → name, as the exports show a task's workstream.
 fn workstream_names(forum: &Forum) -> HashMap<&str, &str> {

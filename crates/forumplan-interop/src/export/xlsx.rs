@@ -22,13 +22,9 @@ use forumplan_reporter::status::{StatusReport, TaskRow};
 use forumplan_scheduler::{Rag, Readiness};
 use rust_xlsxwriter::{Color, DocProperties, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::{scope_names, workstream_names};
+use crate::ExportError;
 
-/// A workbook Excel cannot hold (more than 1,048,576 rows, a text over
-/// 32,767 characters).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct WorkbookError(#[from] XlsxError);
+use super::{scope_names, workstream_names};
 
 /// The widest a column is fitted to, in pixels (about 55 characters): a
 /// long task name wraps no one's screen.
@@ -39,7 +35,7 @@ const A4: u8 = 9;
 
 /// The workbook of `report` (of `forum`, whose workstream names it shows)
 /// in `lang`.
-pub fn xlsx(forum: &Forum, report: &StatusReport, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
+pub fn xlsx(forum: &Forum, report: &StatusReport, lang: Lang) -> Result<Vec<u8>, ExportError> {
     let styles = Styles::new(lang);
     let names = workstream_names(forum);
     let sheet = Sheet {
@@ -235,7 +231,7 @@ const CHANGE_COLUMNS: [Column; 8] = [
 ];
 
 impl Sheet<'_> {
-    fn overview(&self, ws: &mut Worksheet) -> Result<(), WorkbookError> {
+    fn overview(&self, ws: &mut Worksheet) -> Result<(), ExportError> {
         let (report, lang, s) = (self.report, self.lang, self.styles);
         let h = &report.headline;
         ws.set_name(SheetName::Overview.text(lang))?;
@@ -307,7 +303,7 @@ impl Sheet<'_> {
         self.page_setup(ws, header)
     }
 
-    fn tasks(&self, ws: &mut Worksheet) -> Result<(), WorkbookError> {
+    fn tasks(&self, ws: &mut Worksheet) -> Result<(), ExportError> {
         let mut columns: Vec<TaskCell> = TASK_COLUMNS.map(TaskCell::Column).to_vec();
         if self.report.slippage.is_some() {
             columns.push(TaskCell::Column(Column::BaselineFinish));
@@ -317,7 +313,7 @@ impl Sheet<'_> {
         self.table(ws, SheetName::Tasks, &columns, rows, None)
     }
 
-    fn critical_path(&self, ws: &mut Worksheet) -> Result<(), WorkbookError> {
+    fn critical_path(&self, ws: &mut Worksheet) -> Result<(), ExportError> {
         let mut columns = vec![TaskCell::Step, TaskCell::Branch];
         columns.extend(CRITICAL_COLUMNS.map(TaskCell::Column));
         let lang = self.lang;
@@ -333,7 +329,7 @@ impl Sheet<'_> {
         self.table(ws, SheetName::CriticalPath, &columns, rows, empty)
     }
 
-    fn changes(&self, ws: &mut Worksheet) -> Result<(), WorkbookError> {
+    fn changes(&self, ws: &mut Worksheet) -> Result<(), ExportError> {
         let mut columns = vec![TaskCell::Change];
         columns.extend(CHANGE_COLUMNS.map(TaskCell::Column));
         let lang = self.lang;
@@ -364,7 +360,7 @@ impl Sheet<'_> {
         columns: &[TaskCell],
         rows: impl Iterator<Item = (&'t TaskRow, Option<&'static str>, Option<String>)>,
         note: Option<String>,
-    ) -> Result<(), WorkbookError> {
+    ) -> Result<(), ExportError> {
         let (lang, s) = (self.lang, self.styles);
         ws.set_name(name.text(lang))?;
         for (col, cell) in (0u16..).zip(columns) {
@@ -414,7 +410,7 @@ impl Sheet<'_> {
         col: u16,
         column: Column,
         t: &TaskRow,
-    ) -> Result<(), WorkbookError> {
+    ) -> Result<(), ExportError> {
         let (lang, s) = (self.lang, self.styles);
         let date = |ws: &mut Worksheet, day: Option<NaiveDate>| -> Result<(), XlsxError> {
             if let Some(day) = day {
@@ -475,7 +471,7 @@ impl Sheet<'_> {
     /// Columns fitted to their content, and printing on A4 landscape, one
     /// page wide, with row `header` repeated on every page, the sheet's
     /// name and the page number in the margins.
-    fn page_setup(&self, ws: &mut Worksheet, header: u32) -> Result<(), WorkbookError> {
+    fn page_setup(&self, ws: &mut Worksheet, header: u32) -> Result<(), ExportError> {
         ws.set_autofit_max_width(MAX_COLUMN_PIXELS);
         ws.autofit();
         ws.set_landscape();

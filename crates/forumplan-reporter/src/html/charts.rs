@@ -113,13 +113,7 @@ pub(super) fn handoffs(report: &StatusReport, lang: Lang) -> String {
         )
     };
     let index = |id: &str| report.workstreams.iter().position(|w| w.id == id);
-    let name = |id: &str| {
-        report
-            .workstreams
-            .iter()
-            .find(|w| w.id == id)
-            .map_or_else(|| id.to_owned(), |w| w.name.clone())
-    };
+    let name = |id| report.workstream_name(id);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -178,8 +172,8 @@ pub(super) fn handoffs(report: &StatusReport, lang: Lang) -> String {
                 out,
                 r#"<path class="edge {key}" d="M{sx:.1} {sy:.1}L{ex:.1} {ey:.1}" fill="none" stroke="{colour}" stroke-width="{width}"><title>{}: {} → {}</title></path>"#,
                 escape(i18n::readiness(lang, handoff.flag)),
-                escape(&name(&handoff.from)),
-                escape(&name(&handoff.to)),
+                escape(name(&handoff.from)),
+                escape(name(&handoff.to)),
             );
             continue;
         }

@@ -327,13 +327,7 @@ fn handoffs(
     if report.handoffs.is_empty() {
         return writeln!(out, "{}", Msg::NoHandoffs.text(lang));
     }
-    let name = |id: &str| {
-        report
-            .workstreams
-            .iter()
-            .find(|w| w.id == id)
-            .map_or(id.to_owned(), |w| md(&w.name))
-    };
+    let name = |id| md(report.workstream_name(id));
     // Mermaid node ids must be plain words; workstream ids may hold `-` or `.`.
     let node = |id: &str| format!("ws_{}", id.replace(['-', '.'], "_"));
     writeln!(out, "```mermaid\ngraph LR")?;

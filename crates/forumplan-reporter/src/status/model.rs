@@ -3,7 +3,7 @@
 //! same numbers. Serialized as is, this is the report's JSON form; its
 //! shape is documented in `docs/status-json.md`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use forumplan_core::journal::TaskState;
@@ -583,6 +583,24 @@ impl StatusReport {
         self.handoffs
             .iter()
             .filter(|h| !h.pending.is_empty())
+            .collect()
+    }
+
+    /// The name of the workstream `id`, or `id` itself when the report
+    /// has no such workstream (a handoff always names known ones).
+    pub fn workstream_name<'s>(&'s self, id: &'s str) -> &'s str {
+        self.workstreams
+            .iter()
+            .find(|w| w.id == id)
+            .map_or(id, |w| w.name.as_str())
+    }
+
+    /// Task names by id, built once for lists that name many tasks by id
+    /// (the tasks waiting on a handoff).
+    pub fn task_names(&self) -> HashMap<&str, &str> {
+        self.tasks
+            .iter()
+            .map(|t| (t.id.as_str(), t.name.as_str()))
             .collect()
     }
 

@@ -31,16 +31,21 @@ pub fn chosen_workstreams(
     ids: &[String],
 ) -> Result<Vec<WorkstreamId>, UnknownWorkstream> {
     let known = || forum.workstreams().iter().map(|w| w.id.as_str());
-    ids.iter()
-        .map(|id| {
-            known()
-                .position(|w| w == id)
-                .ok_or_else(|| UnknownWorkstream {
-                    id: id.clone(),
-                    known: known().map(str::to_owned).collect(),
-                })
+    ids.iter().map(|id| position_among(known, id)).collect()
+}
+
+/// Where `id` stands among the workstream ids `known` lists, or the
+/// refusal naming them all: the one rule behind every `--workstream`.
+fn position_among<'k, I: Iterator<Item = &'k str>>(
+    known: impl Fn() -> I,
+    id: &str,
+) -> Result<usize, UnknownWorkstream> {
+    known()
+        .position(|w| w == id)
+        .ok_or_else(|| UnknownWorkstream {
+            id: id.to_owned(),
+            known: known().map(str::to_owned).collect(),
         })
-        .collect()
 }
 
 impl StatusReport {
@@ -50,14 +55,9 @@ impl StatusReport {
         if ids.is_empty() {
             return Ok(());
         }
-        if let Some(id) = ids
-            .iter()
-            .find(|id| !self.workstreams.iter().any(|w| &w.id == *id))
-        {
-            return Err(UnknownWorkstream {
-                id: id.clone(),
-                known: self.workstreams.iter().map(|w| w.id.clone()).collect(),
-            });
+        // The report has a row for each of the plan's workstreams.
+        for id in ids {
+            position_among(|| self.workstreams.iter().map(|w| w.id.as_str()), id)?;
         }
         let keep: HashSet<&str> = ids.iter().map(String::as_str).collect();
         let in_scope: HashSet<String> = self

@@ -229,13 +229,7 @@ pub(super) fn render(
                     writeln!(out, "  {}", Msg::NoHandoffs.text(lang))?;
                 }
                 for handoff in waiting {
-                    let name = |id: &str| {
-                        report
-                            .workstreams
-                            .iter()
-                            .find(|w| w.id == id)
-                            .map_or(id.to_owned(), |w| w.name.clone())
-                    };
+                    let name = |id| report.workstream_name(id);
                     let line = format!(
                         "{} {} {}: {} {}",
                         name(&handoff.to),

@@ -282,18 +282,8 @@ fn handoffs(mut doc: Docx, report: &StatusReport, lang: Lang, limit: ListLimit) 
     if waiting.is_empty() {
         return doc.add_paragraph(body([run(Msg::NoHandoffs.text(lang))]));
     }
-    let name = |id: &str| -> String {
-        report
-            .workstreams
-            .iter()
-            .find(|w| w.id == id)
-            .map_or_else(|| id.to_owned(), |w| w.name.clone())
-    };
-    let task_names: std::collections::HashMap<&str, &str> = report
-        .tasks
-        .iter()
-        .map(|t| (t.id.as_str(), t.name.as_str()))
-        .collect();
+    let name = |id| report.workstream_name(id);
+    let task_names = report.task_names();
     for handoff in waiting {
         doc = doc.add_paragraph(sub_heading(&format!(
             "{} {} {}: {} {} ({})",
