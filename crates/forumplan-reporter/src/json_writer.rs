@@ -166,8 +166,7 @@ impl<W: Write> JsonWriter<W> {
         // indents after each line break; a string never holds a raw one.
         for (i, line) in text.split(|&b| b == b'\n').enumerate() {
             if i > 0 {
-                self.put(b"\n");
-                self.indent();
+                self.line_break();
             }
             self.put(line);
         }
@@ -183,8 +182,7 @@ impl<W: Write> JsonWriter<W> {
     fn close(&mut self, bracket: &[u8]) {
         self.depth -= 1;
         if self.pretty && self.has_value {
-            self.put(b"\n");
-            self.indent();
+            self.line_break();
         }
         // The container just closed is a value of the one around it.
         self.has_value = true;
@@ -196,11 +194,26 @@ impl<W: Write> JsonWriter<W> {
     fn separate(&mut self) {
         let first = !self.has_value;
         self.has_value = true;
-        if self.pretty {
-            self.put(if first { b"\n" } else { b",\n" });
-            self.indent();
-        } else if !first {
+        if !first {
             self.put(b",");
+        }
+        if self.pretty {
+            self.line_break();
+        }
+    }
+
+    /// A line break and the indent of the current depth, in one piece
+    /// (the writer's most frequent write).
+    fn line_break(&mut self) {
+        /// A line break and the spaces of 32 levels.
+        const BREAK: &[u8; 65] =
+            b"\n                                                                ";
+        match BREAK.get(..=self.depth * 2) {
+            Some(piece) => self.put(piece),
+            None => {
+                self.put(b"\n");
+                self.indent();
+            }
         }
     }
 

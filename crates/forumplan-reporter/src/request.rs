@@ -299,7 +299,7 @@ pub fn ready_chance(
         seed: forumplan_risk::seed_for(forum, day),
         distribution: forumplan_risk::Distribution::Pert,
     };
-    let simulation = forumplan_risk::simulate(forum, &journal.replay(forum, day), day, options)
+    let forecast = forumplan_risk::forecast_ready(forum, &journal.replay(forum, day), day, options)
         .map_err(|e| {
             refuse(
                 CliMsg::CannotSchedule {
@@ -308,7 +308,7 @@ pub fn ready_chance(
                 CliMsg::HintFixSchedule,
             )
         })?;
-    Ok(Some(ReadyChance::new(&simulation)))
+    Ok(Some(ReadyChance::new(&forecast)))
 }
 
 /// The morning check as of `day`, with the changes since `since` (only

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 use forumplan_core::Forum;
-use forumplan_risk::Simulation;
+use forumplan_risk::{ReadyForecast, Simulation};
 use serde::Serialize;
 
 use crate::escape;
@@ -45,13 +45,13 @@ pub struct ReadyChance {
 }
 
 impl ReadyChance {
-    /// The headline's chance from `simulation`.
-    pub fn new(simulation: &Simulation) -> ReadyChance {
+    /// The headline's chance from `forecast`.
+    pub fn new(forecast: &ReadyForecast) -> ReadyChance {
         ReadyChance {
-            p_on_time: round4(simulation.p_on_time()),
-            p80: simulation.ready.map(|r| r.p80),
-            iterations: simulation.options.iterations,
-            seed: simulation.options.seed,
+            p_on_time: round4(forecast.p_on_time()),
+            p80: forecast.ready.map(|r| r.p80),
+            iterations: forecast.options.iterations,
+            seed: forecast.options.seed,
         }
     }
 
@@ -229,13 +229,13 @@ impl RiskReport {
                 date: forum.event_date(),
             },
             as_of,
-            iterations: simulation.options.iterations,
-            seed: simulation.options.seed,
-            distribution: simulation.options.distribution.name(),
+            iterations: simulation.forecast.options.iterations,
+            seed: simulation.forecast.options.seed,
+            distribution: simulation.forecast.options.distribution.name(),
             deterministic_ready: simulation.deterministic_ready,
             p_on_time: round4(simulation.p_on_time()),
             p_on_time_stderr: round4(simulation.p_on_time_stderr()),
-            ready: simulation.ready.map(|r| ReadyPercentiles {
+            ready: simulation.forecast.ready.map(|r| ReadyPercentiles {
                 p50: r.p50,
                 p80: r.p80,
                 p95: r.p95,

@@ -122,7 +122,7 @@ impl JsonTask<'_> {
         w.key("duration");
         w.int(self.duration);
         w.key("state");
-        w.value(&self.state)?;
+        w.str(self.state.as_str());
         w.key("progress");
         w.int(self.progress);
         w.key("actual_start");
@@ -144,7 +144,10 @@ impl JsonTask<'_> {
         w.key("critical");
         w.bool(self.critical);
         w.key("readiness");
-        w.value(&self.readiness)?;
+        match self.readiness {
+            Some(readiness) => w.str(readiness.as_str()),
+            None => w.null(),
+        }
         if let Some(start) = self.baseline_start {
             w.key("baseline_start");
             w.date_or_null(start);
@@ -437,11 +440,7 @@ mod tests {
                 workstream: Cow::Borrowed("content"),
                 name: Cow::Owned(format!("Bài \"phát biểu\"\n{i}")),
                 duration: i,
-                state: if some {
-                    TaskState::Done
-                } else {
-                    TaskState::InProgress
-                },
+                state: TaskState::ALL[i as usize % TaskState::ALL.len()],
                 progress: (i * 7 % 101) as u8,
                 actual_start: some.then(|| day(1)),
                 actual_finish: (i.is_multiple_of(3)).then(|| day(2)),
@@ -452,7 +451,10 @@ mod tests {
                 total_float: some.then_some(-(i as i64)),
                 free_float: (i.is_multiple_of(3)).then_some(i as i64),
                 critical: some,
-                readiness: (!i.is_multiple_of(4)).then_some(Readiness::OnTrack),
+                // Every readiness, and none.
+                readiness: Readiness::ALL
+                    .get(i as usize % (Readiness::ALL.len() + 1))
+                    .copied(),
                 baseline_start: baseline,
                 baseline_finish: baseline,
                 finish_variance: baseline.map(|b| b.map(|_| i as i64 - 3)),

@@ -17,4 +17,6 @@ mod simulation;
 mod tally;
 
 pub use sampling::{Distribution, Sampler, ThreePoint, has_estimates, round_days, seed_for};
-pub use simulation::{Options, ReadyDays, RiskError, Simulation, TaskRisk, simulate};
+pub use simulation::{
+    Options, ReadyDays, ReadyForecast, RiskError, Simulation, TaskRisk, forecast_ready, simulate,
+};

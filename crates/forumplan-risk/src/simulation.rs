@@ -2,6 +2,13 @@
 //! drawing its durations from a generator of its own and running the
 //! schedule's forward pass; then the counts added up and turned into
 //! probabilities, percentiles, criticality and sensitivity.
+//!
+//! Every iteration's generator is derived from the seed and the
+//! iteration's number alone, so the result is the same however the
+//! iterations are shared out: a small simulation runs on the calling
+//! thread and never starts rayon's threads (the chance line of `status`
+//! on a usual plan takes a couple of milliseconds, less than starting
+//! them).
 
 use chrono::NaiveDate;
 use forumplan_core::journal::JournalState;
@@ -53,15 +60,10 @@ pub struct TaskRisk {
 /// What a simulation found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Simulation {
-    /// The options it ran with.
-    pub options: Options,
+    /// The options, P(on time) and the ready day's percentiles.
+    pub forecast: ReadyForecast,
     /// The forecast ready day of the deterministic schedule.
     pub deterministic_ready: Option<NaiveDate>,
-    /// Iterations whose forecast ready day falls before the event day (all
-    /// of them when no pre-event work is left to count).
-    pub on_time: u32,
-    /// Percentiles of the forecast ready day (`None` without pre-event work).
-    pub ready: Option<ReadyDays>,
     /// Every day some iteration's forecast ready day fell on, in order,
     /// with how many did.
     pub histogram: Vec<(NaiveDate, u32)>,
@@ -73,16 +75,36 @@ pub struct Simulation {
     pub tasks: Vec<TaskRisk>,
 }
 
-impl Simulation {
+/// The forecast ready day over the iterations, without the rest of a
+/// [`Simulation`] (see [`forecast_ready`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadyForecast {
+    /// The options it ran with.
+    pub options: Options,
+    /// Iterations whose forecast ready day falls before the event day (all
+    /// of them when no pre-event work is left to count).
+    pub on_time: u32,
+    /// Percentiles of the forecast ready day (`None` without pre-event work).
+    pub ready: Option<ReadyDays>,
+}
+
+impl ReadyForecast {
     /// P(on time): the share of iterations ready before the event day.
     pub fn p_on_time(&self) -> f64 {
         f64::from(self.on_time) / f64::from(self.options.iterations)
+    }
+}
+
+impl Simulation {
+    /// P(on time): the share of iterations ready before the event day.
+    pub fn p_on_time(&self) -> f64 {
+        self.forecast.p_on_time()
     }
 
     /// The standard error of [`Simulation::p_on_time`]: √(p(1 − p)/N).
     pub fn p_on_time_stderr(&self) -> f64 {
         let p = self.p_on_time();
-        (p * (1.0 - p) / f64::from(self.options.iterations)).sqrt()
+        (p * (1.0 - p) / f64::from(self.forecast.options.iterations)).sqrt()
     }
 }
 
@@ -117,43 +139,22 @@ pub fn simulate(
     as_of: NaiveDate,
     options: Options,
 ) -> Result<Simulation, RiskError> {
-    simulate_keeping(forum, journal, as_of, options, MAX_KEPT_BYTES)
+    simulate_keeping(forum, journal, as_of, options, MAX_KEPT_BYTES, None)
 }
 
 /// [`simulate`], keeping at most `max_kept` bytes of drawn values for the
-/// sensitivity (the tests compare both ways of getting them).
+/// sensitivity, and on rayon's threads or not as `parallel` says (by
+/// default, by size): the tests compare each way of getting the result.
 fn simulate_keeping(
     forum: &Forum,
     journal: &JournalState,
     as_of: NaiveDate,
     options: Options,
     max_kept: usize,
+    parallel: Option<bool>,
 ) -> Result<Simulation, RiskError> {
-    if options.iterations == 0 {
-        return Err(RiskError::NoIterations);
-    }
-    let mut base = ForwardPass::new(forum, journal, as_of);
-    base.run().map_err(|source| RiskError::Schedule {
-        iteration: 0,
-        source,
-    })?;
-    let setup = Setup {
-        forum,
-        journal,
-        as_of,
-        options,
-        draws: draws(forum, |t| base.work(t), options.distribution),
-        open: (0..forum.tasks().len())
-            .filter(|&t| {
-                matches!(
-                    base.work(t),
-                    Work::Planned { .. } | Work::InProgress { .. } | Work::Milestone
-                )
-            })
-            .collect(),
-        event: day_number(forum.event_date()),
-        has_ready: !base.counted().is_empty(),
-    };
+    let (mut setup, base) = Setup::new(forum, journal, as_of, options)?;
+    setup.parallel = parallel.unwrap_or(setup.parallel);
     let deterministic_ready = base.ready_day().map(date).transpose()?;
     let n = options.iterations as usize;
     let mut ready = vec![0 as Day; n];
@@ -161,6 +162,72 @@ fn simulate_keeping(
     let tally = setup.first_phase(&mut ready, &mut drawn)?;
     let sensitivity = setup.sensitivity(&ready, &drawn, &tally);
     setup.finish(tally, &ready, sensitivity, deterministic_ready)
+}
+
+/// The forecast ready day alone, as [`simulate`] finds it with the same
+/// options: P(on time) and the percentiles, equal to the simulation's,
+/// without the per-task counts, criticality and sensitivity (about a
+/// third of the work). What the headline of `status` and `check` shows.
+pub fn forecast_ready(
+    forum: &Forum,
+    journal: &JournalState,
+    as_of: NaiveDate,
+    options: Options,
+) -> Result<ReadyForecast, RiskError> {
+    let (setup, _) = Setup::new(forum, journal, as_of, options)?;
+    let mut ready = vec![0 as Day; options.iterations as usize];
+    let piece = setup.piece(ready.len());
+    setup
+        .each_piece(ready.chunks_mut(piece).collect(), |k, out| {
+            let mut work = setup.workspace();
+            for (j, slot) in out.iter_mut().enumerate() {
+                *slot = setup.iterate(&mut work, None, (k * piece + j) as u64)?;
+            }
+            Ok(())
+        })
+        .into_iter()
+        .collect::<Result<(), RiskError>>()?;
+    setup.forecast(&ready).map(|(forecast, _)| forecast)
+}
+
+impl<'a> Setup<'a> {
+    /// The shared set-up of `options`' iterations, with the deterministic
+    /// pass it was read from (already run).
+    fn new(
+        forum: &'a Forum,
+        journal: &'a JournalState,
+        as_of: NaiveDate,
+        options: Options,
+    ) -> Result<(Setup<'a>, ForwardPass<'a>), RiskError> {
+        if options.iterations == 0 {
+            return Err(RiskError::NoIterations);
+        }
+        let mut base = ForwardPass::new(forum, journal, as_of);
+        base.run().map_err(|source| RiskError::Schedule {
+            iteration: 0,
+            source,
+        })?;
+        let setup = Setup {
+            forum,
+            journal,
+            as_of,
+            options,
+            draws: draws(forum, |t| base.work(t), options.distribution),
+            open: (0..forum.tasks().len())
+                .filter(|&t| {
+                    matches!(
+                        base.work(t),
+                        Work::Planned { .. } | Work::InProgress { .. } | Work::Milestone
+                    )
+                })
+                .collect(),
+            event: day_number(forum.event_date()),
+            has_ready: !base.counted().is_empty(),
+            parallel: (forum.tasks().len() as u64).saturating_mul(u64::from(options.iterations))
+                >= PARALLEL_FROM,
+        };
+        Ok((setup, base))
+    }
 }
 
 /// Everything the iterations share, computed once.
@@ -176,7 +243,14 @@ struct Setup<'a> {
     event: Day,
     /// Whether any task counts for the ready day.
     has_ready: bool,
+    /// Whether the iterations are shared out over rayon's threads.
+    parallel: bool,
 }
+
+/// The size (tasks × iterations) from which a simulation runs on rayon's
+/// threads; below it, about 10 ms of work or less, starting them costs
+/// more than they save.
+const PARALLEL_FROM: u64 = 1_000_000;
 
 /// The counts of a share of the iterations.
 struct Tally {
@@ -308,10 +382,37 @@ impl Setup<'_> {
         }
     }
 
-    /// How many iterations each parallel piece runs.
+    /// How many iterations each piece runs: all of them when the
+    /// simulation runs on the calling thread.
     fn piece(&self, n: usize) -> usize {
-        n.div_ceil(rayon::current_num_threads() * PIECES_PER_THREAD)
-            .max(1)
+        let pieces = if self.parallel {
+            rayon::current_num_threads() * PIECES_PER_THREAD
+        } else {
+            1
+        };
+        n.div_ceil(pieces).max(1)
+    }
+
+    /// `f` of each piece (with its number), in order: on rayon's threads
+    /// when the simulation is parallel, else on the calling thread.
+    fn each_piece<P: Send, T: Send>(
+        &self,
+        pieces: Vec<P>,
+        f: impl Fn(usize, P) -> T + Sync + Send,
+    ) -> Vec<T> {
+        if self.parallel {
+            pieces
+                .into_par_iter()
+                .enumerate()
+                .map(|(k, piece)| f(k, piece))
+                .collect()
+        } else {
+            pieces
+                .into_iter()
+                .enumerate()
+                .map(|(k, piece)| f(k, piece))
+                .collect()
+        }
     }
 
     /// Runs every iteration, writing its forecast ready day into `ready`
@@ -321,49 +422,56 @@ impl Setup<'_> {
         let piece = self.piece(ready.len());
         let (width, size) = (drawn.width, drawn.size);
         let kept = drawn.pieces(piece, ready.len().div_ceil(piece));
-        ready
-            .par_chunks_mut(piece)
-            .zip(kept)
-            .enumerate()
-            .map(|(k, (out, kept))| {
-                let mut work = self.workspace();
-                let mut tally = Tally::new(self);
-                for (j, slot) in out.iter_mut().enumerate() {
-                    let iteration = (k * piece + j) as u64;
-                    let keep = kept.get_mut(j * width..(j + 1) * width).unwrap_or_default();
-                    *slot = self.iterate(&mut work, &mut tally, (keep, size), iteration)?;
-                }
-                Ok(tally)
-            })
-            .try_reduce_with(|a, b| Ok(a.merge(b)))
-            .unwrap_or_else(|| Ok(Tally::new(self)))
+        let pieces: Vec<_> = ready.chunks_mut(piece).zip(kept).collect();
+        self.each_piece(pieces, |k, (out, kept)| {
+            let mut work = self.workspace();
+            let mut tally = Tally::new(self);
+            for (j, slot) in out.iter_mut().enumerate() {
+                let iteration = (k * piece + j) as u64;
+                let keep = kept.get_mut(j * width..(j + 1) * width).unwrap_or_default();
+                *slot = self.iterate(&mut work, Some((&mut tally, keep, size)), iteration)?;
+            }
+            Ok(tally)
+        })
+        .into_iter()
+        .try_fold(Tally::new(self), |all, piece| Ok(all.merge(piece?)))
     }
 
-    /// One iteration: draw, schedule, count. Returns the ready day. The
-    /// drawn values go into `keep`'s bytes too (`size` bytes each) unless
-    /// it is empty.
+    /// One iteration: draw, schedule, count. Returns the ready day. With
+    /// no tally, only the ready day is worked out; with one, the drawn
+    /// values go into `keep`'s bytes too (`size` bytes each) unless it is
+    /// empty.
     fn iterate(
         &self,
         work: &mut Workspace<'_>,
-        tally: &mut Tally,
-        (keep, size): (&mut [u8], usize),
+        mut tally: Option<(&mut Tally, &mut [u8], usize)>,
         iteration: u64,
     ) -> Result<Day, RiskError> {
         let mut rng = rng_for(self.options.seed, iteration);
         for (k, draw) in self.draws.iter().enumerate() {
             let days = draw.draw(&mut rng);
             work.pass.set_work(draw.task, days);
-            let value = slot(draw, days);
-            tally.durations[k][value] += 1;
-            if let Some(kept) = keep.get_mut(k * size..(k + 1) * size) {
-                // The low bytes: `Drawn::new` chose a size every slot fits.
-                kept.copy_from_slice(&value.to_le_bytes()[..size]);
+            if let Some((tally, keep, size)) = &mut tally {
+                let value = slot(draw, days);
+                tally.durations[k][value] += 1;
+                if let Some(kept) = keep.get_mut(k * *size..(k + 1) * *size) {
+                    // The low bytes: `Drawn::new` chose a size every slot fits.
+                    kept.copy_from_slice(&value.to_le_bytes()[..*size]);
+                }
             }
         }
         work.pass
             .run()
             .map_err(|source| RiskError::Schedule { iteration, source })?;
         let pass = &work.pass;
+        let Some((tally, _, _)) = tally else {
+            return Ok(pass
+                .counted()
+                .iter()
+                .map(|&task| pass.finish_day(task))
+                .max()
+                .unwrap_or(self.event - 1));
+        };
         // Each finish day once: the counts below read it several times.
         let finish = &mut work.finish;
         for (task, day) in finish.iter_mut().enumerate() {
@@ -440,10 +548,8 @@ impl Setup<'_> {
             .map(|(&(_, n), &r)| u128::from(n) * u128::from(r) * u128::from(r))
             .sum();
         let piece = self.piece(ready.len());
-        let xy = ready
-            .par_chunks(piece)
-            .enumerate()
-            .map(|(k, part)| {
+        let xy = self
+            .each_piece(ready.chunks(piece).collect(), |k, part| {
                 let mut sums: Vec<Vec<u64>> =
                     self.draws.iter().map(|d| vec![0; range_len(d)]).collect();
                 for (j, &day) in part.iter().enumerate() {
@@ -470,7 +576,8 @@ impl Setup<'_> {
                 }
                 sums
             })
-            .reduce_with(|mut a, b| {
+            .into_iter()
+            .reduce(|mut a, b| {
                 for (x, y) in a.iter_mut().zip(&b) {
                     for (p, q) in x.iter_mut().zip(y) {
                         *p += q;
@@ -500,28 +607,7 @@ impl Setup<'_> {
         deterministic_ready: Option<NaiveDate>,
     ) -> Result<Simulation, RiskError> {
         let n = f64::from(self.options.iterations);
-        let mut days = DayCounts::default();
-        let mut on_time = 0u32;
-        if self.has_ready {
-            for &day in ready {
-                days.add(day);
-                on_time += u32::from(day < self.event);
-            }
-        } else {
-            on_time = self.options.iterations;
-        }
-        let ready_days = match (
-            days.percentile(50),
-            days.percentile(80),
-            days.percentile(95),
-        ) {
-            (Some(p50), Some(p80), Some(p95)) => Some(ReadyDays {
-                p50: date(p50)?,
-                p80: date(p80)?,
-                p95: date(p95)?,
-            }),
-            _ => None,
-        };
+        let (forecast, days) = self.forecast(ready)?;
         let histogram = days
             .days()
             .map(|(day, count)| Ok((date(day)?, count)))
@@ -544,10 +630,8 @@ impl Setup<'_> {
             })
             .collect::<Result<_, RiskError>>()?;
         Ok(Simulation {
-            options: self.options,
+            forecast,
             deterministic_ready,
-            on_time,
-            ready: ready_days,
             histogram,
             workstreams: tally
                 .workstream_on_time
@@ -556,6 +640,41 @@ impl Setup<'_> {
                 .collect(),
             tasks,
         })
+    }
+}
+
+impl Setup<'_> {
+    /// P(on time) and the percentiles of the iterations' ready days, with
+    /// the days counted.
+    fn forecast(&self, ready: &[Day]) -> Result<(ReadyForecast, DayCounts), RiskError> {
+        let mut days = DayCounts::default();
+        let mut on_time = 0u32;
+        if self.has_ready {
+            for &day in ready {
+                days.add(day);
+                on_time += u32::from(day < self.event);
+            }
+        } else {
+            on_time = self.options.iterations;
+        }
+        let ready = match (
+            days.percentile(50),
+            days.percentile(80),
+            days.percentile(95),
+        ) {
+            (Some(p50), Some(p80), Some(p95)) => Some(ReadyDays {
+                p50: date(p50)?,
+                p80: date(p80)?,
+                p95: date(p95)?,
+            }),
+            _ => None,
+        };
+        let forecast = ReadyForecast {
+            options: self.options,
+            on_time,
+            ready,
+        };
+        Ok((forecast, days))
     }
 }
 
@@ -593,8 +712,9 @@ mod tests {
         for (text, size) in [(plan.to_owned(), 1), (wide.to_string(), 2)] {
             let forum = load_plan(text.as_bytes(), Format::Json).unwrap().forum;
             let state = parse_journal(journal).replay(&forum, as_of);
-            let run =
-                |max_kept| simulate_keeping(&forum, &state, as_of, options, max_kept).unwrap();
+            let run = |max_kept| {
+                simulate_keeping(&forum, &state, as_of, options, max_kept, None).unwrap()
+            };
             let setup_draws = draws(
                 &forum,
                 |t| ForwardPass::new(&forum, &state, as_of).work(t),
@@ -605,5 +725,40 @@ mod tests {
             assert!(kept.tasks.iter().any(|t| t.sensitivity > 0.1));
             assert_eq!(kept, run(0));
         }
+    }
+
+    /// A small simulation runs on the calling thread, a large one on
+    /// rayon's: both give the same result, on any number of threads; and
+    /// the forecast alone is the simulation's own.
+    #[test]
+    fn the_calling_thread_and_rayons_give_the_same_result() {
+        let plan = include_str!("../../../fixtures/vesf-2022-risk/plan.json");
+        let journal = include_str!("../../../fixtures/vesf-2022-risk/plan.journal.jsonl");
+        let forum = load_plan(plan.as_bytes(), Format::Json).unwrap().forum;
+        let as_of = NaiveDate::from_ymd_opt(2022, 8, 20).unwrap();
+        let state = parse_journal(journal).replay(&forum, as_of);
+        let options = Options {
+            iterations: 300,
+            seed: 11,
+            distribution: Distribution::Pert,
+        };
+        let run = |parallel, threads| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| {
+                    simulate_keeping(&forum, &state, as_of, options, MAX_KEPT_BYTES, parallel)
+                        .unwrap()
+                })
+        };
+        let alone = run(Some(false), 1);
+        assert!(alone.forecast.on_time > 0 && alone.forecast.on_time < options.iterations);
+        assert_eq!(alone, run(None, 2), "this size runs alone by default");
+        for threads in [1, 2, 5] {
+            assert_eq!(alone, run(Some(true), threads), "{threads} threads");
+        }
+        let forecast = forecast_ready(&forum, &state, as_of, options).unwrap();
+        assert_eq!(forecast, alone.forecast);
     }
 }

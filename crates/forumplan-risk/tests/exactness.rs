@@ -112,7 +112,7 @@ proptest! {
         let se = (p * (1.0 - p) / f64::from(n)).sqrt();
         prop_assert!((result.p_on_time() - p).abs() <= 4.0 * se + 1e-12,
             "P(on time) {} vs exact {p} (se {se})", result.p_on_time());
-        let ready = result.ready.unwrap();
+        let ready = result.forecast.ready.unwrap();
         for (q, simulated) in [(0.5, ready.p50), (0.8, ready.p80), (0.95, ready.p95)] {
             let t = quantile(&cdf, q);
             // Ready on P + T − 1 for T days of work.

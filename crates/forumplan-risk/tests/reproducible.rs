@@ -77,11 +77,14 @@ fn a_plan_without_estimates_reproduces_the_schedule() {
         let forecast = schedule.forecast_ready.unwrap();
         assert_eq!(result.deterministic_ready, Some(forecast));
         assert!(
-            result.on_time == 0 || result.on_time == 200,
+            result.forecast.on_time == 0 || result.forecast.on_time == 200,
             "{as_of}: {result:?}"
         );
-        assert_eq!(result.on_time == 200, forecast < forum.event_date());
-        let ready = result.ready.unwrap();
+        assert_eq!(
+            result.forecast.on_time == 200,
+            forecast < forum.event_date()
+        );
+        let ready = result.forecast.ready.unwrap();
         assert_eq!([ready.p50, ready.p80, ready.p95], [forecast; 3]);
         assert_eq!(result.histogram, vec![(forecast, 200)]);
         for task in &result.tasks {

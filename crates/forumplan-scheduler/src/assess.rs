@@ -25,6 +25,27 @@ pub enum Readiness {
     OnTrack,
 }
 
+impl Readiness {
+    /// Every readiness, in declaration order.
+    pub const ALL: [Readiness; 4] = [
+        Readiness::Done,
+        Readiness::Late,
+        Readiness::AtRisk,
+        Readiness::OnTrack,
+    ];
+
+    /// The name JSON gives it (`done`, `late`, `at_risk`, `on_track`), for
+    /// writers that do not go through serde.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Readiness::Done => "done",
+            Readiness::Late => "late",
+            Readiness::AtRisk => "at_risk",
+            Readiness::OnTrack => "on_track",
+        }
+    }
+}
+
 /// A workstream's (or the forum's) colour, worst last.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,

@@ -228,10 +228,20 @@ impl<'f> Passes<'f> {
     /// from the journal; no pass run yet.
     pub(crate) fn new(forum: &'f Forum, journal: &JournalState, as_of: NaiveDate) -> Passes<'f> {
         let n = forum.tasks().len();
+        let today = day_number(as_of);
+        let (from, to) = table_window(forum, today);
         let mut passes = Passes {
             forum,
             graph: forum.graph(),
-            calendars: forum.calendars().iter().map(WorkCalendar::new).collect(),
+            calendars: forum
+                .calendars()
+                .iter()
+                .map(|calendar| {
+                    let mut work = WorkCalendar::new(calendar);
+                    work.tabulate(from, to);
+                    work
+                })
+                .collect(),
             modes: Vec::with_capacity(n),
             early_start: vec![0; n],
             early_end: vec![0; n],
@@ -240,7 +250,6 @@ impl<'f> Passes<'f> {
             late_end: vec![0; n],
             conflicts: Vec::new(),
         };
-        let today = day_number(as_of);
         for task in 0..n {
             let mode = mode_of(&passes, journal.get(task), task, today);
             passes.modes.push(mode);
@@ -516,6 +525,24 @@ fn out_of_range(forum: &Forum, task: usize) -> ScheduleError {
 /// plan's start when later.
 pub(crate) fn window_start(forum: &Forum, today: Day) -> Day {
     today.max(forum.plan_start().map_or(Day::MIN, day_number))
+}
+
+/// How far past the event day the calendars are tabulated.
+const TABLE_DAYS_AFTER_EVENT: Day = 731;
+
+/// The longest window tabulated: ten years, so that a plan dated far from
+/// its as-of day costs no more than a usual one.
+const TABLE_MAX_DAYS: Day = 3_653;
+
+/// The days over which the calendars are tabulated: those the passes
+/// nearly always touch, from a month before the window opens to two years
+/// past the event. Days outside are still right, only searched for; the
+/// table is a cache, never a rule.
+fn table_window(forum: &Forum, today: Day) -> (Day, Day) {
+    let start = window_start(forum, today);
+    let from = start - 31;
+    let to = start.max(day_number(forum.event_date())) + TABLE_DAYS_AFTER_EVENT;
+    (from, to.min(from + TABLE_MAX_DAYS))
 }
 
 /// Working days of float from the early to the late schedule.

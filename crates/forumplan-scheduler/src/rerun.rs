@@ -12,9 +12,6 @@ use crate::ScheduleError;
 use crate::passes::{Mode, Passes, forward, window_start};
 use crate::workdays::{Day, day_number};
 
-/// How far past the event day the calendars are tabulated.
-const TABLE_DAYS_AFTER_EVENT: Day = 731;
-
 /// What a task still has to do as of the day, as the schedule sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Work {
@@ -56,19 +53,9 @@ impl<'f> ForwardPass<'f> {
     /// `journal` (replayed as of the same day), exactly as [`crate::schedule`]
     /// does.
     pub fn new(forum: &'f Forum, journal: &JournalState, as_of: NaiveDate) -> ForwardPass<'f> {
-        let mut passes = Passes::new(forum, journal, as_of);
+        let passes = Passes::new(forum, journal, as_of);
         let today = day_number(as_of);
         let start = window_start(forum, today);
-        // Tabulate the calendars over the days runs nearly always touch:
-        // from a month before the window opens to two years past the
-        // event (later days are still right, only searched for).
-        let (from, to) = (
-            start - 31,
-            start.max(day_number(forum.event_date())) + TABLE_DAYS_AFTER_EVENT,
-        );
-        for calendar in &mut passes.calendars {
-            calendar.tabulate(from, to);
-        }
         let work = (0..forum.tasks().len())
             .map(|task| match passes.modes[task] {
                 Mode::Done { .. } => Work::Done,

@@ -104,7 +104,7 @@ impl WorkCalendar {
             table: None,
         };
         let mut shift = 0;
-        for (date, is_working) in exceptions {
+        for &(date, is_working) in exceptions {
             let day = day_number(date);
             work.shift.push(shift);
             work.index.push(work.weekly(day) + shift);
@@ -118,8 +118,8 @@ impl WorkCalendar {
 
     /// Tabulates `idx` and `nth` for the days from
     /// `from` to `to` (excluded): a lookup there instead of a binary
-    /// search over the exceptions, for code that runs the arithmetic many
-    /// times over (risk simulation). Answers are the same everywhere;
+    /// search over the exceptions, where every schedule (and every run of a
+    /// risk simulation) does nearly all its arithmetic. Answers are the same everywhere;
     /// outside the window they are computed as before.
     pub fn tabulate(&mut self, from: Day, to: Day) {
         self.table = None;

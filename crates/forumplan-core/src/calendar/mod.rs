@@ -9,6 +9,7 @@ pub mod lunar;
 pub mod vn_holidays;
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -25,6 +26,9 @@ pub struct Calendar {
     weekdays: [bool; 7],
     holidays: HashSet<NaiveDate>,
     extra: HashSet<NaiveDate>,
+    /// [`Calendar::exceptions`], kept in step with the sets above by every
+    /// constructor: working-day arithmetic reads it for every schedule.
+    exceptions: Vec<(NaiveDate, bool)>,
 }
 
 impl Calendar {
@@ -37,38 +41,48 @@ impl Calendar {
         }
     }
 
+    /// Whether `name` is one of [`BUILTIN_CALENDARS`], without building it.
+    pub fn is_builtin(name: &str) -> bool {
+        BUILTIN_CALENDARS.contains(&name)
+    }
+
     /// Monday–Friday, less Vietnam's public holidays.
     pub fn vn() -> Calendar {
-        let holidays = vn_holidays::vn_public_holidays_all()
-            .into_iter()
-            .map(|(date, _)| date)
-            .collect();
-        Calendar {
-            name: "vn".into(),
-            weekdays: [true, true, true, true, true, false, false],
-            holidays,
-            extra: HashSet::new(),
-        }
+        // The lunar holidays of 111 years cost about a millisecond to
+        // compute: once per process, however many calendars derive from it.
+        static VN: OnceLock<Calendar> = OnceLock::new();
+        VN.get_or_init(|| {
+            let holidays = vn_holidays::vn_public_holidays_all()
+                .into_iter()
+                .map(|(date, _)| date)
+                .collect();
+            Calendar::new("vn", [true, true, true, true, true, false, false], holidays)
+        })
+        .clone()
     }
 
     /// Monday–Friday, no holidays: where a plan calendar without `base` starts.
     pub fn monday_to_friday() -> Calendar {
-        Calendar {
-            name: "monday-to-friday".into(),
-            weekdays: [true, true, true, true, true, false, false],
-            holidays: HashSet::new(),
-            extra: HashSet::new(),
-        }
+        let weekdays = [true, true, true, true, true, false, false];
+        Calendar::new("monday-to-friday", weekdays, HashSet::new())
     }
 
     /// Seven working days a week, no holidays.
     pub fn every_day() -> Calendar {
-        Calendar {
-            name: "every-day".into(),
-            weekdays: [true; 7],
-            holidays: HashSet::new(),
+        Calendar::new("every-day", [true; 7], HashSet::new())
+    }
+
+    /// A calendar with no extra working days.
+    fn new(name: &str, weekdays: [bool; 7], holidays: HashSet<NaiveDate>) -> Calendar {
+        let mut calendar = Calendar {
+            name: name.to_owned(),
+            weekdays,
+            holidays,
             extra: HashSet::new(),
-        }
+            exceptions: Vec::new(),
+        };
+        calendar.exceptions = calendar.list_exceptions();
+        calendar
     }
 
     /// A calendar named `name` that starts from `base` and then applies its
@@ -98,6 +112,7 @@ impl Calendar {
             calendar.holidays.remove(&day);
             calendar.extra.insert(day);
         }
+        calendar.exceptions = calendar.list_exceptions();
         calendar
     }
 
@@ -138,7 +153,12 @@ impl Calendar {
     /// [`Calendar::weekdays`] this describes the calendar completely, in a
     /// few hundred entries however many years it covers, so working-day
     /// arithmetic never has to walk the calendar day by day.
-    pub fn exceptions(&self) -> Vec<(NaiveDate, bool)> {
+    pub fn exceptions(&self) -> &[(NaiveDate, bool)] {
+        &self.exceptions
+    }
+
+    /// [`Calendar::exceptions`] worked out from the sets.
+    fn list_exceptions(&self) -> Vec<(NaiveDate, bool)> {
         let worked_weekday =
             |date: &NaiveDate| self.weekdays[date.weekday().num_days_from_monday() as usize];
         let mut days: Vec<(NaiveDate, bool)> = self
@@ -215,7 +235,7 @@ mod tests {
         let weekend = Calendar::derive("w", &swap, Some(&[Weekday::Sat, Weekday::Sun]), [], []);
         for calendar in [vn, swap, weekend] {
             let exceptions: std::collections::HashMap<NaiveDate, bool> =
-                calendar.exceptions().into_iter().collect();
+                calendar.exceptions().iter().copied().collect();
             let weekdays = calendar.weekdays();
             for date in day(1989, 1, 1)
                 .iter_days()

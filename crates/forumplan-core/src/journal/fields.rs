@@ -95,7 +95,7 @@ impl RawEntry<'_> {
             state: Some(parse_state(&self.state)?),
             progress: self
                 .progress
-                .map(|p| check_progress(p.into(), &p.to_string()))
+                .map(|p| check_progress(p.into(), || p.to_string()))
                 .transpose()?,
             by: self.by,
             note: self.note,
@@ -155,8 +155,8 @@ impl PartialEntry {
                 let spelled = text.get(value.span.range()).unwrap_or_default();
                 self.progress = match value.node {
                     Node::Null => None,
-                    Node::Integer(p) => Some(check_progress(p, spelled)?),
-                    Node::Float(_) => Some(check_progress(-1, spelled)?),
+                    Node::Integer(p) => Some(check_progress(p, || spelled.to_owned())?),
+                    Node::Float(_) => Some(check_progress(-1, || spelled.to_owned())?),
                     _ => {
                         return Err(format!(
                             "`progress` must be an integer from 0 to 100, found {}",
@@ -238,12 +238,18 @@ fn parse_state(text: &str) -> Result<TaskState, String> {
     text.parse().map_err(|e: ParseTaskStateError| e.to_string())
 }
 
-/// A progress of 0–100; `spelled` is how the line wrote it.
-fn check_progress(progress: i64, spelled: &str) -> Result<u8, String> {
+/// A progress of 0–100; `spelled` gives how the line wrote it, for the
+/// message (only spelled out when the value is refused).
+fn check_progress(progress: i64, spelled: impl FnOnce() -> String) -> Result<u8, String> {
     u8::try_from(progress)
         .ok()
         .filter(|p| *p <= 100)
-        .ok_or_else(|| format!("progress must be an integer from 0 to 100, got {spelled}"))
+        .ok_or_else(|| {
+            format!(
+                "progress must be an integer from 0 to 100, got {}",
+                spelled()
+            )
+        })
 }
 
 /// A day as [`crate::plan::parse_day`] reads it everywhere.

@@ -45,7 +45,7 @@ impl<'p> Validator<'p, '_, '_> {
                 builtin
             }
             Some(base) if !base.is_empty() => {
-                if self.plan.calendars.contains_key(base) || Calendar::builtin(base).is_some() {
+                if self.plan.calendars.contains_key(base) || Calendar::is_builtin(base) {
                     self.resolve_calendar(base, chain)
                         .map(|id| self.calendars.list[id].clone())
                 } else {
@@ -158,7 +158,7 @@ impl<'p> Validator<'p, '_, '_> {
         if name.is_empty() {
             return None;
         }
-        if !self.plan.calendars.contains_key(name) && Calendar::builtin(name).is_none() {
+        if !self.plan.calendars.contains_key(name) && !Calendar::is_builtin(name) {
             self.unknown_calendar(name, path);
             return None;
         }

@@ -166,7 +166,8 @@ impl<'f> Writer<'f> {
             let (first, last) = self.years;
             let exceptions: Vec<(NaiveDate, bool)> = calendar
                 .exceptions()
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|(day, _)| (first..=last).contains(&day.year()))
                 .collect();
             if !exceptions.is_empty() {

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use forumplan_core::calendar::{BUILTIN_CALENDARS, Calendar};
+use forumplan_core::calendar::Calendar;
 use forumplan_core::plan::{CalendarDef, DateSpec, Weekday, slug};
 
 use super::values::Reader;
@@ -158,7 +158,7 @@ impl Calendars {
         if name.is_empty() {
             name = format!("calendar-{uid}");
         }
-        if BUILTIN_CALENDARS.contains(&name.as_str()) {
+        if Calendar::is_builtin(&name) {
             name.push_str("-mspdi");
         }
         let base = name.clone();
