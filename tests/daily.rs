@@ -426,7 +426,7 @@ fn a_fresh_plan_stays_green_until_its_first_late_start_is_near() {
     let dir = tempfile::tempdir().expect("temp dir");
     let plan = dir.path().join("plan.json");
     let plan = utf8(&plan);
-    succeed(&["init", plan, "--date", "2027-09-18"]);
+    succeed(&["init", plan, "--date", "2027-09-18", "--allow-past"]);
     let first_day = day("2027-09-18") - Days::new(291);
     let output = forumplan(&[
         "schedule",

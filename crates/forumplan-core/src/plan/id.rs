@@ -16,13 +16,31 @@ use serde::{Deserialize, Serialize};
 
 /// Whether `id` is a well-formed identifier: `[a-z0-9][a-z0-9._-]*`.
 pub(crate) fn is_valid_id(id: &str) -> bool {
-    let mut bytes = id.bytes();
+    // One table lookup a byte: every id, link and workstream of a plan
+    // goes through here (a third of a million at 100k tasks).
+    const fn class(b: u8) -> u8 {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' => FIRST | REST,
+            b'.' | b'_' | b'-' => REST,
+            _ => 0,
+        }
+    }
+    const FIRST: u8 = 1;
+    const REST: u8 = 2;
+    const CLASS: [u8; 256] = {
+        let mut table = [0; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = class(b as u8);
+            b += 1;
+        }
+        table
+    };
+    let bytes = id.as_bytes();
     bytes
-        .next()
-        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && bytes.all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
-        })
+        .first()
+        .is_some_and(|&b| CLASS[usize::from(b)] & FIRST != 0)
+        && bytes.iter().all(|&b| CLASS[usize::from(b)] & REST != 0)
 }
 
 /// An identifier as a plan writes it. Reading one with serde checks its
@@ -194,6 +212,31 @@ impl JsonSchema for Id {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The syntax as the contract writes it: `[a-z0-9][a-z0-9._-]*`.
+    fn by_the_rule(id: &str) -> bool {
+        let first = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit();
+        let mut chars = id.chars();
+        chars.next().is_some_and(first) && chars.all(|c| first(c) || matches!(c, '.' | '_' | '-'))
+    }
+
+    #[test]
+    fn the_lookup_table_is_the_rule_for_every_character_in_every_place() {
+        let chars = (0..0x800u32)
+            .filter_map(char::from_u32)
+            .chain(['ệ', 'Đ', '\u{FEFF}']);
+        for c in chars {
+            for id in [
+                c.to_string(),
+                format!("a{c}"),
+                format!("{c}a"),
+                format!("a-{c}0"),
+            ] {
+                assert_eq!(is_valid_id(&id), by_the_rule(&id), "{id:?}");
+            }
+        }
+        assert!(!is_valid_id(""));
+    }
 
     #[test]
     fn reading_checks_the_syntax() {
