@@ -202,27 +202,19 @@ impl<W: Write> JsonWriter<W> {
         }
     }
 
-    /// A line break and the indent of the current depth, in one piece
-    /// (the writer's most frequent write).
+    /// A line break and the indent of the current depth, in one piece up
+    /// to 32 levels (the writer's most frequent write), in more below.
     fn line_break(&mut self) {
         /// A line break and the spaces of 32 levels.
         const BREAK: &[u8; 65] =
             b"\n                                                                ";
-        match BREAK.get(..=self.depth * 2) {
-            Some(piece) => self.put(piece),
-            None => {
-                self.put(b"\n");
-                self.indent();
-            }
-        }
-    }
-
-    fn indent(&mut self) {
-        const SPACES: &[u8] = &[b' '; 64];
         let mut width = self.depth * 2;
+        let now = width.min(BREAK.len() - 1);
+        self.put(&BREAK[..=now]);
+        width -= now;
         while width > 0 {
-            let now = width.min(SPACES.len());
-            self.put(&SPACES[..now]);
+            let now = width.min(BREAK.len() - 1);
+            self.put(&BREAK[1..=now]);
             width -= now;
         }
     }
@@ -336,6 +328,36 @@ mod tests {
                 },
             )
         })
+    }
+
+    /// Deeper than one piece of indent (32 levels): a chain of 40 nodes,
+    /// 80 levels of objects and arrays.
+    #[test]
+    fn deep_nesting_is_indented_as_serde_json_does() {
+        let mut node = Node {
+            text: "leaf".into(),
+            number: 1,
+            flag: true,
+            date: None,
+            children: Vec::new(),
+            empty: Vec::new(),
+        };
+        for depth in 0..40 {
+            node = Node {
+                text: format!("level {depth}"),
+                number: depth,
+                flag: false,
+                date: None,
+                children: vec![node],
+                empty: Vec::new(),
+            };
+        }
+        let mut w = JsonWriter::new(Vec::new(), true);
+        write_node(&mut w, &node).expect("writes to memory");
+        let written = w.finish().expect("writes to memory");
+        let expected = serde_json::to_vec_pretty(&node).expect("serializes");
+        assert!(written.windows(100).any(|w| w.iter().all(|&b| b == b' ')));
+        assert_eq!(String::from_utf8(written), String::from_utf8(expected));
     }
 
     proptest! {

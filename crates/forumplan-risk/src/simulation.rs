@@ -190,6 +190,28 @@ pub fn forecast_ready(
     setup.forecast(&ready).map(|(forecast, _)| forecast)
 }
 
+/// Everything the iterations share, computed once.
+struct Setup<'a> {
+    forum: &'a Forum,
+    journal: &'a JournalState,
+    as_of: NaiveDate,
+    options: Options,
+    /// The tasks whose duration varies.
+    draws: Vec<TaskDraw>,
+    /// The tasks still open, reported on.
+    open: Vec<TaskId>,
+    event: Day,
+    /// Whether any task counts for the ready day.
+    has_ready: bool,
+    /// Whether the iterations are shared out over rayon's threads.
+    parallel: bool,
+}
+
+/// The size (tasks × iterations) from which a simulation runs on rayon's
+/// threads; below it, about 10 ms of work or less, starting them costs
+/// more than they save.
+const PARALLEL_FROM: u64 = 1_000_000;
+
 impl<'a> Setup<'a> {
     /// The shared set-up of `options`' iterations, with the deterministic
     /// pass it was read from (already run).
@@ -229,28 +251,6 @@ impl<'a> Setup<'a> {
         Ok((setup, base))
     }
 }
-
-/// Everything the iterations share, computed once.
-struct Setup<'a> {
-    forum: &'a Forum,
-    journal: &'a JournalState,
-    as_of: NaiveDate,
-    options: Options,
-    /// The tasks whose duration varies.
-    draws: Vec<TaskDraw>,
-    /// The tasks still open, reported on.
-    open: Vec<TaskId>,
-    event: Day,
-    /// Whether any task counts for the ready day.
-    has_ready: bool,
-    /// Whether the iterations are shared out over rayon's threads.
-    parallel: bool,
-}
-
-/// The size (tasks × iterations) from which a simulation runs on rayon's
-/// threads; below it, about 10 ms of work or less, starting them costs
-/// more than they save.
-const PARALLEL_FROM: u64 = 1_000_000;
 
 /// The counts of a share of the iterations.
 struct Tally {
@@ -465,12 +465,9 @@ impl Setup<'_> {
             .map_err(|source| RiskError::Schedule { iteration, source })?;
         let pass = &work.pass;
         let Some((tally, _, _)) = tally else {
-            return Ok(pass
-                .counted()
-                .iter()
-                .map(|&task| pass.finish_day(task))
-                .max()
-                .unwrap_or(self.event - 1));
+            // As below: the day before the event stands for "no pre-event
+            // work left".
+            return Ok(pass.ready_day().unwrap_or(self.event - 1));
         };
         // Each finish day once: the counts below read it several times.
         let finish = &mut work.finish;
@@ -641,9 +638,7 @@ impl Setup<'_> {
             tasks,
         })
     }
-}
 
-impl Setup<'_> {
     /// P(on time) and the percentiles of the iterations' ready days, with
     /// the days counted.
     fn forecast(&self, ready: &[Day]) -> Result<(ReadyForecast, DayCounts), RiskError> {

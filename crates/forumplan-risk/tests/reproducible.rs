@@ -7,9 +7,12 @@ use forumplan_core::{Format, load_plan};
 use forumplan_risk::{Distribution, Options, simulate};
 use support::{Task, day0, forum, no_journal};
 
+/// 200,000 iterations of the five tasks below: a million task-iterations,
+/// the size from which a simulation shares its iterations over rayon's
+/// threads (smaller ones run on the calling thread).
 fn options(seed: u64) -> Options {
     Options {
-        iterations: 3_000,
+        iterations: 200_000,
         seed,
         distribution: Distribution::Pert,
     }

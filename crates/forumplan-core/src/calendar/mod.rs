@@ -229,6 +229,21 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_names_are_the_calendars_built_in() {
+        for name in BUILTIN_CALENDARS {
+            assert!(Calendar::is_builtin(name));
+            assert_eq!(
+                Calendar::builtin(name).map(|c| c.name().to_owned()),
+                Some(name.into())
+            );
+        }
+        for name in ["", "VN", "vn-2022", "monday-to-friday"] {
+            assert!(!Calendar::is_builtin(name), "{name}");
+            assert_eq!(Calendar::builtin(name), None, "{name}");
+        }
+    }
+
+    #[test]
     fn exceptions_and_weekdays_describe_every_day() {
         let vn = Calendar::vn();
         let swap = Calendar::derive("vn-2022", &vn, None, [day(2022, 9, 1)], [day(2022, 9, 17)]);
