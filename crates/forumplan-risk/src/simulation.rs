@@ -179,7 +179,7 @@ pub fn forecast_ready(
     let piece = setup.piece(ready.len());
     setup
         .each_piece(ready.chunks_mut(piece).collect(), |k, out| {
-            let mut work = setup.workspace();
+            let mut work = setup.workspace()?;
             for (j, slot) in out.iter_mut().enumerate() {
                 *slot = setup.iterate(&mut work, None, (k * piece + j) as u64)?;
             }
@@ -372,14 +372,22 @@ struct Workspace<'a> {
 const PIECES_PER_THREAD: usize = 2;
 
 impl Setup<'_> {
-    fn workspace(&self) -> Workspace<'_> {
-        Workspace {
-            pass: ForwardPass::new(self.forum, self.journal, self.as_of),
+    /// A pass of its own for a share of the iterations, limited to the
+    /// drawn tasks and what follows them (the rest never changes).
+    fn workspace(&self) -> Result<Workspace<'_>, RiskError> {
+        let mut pass = ForwardPass::new(self.forum, self.journal, self.as_of);
+        pass.vary_only(self.draws.iter().map(|draw| draw.task))
+            .map_err(|source| RiskError::Schedule {
+                iteration: 0,
+                source,
+            })?;
+        Ok(Workspace {
+            pass,
             mark: vec![0; self.forum.tasks().len()],
             stack: Vec::new(),
             late: vec![false; self.forum.workstreams().len()],
             finish: vec![0; self.forum.tasks().len()],
-        }
+        })
     }
 
     /// How many iterations each piece runs: all of them when the
@@ -424,7 +432,7 @@ impl Setup<'_> {
         let kept = drawn.pieces(piece, ready.len().div_ceil(piece));
         let pieces: Vec<_> = ready.chunks_mut(piece).zip(kept).collect();
         self.each_piece(pieces, |k, (out, kept)| {
-            let mut work = self.workspace();
+            let mut work = self.workspace()?;
             let mut tally = Tally::new(self);
             for (j, slot) in out.iter_mut().enumerate() {
                 let iteration = (k * piece + j) as u64;

@@ -13,7 +13,7 @@
 use chrono::NaiveDate;
 use forumplan_core::journal::{JournalState, TaskProgress, TaskState};
 use forumplan_core::plan::LinkType;
-use forumplan_core::{Dependency, Forum, Graph};
+use forumplan_core::{Dependency, Forum, Graph, TaskId};
 
 use crate::critical::critical_paths;
 use crate::workdays::{Day, WorkCalendar, date_of, day_number};
@@ -218,7 +218,7 @@ pub(crate) fn run(
     as_of: NaiveDate,
 ) -> Result<Schedule, ScheduleError> {
     let mut passes = Passes::new(forum, journal, as_of);
-    forward(&mut passes, day_number(as_of))?;
+    forward(&mut passes, day_number(as_of), forum.graph().order())?;
     backward(&mut passes)?;
     assemble(&passes, journal, as_of)
 }
@@ -293,12 +293,20 @@ fn mode_of(passes: &Passes<'_>, progress: Option<&TaskProgress>, task: usize, to
     }
 }
 
-pub(crate) fn forward(p: &mut Passes<'_>, today: Day) -> Result<(), ScheduleError> {
+/// The forward pass over `order`: the whole topological order, or a part of
+/// it closed under successors whose other tasks keep the dates of an
+/// earlier pass (see [`crate::rerun::ForwardPass::vary_only`]). The
+/// conflicts found replace the earlier ones.
+pub(crate) fn forward(
+    p: &mut Passes<'_>,
+    today: Day,
+    order: &[TaskId],
+) -> Result<(), ScheduleError> {
     let forum = p.forum;
     let mut conflicts = Vec::new();
     let event = day_number(forum.event_date());
     let plan_start = forum.plan_start().map(day_number);
-    for &task in forum.graph().order() {
+    for &task in order {
         let info = &forum.tasks()[task];
         let cal = p.calendar(task);
         let (start, end, link_start) = match p.modes[task] {

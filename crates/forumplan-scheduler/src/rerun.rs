@@ -46,6 +46,24 @@ pub struct ForwardPass<'f> {
     window_start: Day,
     /// The tasks that count for the forecast ready day.
     counted: Vec<TaskId>,
+    /// Set by [`ForwardPass::vary_only`]: what [`ForwardPass::run`]
+    /// recomputes while it holds.
+    limit: Option<Limit>,
+}
+
+/// The part of the pass that work set on a few tasks can change: those
+/// tasks and the tasks after them. Invariant: every other task's dates are
+/// those of the last whole pass, which their inputs (their own work, the
+/// dates of the tasks before them) have not changed since.
+struct Limit {
+    /// Per task: whether it is in the part.
+    varies: Vec<bool>,
+    /// The part, in topological order.
+    order: Vec<TaskId>,
+    /// The tasks of the part that count for the ready day.
+    counted: Vec<TaskId>,
+    /// The latest finish of the counted tasks outside the part.
+    ready_outside: Option<Day>,
 }
 
 impl<'f> ForwardPass<'f> {
@@ -85,6 +103,7 @@ impl<'f> ForwardPass<'f> {
             work,
             today,
             counted,
+            limit: None,
         }
     }
 
@@ -103,6 +122,7 @@ impl<'f> ForwardPass<'f> {
     /// its remaining work when under way. Work done, cancelled tasks and
     /// milestones keep what they have.
     pub fn set_work(&mut self, task: TaskId, days: i64) {
+        self.keep_limit_for(task);
         let days = days.max(1);
         match &mut self.passes.modes[task] {
             Mode::Planned {
@@ -121,6 +141,7 @@ impl<'f> ForwardPass<'f> {
     /// days of work. Work done and cancelled tasks keep what they have.
     /// What the health check's critical path test asks.
     pub fn set_delay(&mut self, task: TaskId, delay: i64) {
+        self.keep_limit_for(task);
         let delay = delay.max(0);
         match (self.work[task], &mut self.passes.modes[task]) {
             (Work::Planned { duration }, Mode::Planned { duration: d, .. }) => {
@@ -134,9 +155,62 @@ impl<'f> ForwardPass<'f> {
         }
     }
 
+    /// Limits the next runs to `tasks` (the only ones whose work will be
+    /// set) and the tasks after them, the others keeping the dates of a
+    /// whole pass run now: the same dates as whole passes, for less work
+    /// when few tasks vary, as in a simulation late in the preparation.
+    /// Tasks done are left out (their dates are facts), and so is what
+    /// only they lead to. Setting the work of a task outside the limit
+    /// lifts it: the next run is whole again.
+    pub fn vary_only(
+        &mut self,
+        tasks: impl IntoIterator<Item = TaskId>,
+    ) -> Result<(), ScheduleError> {
+        self.limit = None;
+        self.run()?;
+        let forum = self.passes.forum;
+        let graph = forum.graph();
+        let mut varies = vec![false; forum.tasks().len()];
+        let mut stack: Vec<TaskId> = tasks.into_iter().collect();
+        while let Some(task) = stack.pop() {
+            if varies[task] || self.work[task] == Work::Done {
+                continue;
+            }
+            varies[task] = true;
+            stack.extend(graph.successors(task).iter().map(|link| link.task));
+        }
+        let order = graph
+            .order()
+            .iter()
+            .copied()
+            .filter(|&t| varies[t])
+            .collect();
+        let (counted, outside): (Vec<TaskId>, Vec<TaskId>) =
+            self.counted.iter().partition(|&&t| varies[t]);
+        let ready_outside = outside.iter().map(|&t| self.finish_day(t)).max();
+        self.limit = Some(Limit {
+            varies,
+            order,
+            counted,
+            ready_outside,
+        });
+        Ok(())
+    }
+
+    /// Lifts the limit if `task` is outside it: its work is about to change.
+    fn keep_limit_for(&mut self, task: TaskId) {
+        if self.limit.as_ref().is_some_and(|limit| !limit.varies[task]) {
+            self.limit = None;
+        }
+    }
+
     /// Runs the forward pass with the work last set.
     pub fn run(&mut self) -> Result<(), ScheduleError> {
-        forward(&mut self.passes, self.today)
+        let order = match &self.limit {
+            Some(limit) => &limit.order,
+            None => self.passes.forum.graph().order(),
+        };
+        forward(&mut self.passes, self.today, order)
     }
 
     /// The day of `task`'s early finish in the last run, as the schedule
@@ -154,7 +228,15 @@ impl<'f> ForwardPass<'f> {
     /// The forecast ready day of the last run: the latest early finish of
     /// the tasks that count; `None` when none does.
     pub fn ready_day(&self) -> Option<Day> {
-        self.counted.iter().map(|&t| self.finish_day(t)).max()
+        match &self.limit {
+            Some(limit) => limit
+                .counted
+                .iter()
+                .map(|&t| self.finish_day(t))
+                .max()
+                .max(limit.ready_outside),
+            None => self.counted.iter().map(|&t| self.finish_day(t)).max(),
+        }
     }
 
     /// The predecessors whose links set `task`'s early start in the last

@@ -6,6 +6,7 @@
 //! 1990–2100) and `every-day`. Plans derive their own with `base`.
 
 pub mod lunar;
+mod lunar_table;
 pub mod vn_holidays;
 
 use std::collections::HashSet;
@@ -48,8 +49,7 @@ impl Calendar {
 
     /// Monday–Friday, less Vietnam's public holidays.
     pub fn vn() -> Calendar {
-        // The lunar holidays of 111 years cost about a millisecond to
-        // compute: once per process, however many calendars derive from it.
+        // Built once per process, however many calendars derive from it.
         static VN: OnceLock<Calendar> = OnceLock::new();
         VN.get_or_init(|| {
             let holidays = vn_holidays::vn_public_holidays_all()

@@ -15,7 +15,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use super::lunar::lunar_to_solar;
+use super::lunar_table;
 
 /// Which public holiday a day off belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,9 +52,8 @@ pub fn vn_public_holidays(year: i32) -> Vec<(NaiveDate, VnHoliday)> {
 }
 
 /// Every public holiday of every supported year, in date order: the same
-/// days as [`vn_public_holidays`] year by year, with each lunar new year
-/// computed once rather than for both solar years it can touch (the lunar
-/// calendar is most of the cost of building the `vn` calendar).
+/// days as [`vn_public_holidays`] year by year, each lunar new year read
+/// once rather than for both solar years it can touch.
 pub fn vn_public_holidays_all() -> Vec<(NaiveDate, VnHoliday)> {
     let mut days = Vec::with_capacity(12 * (LAST_YEAR - FIRST_YEAR + 1) as usize);
     let mut this_tet = tet(FIRST_YEAR);
@@ -68,7 +67,7 @@ pub fn vn_public_holidays_all() -> Vec<(NaiveDate, VnHoliday)> {
 
 /// The first day of lunar year `lunar_year`.
 fn tet(lunar_year: i32) -> Option<NaiveDate> {
-    lunar_to_solar(lunar_year, 1, 1, false)
+    lunar_table::new_year(lunar_year)
 }
 
 /// The holidays of `year`, given the lunar new years that start in it and
@@ -97,11 +96,7 @@ fn holidays_of(
             }
         }
     }
-    if let Some(date) = lunar_to_solar(year, 3, 10, false)
-        && date.year() == year
-    {
-        days.push((date, VnHoliday::HungKings));
-    }
+    days.extend(lunar_table::hung_kings(year).map(|date| (date, VnHoliday::HungKings)));
     days.extend(fixed(year, 4, 30, VnHoliday::ReunificationDay));
     days.extend(fixed(year, 5, 1, VnHoliday::LabourDay));
     days.extend(fixed(year, 9, 2, VnHoliday::NationalDay));
