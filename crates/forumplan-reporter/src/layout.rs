@@ -56,19 +56,21 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     let text = escape::terminal(text);
     let mut lines = Vec::new();
     let mut line = String::new();
+    // The line's width, kept as words are added: a space between words
+    // joins no character sequence, so widths add up across it.
+    let mut line_width = 0;
     for word in text.split(' ') {
-        let candidate = if line.is_empty() {
-            word.to_owned()
+        let word_width = width(word);
+        if line.is_empty() {
+            line.push_str(word);
+            line_width = word_width;
+        } else if line_width + 1 + word_width <= columns {
+            line.push(' ');
+            line.push_str(word);
+            line_width += 1 + word_width;
         } else {
-            format!("{line} {word}")
-        };
-        if width(&candidate) <= columns {
-            line = candidate;
-        } else {
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            line = word.to_owned();
+            lines.push(std::mem::replace(&mut line, word.to_owned()));
+            line_width = word_width;
         }
     }
     if !line.is_empty() || lines.is_empty() {
@@ -79,7 +81,45 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// `wrap` as first written: each candidate line measured whole.
+    fn wrap_by_measuring(text: &str, columns: usize) -> Vec<String> {
+        let text = escape::terminal(text);
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for word in text.split(' ') {
+            let candidate = if line.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{line} {word}")
+            };
+            if width(&candidate) <= columns {
+                line = candidate;
+            } else {
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line = word.to_owned();
+            }
+        }
+        if !line.is_empty() || lines.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    proptest! {
+        #[test]
+        fn wrapping_adds_widths_as_measuring_would(
+            text in "([a-z]{0,9}|[ếẫưởđ]{1,4}|e\u{302}\u{301}|[中文]{1,3}|\u{1F468}\u{200D}\u{1F469}|\u{2764}\u{FE0F}|\u{FE0F}|\t|  ?)( ([a-z]{0,9}|[ếẫưởđ]{1,4}|e\u{302}\u{301}|[中文]{1,3}|\u{1F468}\u{200D}\u{1F469}|\u{2764}\u{FE0F}|\u{FE0F}|\t|  ?)){0,20}",
+            columns in 1usize..40,
+        ) {
+            prop_assert_eq!(wrap(&text, columns), wrap_by_measuring(&text, columns));
+        }
+    }
 
     #[test]
     fn combining_marks_take_no_column() {

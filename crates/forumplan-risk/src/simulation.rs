@@ -153,9 +153,9 @@ fn simulate_keeping(
     max_kept: usize,
     parallel: Option<bool>,
 ) -> Result<Simulation, RiskError> {
-    let (mut setup, base) = Setup::new(forum, journal, as_of, options)?;
+    let mut setup = Setup::new(forum, journal, as_of, options)?;
     setup.parallel = parallel.unwrap_or(setup.parallel);
-    let deterministic_ready = base.ready_day().map(date).transpose()?;
+    let deterministic_ready = setup.base.ready_day().map(date).transpose()?;
     let n = options.iterations as usize;
     let mut ready = vec![0 as Day; n];
     let mut drawn = Drawn::new(&setup.draws, n, max_kept);
@@ -174,7 +174,7 @@ pub fn forecast_ready(
     as_of: NaiveDate,
     options: Options,
 ) -> Result<ReadyForecast, RiskError> {
-    let (setup, _) = Setup::new(forum, journal, as_of, options)?;
+    let setup = Setup::new(forum, journal, as_of, options)?;
     let mut ready = vec![0 as Day; options.iterations as usize];
     let piece = setup.piece(ready.len());
     setup
@@ -193,9 +193,10 @@ pub fn forecast_ready(
 /// Everything the iterations share, computed once.
 struct Setup<'a> {
     forum: &'a Forum,
-    journal: &'a JournalState,
-    as_of: NaiveDate,
     options: Options,
+    /// The deterministic pass (already run): each share of the iterations
+    /// starts from a copy.
+    base: ForwardPass<'a>,
     /// The tasks whose duration varies.
     draws: Vec<TaskDraw>,
     /// The tasks still open, reported on.
@@ -213,14 +214,13 @@ struct Setup<'a> {
 const PARALLEL_FROM: u64 = 1_000_000;
 
 impl<'a> Setup<'a> {
-    /// The shared set-up of `options`' iterations, with the deterministic
-    /// pass it was read from (already run).
+    /// The shared set-up of `options`' iterations.
     fn new(
         forum: &'a Forum,
         journal: &'a JournalState,
         as_of: NaiveDate,
         options: Options,
-    ) -> Result<(Setup<'a>, ForwardPass<'a>), RiskError> {
+    ) -> Result<Setup<'a>, RiskError> {
         if options.iterations == 0 {
             return Err(RiskError::NoIterations);
         }
@@ -229,10 +229,8 @@ impl<'a> Setup<'a> {
             iteration: 0,
             source,
         })?;
-        let setup = Setup {
+        Ok(Setup {
             forum,
-            journal,
-            as_of,
             options,
             draws: draws(forum, |t| base.work(t), options.distribution),
             open: (0..forum.tasks().len())
@@ -247,8 +245,8 @@ impl<'a> Setup<'a> {
             has_ready: !base.counted().is_empty(),
             parallel: (forum.tasks().len() as u64).saturating_mul(u64::from(options.iterations))
                 >= PARALLEL_FROM,
-        };
-        Ok((setup, base))
+            base,
+        })
     }
 }
 
@@ -375,7 +373,7 @@ impl Setup<'_> {
     /// A pass of its own for a share of the iterations, limited to the
     /// drawn tasks and what follows them (the rest never changes).
     fn workspace(&self) -> Result<Workspace<'_>, RiskError> {
-        let mut pass = ForwardPass::new(self.forum, self.journal, self.as_of);
+        let mut pass = self.base.clone();
         pass.vary_only(self.draws.iter().map(|draw| draw.task))
             .map_err(|source| RiskError::Schedule {
                 iteration: 0,

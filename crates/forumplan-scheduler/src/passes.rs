@@ -60,6 +60,7 @@ impl Rule {
 }
 
 /// Everything the passes compute, in day numbers.
+#[derive(Clone)]
 pub(crate) struct Passes<'f> {
     pub(crate) forum: &'f Forum,
     /// The forum's dependency graph.

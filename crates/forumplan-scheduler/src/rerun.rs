@@ -39,6 +39,7 @@ pub enum Work {
 }
 
 /// A forum's forward pass, set up once as of a day.
+#[derive(Clone)]
 pub struct ForwardPass<'f> {
     passes: Passes<'f>,
     work: Vec<Work>,
@@ -55,6 +56,7 @@ pub struct ForwardPass<'f> {
 /// tasks and the tasks after them. Invariant: every other task's dates are
 /// those of the last whole pass, which their inputs (their own work, the
 /// dates of the tasks before them) have not changed since.
+#[derive(Clone)]
 struct Limit {
     /// Per task: whether it is in the part.
     varies: Vec<bool>,
