@@ -127,7 +127,7 @@ fn print_rendered(path: &Path, bytes: &[u8], diagnostics: &[&Diagnostic]) {
 /// bad byte too) still points at the same place. (A lossy decoding would
 /// put three bytes where there was one, and shift every later caret.)
 pub(crate) fn text_keeping_offsets(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = forumplan_core::utf8::text(bytes) {
         return text.into();
     }
     let mut text = String::with_capacity(bytes.len());

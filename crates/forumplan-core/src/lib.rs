@@ -19,6 +19,7 @@ pub mod plan;
 mod settings;
 mod span;
 mod task_index;
+pub mod utf8;
 mod validate;
 
 pub use code::Code;

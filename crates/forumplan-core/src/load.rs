@@ -169,7 +169,7 @@ fn place(
 /// of a valid plan: the command line, which alone touches files, points at
 /// `forum.journal` when the file it names cannot be read.
 pub fn value_span(bytes: &[u8], format: Format, path: &[PathSegment<'_>]) -> Option<Span> {
-    let text = std::str::from_utf8(bytes).ok()?;
+    let text = crate::utf8::text(bytes).ok()?;
     if format == Format::Json
         && let Some(spans) = spans_at(text, &[path])
     {
@@ -181,7 +181,7 @@ pub fn value_span(bytes: &[u8], format: Format, path: &[PathSegment<'_>]) -> Opt
 /// `bytes` as text, or a `not-utf8` error at the first byte that is not
 /// UTF-8, with `hint` saying how to fix the file.
 pub(crate) fn utf8_text<'b>(bytes: &'b [u8], hint: &str) -> Result<&'b str, Vec<Diagnostic>> {
-    std::str::from_utf8(bytes).map_err(|error| {
+    crate::utf8::text(bytes).map_err(|error| {
         let at = error.valid_up_to();
         vec![
             Diagnostic::error(

@@ -95,6 +95,12 @@ pub fn parse_journal(text: &str) -> Journal {
 pub fn parse_journal_bytes(bytes: &[u8]) -> Journal {
     let mut journal = Journal::default();
     let mut start = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    // Checked as a whole when it is all UTF-8 (nearly always), line by
+    // line when it is not, so that one bad line costs only itself.
+    let text = crate::utf8::text(bytes).ok();
+    journal
+        .entries
+        .reserve(memchr::memchr_iter(b'\n', &bytes[start..]).count() + 1);
     let mut line_number = 0;
     while start < bytes.len() {
         line_number += 1;
@@ -103,7 +109,12 @@ pub fn parse_journal_bytes(bytes: &[u8]) -> Journal {
             Some(end) => (&rest[..end], true),
             None => (rest, false),
         };
-        match parse_line(raw, terminated) {
+        // A line ends before a `\n` or at the end: a character boundary.
+        let line = match text.and_then(|text| text.get(start..start + raw.len())) {
+            Some(line) => parse_text_line(line, terminated),
+            None => parse_line(raw, terminated),
+        };
+        match line {
             Ok(None) => {}
             Ok(Some(entry)) => journal.entries.push(JournalLine {
                 line: line_number,
@@ -162,6 +173,11 @@ fn parse_line(raw: &[u8], terminated: bool) -> Result<Option<JournalEntry>, Line
             message: format!("the line is not valid UTF-8 (unexpected byte 0x{byte:02X})"),
         }
     })?;
+    parse_text_line(text, terminated)
+}
+
+/// [`parse_line`] for a line known to be UTF-8.
+fn parse_text_line(text: &str, terminated: bool) -> Result<Option<JournalEntry>, LineFault> {
     if text.trim().is_empty() {
         return Ok(None);
     }
