@@ -27,6 +27,10 @@ pub(crate) struct JsonWriter<W: Write> {
     depth: usize,
     /// Whether the innermost open container has a value yet.
     has_value: bool,
+    /// Per depth, what starts a member there, in one piece (the writer's
+    /// most frequent write): a comma, when pretty a line break and the
+    /// indent, and the key's opening quote. Built when first needed.
+    members: Vec<Vec<u8>>,
 }
 
 impl<W: Write> JsonWriter<W> {
@@ -39,6 +43,7 @@ impl<W: Write> JsonWriter<W> {
             pretty,
             depth: 0,
             has_value: false,
+            members: Vec::new(),
         }
     }
 
@@ -101,8 +106,21 @@ impl<W: Write> JsonWriter<W> {
     /// `key` is one of the program's own names: it needs no escaping.
     pub(crate) fn key(&mut self, key: &'static str) {
         debug_assert!(!needs_escaping(key));
-        self.separate();
-        self.put(b"\"");
+        while self.members.len() <= self.depth {
+            let depth = self.members.len();
+            let mut member = b",".to_vec();
+            if self.pretty {
+                member.push(b'\n');
+                member.resize(2 + depth * 2, b' ');
+            }
+            member.push(b'"');
+            self.members.push(member);
+        }
+        // The first member has no comma before it.
+        let first = !self.has_value;
+        self.has_value = true;
+        self.buffer
+            .extend_from_slice(&self.members[self.depth][usize::from(first)..]);
         self.put(key.as_bytes());
         self.put(if self.pretty { b"\": " } else { b"\":" });
     }
