@@ -1,4 +1,5 @@
-//! The one UTF-8 check of file contents.
+//! The UTF-8 check of whole files: plans, journals, imported files and
+//! the text diagnostics are shown against.
 
 /// `bytes` as text. Plans and journals are megabytes of mostly
 /// Vietnamese (multi-byte) text: a SIMD check (simdutf8) reads them many

@@ -207,8 +207,8 @@ impl<W: Write> JsonWriter<W> {
         self.put(bracket);
     }
 
-    /// What comes before a member or an element: a comma after the first,
-    /// and when pretty, a line break and the indent.
+    /// What comes before an element: a comma after the first, and when
+    /// pretty, a line break and the indent. (A member's is in `members`.)
     fn separate(&mut self) {
         let first = !self.has_value;
         self.has_value = true;
@@ -221,7 +221,7 @@ impl<W: Write> JsonWriter<W> {
     }
 
     /// A line break and the indent of the current depth, in one piece up
-    /// to 32 levels (the writer's most frequent write), in more below.
+    /// to 32 levels, in more below.
     fn line_break(&mut self) {
         /// A line break and the spaces of 32 levels.
         const BREAK: &[u8; 65] =

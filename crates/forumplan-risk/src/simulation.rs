@@ -179,7 +179,7 @@ pub fn forecast_ready(
     let piece = setup.piece(ready.len());
     setup
         .each_piece(ready.chunks_mut(piece).collect(), |k, out| {
-            let mut work = setup.workspace()?;
+            let mut work = setup.workspace();
             for (j, slot) in out.iter_mut().enumerate() {
                 *slot = setup.iterate(&mut work, None, (k * piece + j) as u64)?;
             }
@@ -194,8 +194,8 @@ pub fn forecast_ready(
 struct Setup<'a> {
     forum: &'a Forum,
     options: Options,
-    /// The deterministic pass (already run): each share of the iterations
-    /// starts from a copy.
+    /// The deterministic pass, already run and limited to the drawn tasks
+    /// and what they can move (`ForwardPass::vary_only`).
     base: ForwardPass<'a>,
     /// The tasks whose duration varies.
     draws: Vec<TaskDraw>,
@@ -225,14 +225,18 @@ impl<'a> Setup<'a> {
             return Err(RiskError::NoIterations);
         }
         let mut base = ForwardPass::new(forum, journal, as_of);
-        base.run().map_err(|source| RiskError::Schedule {
-            iteration: 0,
-            source,
-        })?;
+        let draws = draws(forum, |t| base.work(t), options.distribution);
+        // The deterministic pass, run whole, then limited to what the draws
+        // can move: each share of the iterations starts from a copy.
+        base.vary_only(draws.iter().map(|draw| draw.task))
+            .map_err(|source| RiskError::Schedule {
+                iteration: 0,
+                source,
+            })?;
         Ok(Setup {
             forum,
             options,
-            draws: draws(forum, |t| base.work(t), options.distribution),
+            draws,
             open: (0..forum.tasks().len())
                 .filter(|&t| {
                     matches!(
@@ -370,22 +374,15 @@ struct Workspace<'a> {
 const PIECES_PER_THREAD: usize = 2;
 
 impl Setup<'_> {
-    /// A pass of its own for a share of the iterations, limited to the
-    /// drawn tasks and what follows them (the rest never changes).
-    fn workspace(&self) -> Result<Workspace<'_>, RiskError> {
-        let mut pass = self.base.clone();
-        pass.vary_only(self.draws.iter().map(|draw| draw.task))
-            .map_err(|source| RiskError::Schedule {
-                iteration: 0,
-                source,
-            })?;
-        Ok(Workspace {
-            pass,
+    /// A pass of its own for a share of the iterations.
+    fn workspace(&self) -> Workspace<'_> {
+        Workspace {
+            pass: self.base.clone(),
             mark: vec![0; self.forum.tasks().len()],
             stack: Vec::new(),
             late: vec![false; self.forum.workstreams().len()],
             finish: vec![0; self.forum.tasks().len()],
-        })
+        }
     }
 
     /// How many iterations each piece runs: all of them when the
@@ -430,7 +427,7 @@ impl Setup<'_> {
         let kept = drawn.pieces(piece, ready.len().div_ceil(piece));
         let pieces: Vec<_> = ready.chunks_mut(piece).zip(kept).collect();
         self.each_piece(pieces, |k, (out, kept)| {
-            let mut work = self.workspace()?;
+            let mut work = self.workspace();
             let mut tally = Tally::new(self);
             for (j, slot) in out.iter_mut().enumerate() {
                 let iteration = (k * piece + j) as u64;

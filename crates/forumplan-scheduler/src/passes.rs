@@ -294,10 +294,11 @@ fn mode_of(passes: &Passes<'_>, progress: Option<&TaskProgress>, task: usize, to
     }
 }
 
-/// The forward pass over `order`: the whole topological order, or a part of
-/// it closed under successors whose other tasks keep the dates of an
-/// earlier pass (see [`crate::rerun::ForwardPass::vary_only`]). The
-/// conflicts found replace the earlier ones.
+/// The forward pass over `order`: the whole topological order, or the part
+/// of it whose dates can change, every other task keeping the dates of an
+/// earlier whole pass (see [`crate::rerun::ForwardPass::vary_only`]). The
+/// conflicts found replace the earlier ones: after a part, they are the
+/// part's alone, which is why only whole passes report conflicts.
 pub(crate) fn forward(
     p: &mut Passes<'_>,
     today: Day,

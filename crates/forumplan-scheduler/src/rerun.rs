@@ -124,15 +124,23 @@ impl<'f> ForwardPass<'f> {
     /// its remaining work when under way. Work done, cancelled tasks and
     /// milestones keep what they have.
     pub fn set_work(&mut self, task: TaskId, days: i64) {
-        self.keep_limit_for(task);
         let days = days.max(1);
-        match &mut self.passes.modes[task] {
+        let changed = match &mut self.passes.modes[task] {
             Mode::Planned {
                 duration,
                 constrained: true,
-            } if *duration > 0 => *duration = days,
-            Mode::InProgress { remaining, .. } => *remaining = days,
-            _ => {}
+            } if *duration > 0 => {
+                *duration = days;
+                true
+            }
+            Mode::InProgress { remaining, .. } => {
+                *remaining = days;
+                true
+            }
+            _ => false,
+        };
+        if changed {
+            self.lift_limit_outside(task);
         }
     }
 
@@ -143,17 +151,24 @@ impl<'f> ForwardPass<'f> {
     /// days of work. Work done and cancelled tasks keep what they have.
     /// What the health check's critical path test asks.
     pub fn set_delay(&mut self, task: TaskId, delay: i64) {
-        self.keep_limit_for(task);
         let delay = delay.max(0);
-        match (self.work[task], &mut self.passes.modes[task]) {
+        let changed = match (self.work[task], &mut self.passes.modes[task]) {
             (Work::Planned { duration }, Mode::Planned { duration: d, .. }) => {
                 *d = i64::from(duration) + delay;
+                true
             }
-            (Work::Milestone, Mode::Planned { duration: d, .. }) => *d = delay,
+            (Work::Milestone, Mode::Planned { duration: d, .. }) => {
+                *d = delay;
+                true
+            }
             (Work::InProgress { remaining, .. }, Mode::InProgress { remaining: r, .. }) => {
                 *r = i64::from(remaining) + delay;
+                true
             }
-            _ => {}
+            _ => false,
+        };
+        if changed {
+            self.lift_limit_outside(task);
         }
     }
 
@@ -161,9 +176,11 @@ impl<'f> ForwardPass<'f> {
     /// set) and the tasks after them, the others keeping the dates of a
     /// whole pass run now: the same dates as whole passes, for less work
     /// when few tasks vary, as in a simulation late in the preparation.
-    /// Tasks done are left out (their dates are facts), and so is what
-    /// only they lead to. Setting the work of a task outside the limit
-    /// lifts it: the next run is whole again.
+    /// Tasks done are left out (their dates are facts), and so are tasks
+    /// under way that are not among `tasks` (they go on from the as-of
+    /// day, whatever comes before them), with what only they lead to.
+    /// Changing the work of a task outside the limit lifts it: the next
+    /// run is whole again.
     pub fn vary_only(
         &mut self,
         tasks: impl IntoIterator<Item = TaskId>,
@@ -173,13 +190,25 @@ impl<'f> ForwardPass<'f> {
         let forum = self.passes.forum;
         let graph = forum.graph();
         let mut varies = vec![false; forum.tasks().len()];
-        let mut stack: Vec<TaskId> = tasks.into_iter().collect();
-        while let Some(task) = stack.pop() {
-            if varies[task] || self.work[task] == Work::Done {
-                continue;
+        let mut stack = Vec::new();
+        for task in tasks {
+            if !varies[task] && self.work[task] != Work::Done {
+                varies[task] = true;
+                stack.push(task);
             }
-            varies[task] = true;
-            stack.extend(graph.successors(task).iter().map(|link| link.task));
+        }
+        while let Some(task) = stack.pop() {
+            for link in graph.successors(task) {
+                // Work done and work under way do not read their
+                // predecessors' dates (the one stands, the other goes on
+                // from the as-of day): nothing after them moves either.
+                let next = link.task;
+                if !varies[next] && !matches!(self.work[next], Work::Done | Work::InProgress { .. })
+                {
+                    varies[next] = true;
+                    stack.push(next);
+                }
+            }
         }
         let order = graph
             .order()
@@ -199,8 +228,8 @@ impl<'f> ForwardPass<'f> {
         Ok(())
     }
 
-    /// Lifts the limit if `task` is outside it: its work is about to change.
-    fn keep_limit_for(&mut self, task: TaskId) {
+    /// Lifts the limit if `task` is outside it: its work has changed.
+    fn lift_limit_outside(&mut self, task: TaskId) {
         if self.limit.as_ref().is_some_and(|limit| !limit.varies[task]) {
             self.limit = None;
         }

@@ -129,7 +129,7 @@ impl WorkCalendar {
         // One walk over the days, the exceptions read alongside.
         let first_index = self.idx(from);
         let mut idx = Vec::with_capacity(usize::try_from(to - from).unwrap_or(0));
-        let mut nth = Vec::new();
+        let mut nth = Vec::with_capacity(idx.capacity());
         let mut exception = self.days.partition_point(|&d| d < from);
         let mut count = first_index;
         for day in from..to {

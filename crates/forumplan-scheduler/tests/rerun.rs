@@ -1,5 +1,6 @@
 //! A forward pass limited to the tasks that vary (`ForwardPass::vary_only`)
-//! gives the dates of whole passes: on the 2022 forum at days across its
+//! gives what whole passes give (every task's finish, the ready day, the
+//! links that drive each start): on the 2022 forum at days across its
 //! preparation (tasks done, under way and not started, fixed starts,
 //! calendars, lags and post-event work), with random work set on random
 //! open tasks, run after run.
@@ -54,10 +55,15 @@ proptest! {
             }
             whole.run().unwrap();
             limited.run().unwrap();
+            prop_assert_eq!(limited.ready_day(), whole.ready_day());
             for task in 0..forum.tasks().len() {
                 prop_assert_eq!(limited.finish_day(task), whole.finish_day(task), "task {}", task);
+                prop_assert_eq!(
+                    limited.driving_predecessors(task).collect::<Vec<_>>(),
+                    whole.driving_predecessors(task).collect::<Vec<_>>(),
+                    "task {}", task
+                );
             }
-            prop_assert_eq!(limited.ready_day(), whole.ready_day());
         }
     }
 }
@@ -95,5 +101,41 @@ fn work_set_outside_the_limit_lifts_it() {
             whole.finish_day(task),
             "task {task}"
         );
+    }
+}
+
+#[test]
+fn done_tasks_and_delays_keep_the_passes_equal() {
+    let (forum, journal) = fixture();
+    let as_of = NaiveDate::from_ymd_opt(2022, 8, 15).unwrap();
+    let state = journal.replay(forum, as_of);
+    let mut whole = ForwardPass::new(forum, &state, as_of);
+    let of = |work: fn(Work) -> bool| {
+        (0..forum.tasks().len())
+            .filter(|&t| work(whole.work(t)))
+            .collect::<Vec<_>>()
+    };
+    let done = of(|w| w == Work::Done);
+    let open = of(is_open);
+    assert!(!done.is_empty() && open.len() > 2);
+    // A task done among the varied ones changes nothing; a delay set on a
+    // varied task is a change of its work like any other.
+    let mut limited = ForwardPass::new(forum, &state, as_of);
+    limited.vary_only([done[0], open[0], open[1]]).unwrap();
+    for delay in [0, 3, 11] {
+        whole.set_delay(open[0], delay);
+        limited.set_delay(open[0], delay);
+        whole.set_work(done[0], 9);
+        limited.set_work(done[0], 9);
+        whole.run().unwrap();
+        limited.run().unwrap();
+        assert_eq!(limited.ready_day(), whole.ready_day(), "delay {delay}");
+        for task in 0..forum.tasks().len() {
+            assert_eq!(
+                limited.finish_day(task),
+                whole.finish_day(task),
+                "task {task}"
+            );
+        }
     }
 }

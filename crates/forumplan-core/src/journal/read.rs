@@ -86,21 +86,34 @@ fn task_span(bytes: &[u8], line: Span) -> Option<Span> {
 /// Parses a journal held in a string. See the module documentation for the
 /// rules; this never fails as a whole: bad lines are reported and skipped.
 pub fn parse_journal(text: &str) -> Journal {
-    parse_journal_bytes(text.as_bytes())
+    parse_lines(text.as_bytes(), Some(text))
 }
 
 /// Parses a journal from raw bytes. A line that is not valid UTF-8 is
 /// reported (at the first invalid byte) and skipped; the other lines are
 /// parsed normally, and located by their bytes, whatever came before.
 pub fn parse_journal_bytes(bytes: &[u8]) -> Journal {
-    let mut journal = Journal::default();
-    let mut start = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     // Checked as a whole when it is all UTF-8 (nearly always), line by
     // line when it is not, so that one bad line costs only itself.
-    let text = crate::utf8::text(bytes).ok();
+    parse_lines(bytes, crate::utf8::text(bytes).ok())
+}
+
+/// The shortest line that can hold an entry (`{"date":"2022-09-01",`
+/// `"task":"a","state":"done"}` and its line break is 47 bytes): no more
+/// entries than the file has bytes for this many.
+const SHORTEST_ENTRY: usize = 40;
+
+/// The journal in `bytes`, which are `text` when known to be UTF-8.
+fn parse_lines(bytes: &[u8], text: Option<&str>) -> Journal {
+    let mut journal = Journal::default();
+    let mut start = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    // Room for every entry at once (no regrowth copies of a large
+    // journal), but never more than the bytes could hold: a file of blank
+    // or broken lines must not reserve memory for entries it lacks.
+    let lines = memchr::memchr_iter(b'\n', &bytes[start..]).count() + 1;
     journal
         .entries
-        .reserve(memchr::memchr_iter(b'\n', &bytes[start..]).count() + 1);
+        .reserve(lines.min(bytes.len() / SHORTEST_ENTRY));
     let mut line_number = 0;
     while start < bytes.len() {
         line_number += 1;
@@ -307,6 +320,19 @@ mod tests {
             r#""extra":1"#,
         ])
         .prop_map(str::to_owned)
+    }
+
+    #[test]
+    fn room_for_entries_is_bounded_by_the_bytes() {
+        // A megabyte of blank lines: a million lines, no entry. Room for
+        // a million entries would be over 100 MB.
+        let journal = parse_journal(&"\n".repeat(1 << 20));
+        assert!(journal.entries.is_empty() && journal.problems.is_empty());
+        assert!(journal.entries.capacity() <= (1 << 20) / SHORTEST_ENTRY);
+        // The shortest entry really is that long.
+        let shortest = "{\"date\":\"2022-09-01\",\"task\":\"a\",\"state\":\"done\"}\n";
+        assert!(shortest.len() >= SHORTEST_ENTRY);
+        assert_eq!(parse_journal(&shortest.repeat(3)).entries.len(), 3);
     }
 
     #[test]

@@ -31,7 +31,7 @@ const DEFAULT_MINUTES_PER_DAY: u32 = 480;
 /// Reads an MSPDI file into a draft plan, or the problem that stops it.
 pub(crate) fn read(bytes: &[u8], options: &ImportOptions<'_>) -> Result<Draft, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    let text = forumplan_core::utf8::text(bytes).map_err(|e| {
         Problem::error(
             ProblemCode::UnreadableSource,
             Place::Text(forumplan_core::Span::at(e.valid_up_to())),

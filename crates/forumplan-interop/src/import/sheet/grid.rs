@@ -177,7 +177,7 @@ pub(crate) fn workbook(bytes: &[u8], wanted: Option<&str>) -> Result<Grid, Probl
 /// file's line numbers.
 pub(crate) fn csv(bytes: &[u8]) -> Result<Grid, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Err(e) = std::str::from_utf8(bytes) {
+    if let Err(e) = forumplan_core::utf8::text(bytes) {
         let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|&&b| b == b'\n')
