@@ -23,6 +23,18 @@ fn fixture() -> &'static (Forum, Journal) {
     })
 }
 
+/// The ready day and every task's finish of two passes are the same.
+fn assert_same_dates(forum: &Forum, limited: &ForwardPass<'_>, whole: &ForwardPass<'_>) {
+    assert_eq!(limited.ready_day(), whole.ready_day());
+    for task in 0..forum.tasks().len() {
+        assert_eq!(
+            limited.finish_day(task),
+            whole.finish_day(task),
+            "task {task}"
+        );
+    }
+}
+
 fn is_open(work: Work) -> bool {
     matches!(
         work,
@@ -94,14 +106,7 @@ fn work_set_outside_the_limit_lifts_it() {
         before,
         "the new work moves its finish"
     );
-    assert_eq!(limited.ready_day(), whole.ready_day());
-    for task in 0..forum.tasks().len() {
-        assert_eq!(
-            limited.finish_day(task),
-            whole.finish_day(task),
-            "task {task}"
-        );
-    }
+    assert_same_dates(forum, &limited, &whole);
 }
 
 #[test]
@@ -129,13 +134,6 @@ fn done_tasks_and_delays_keep_the_passes_equal() {
         limited.set_work(done[0], 9);
         whole.run().unwrap();
         limited.run().unwrap();
-        assert_eq!(limited.ready_day(), whole.ready_day(), "delay {delay}");
-        for task in 0..forum.tasks().len() {
-            assert_eq!(
-                limited.finish_day(task),
-                whole.finish_day(task),
-                "task {task}"
-            );
-        }
+        assert_same_dates(forum, &limited, &whole);
     }
 }
