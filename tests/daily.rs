@@ -655,7 +655,7 @@ fn eight_processes_appending_200_updates_each_lose_nothing() {
         let written: Vec<(String, u8)> = parsed
             .iter_entries()
             .filter(|e| e.by.as_deref() == Some(by.as_str()))
-            .map(|e| (e.task.clone(), e.progress.expect("progress")))
+            .map(|e| (e.task.to_string(), e.progress.expect("progress")))
             .collect();
         let expected: Vec<(String, u8)> = (0..UPDATES)
             .map(|i| {

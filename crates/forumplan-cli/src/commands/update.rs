@@ -58,7 +58,7 @@ pub(crate) fn run(
     let recorded = CliMsg::Recorded {
         path: path.display().to_string(),
         date,
-        task: entry.task.clone(),
+        task: entry.task.to_string(),
         state,
         progress,
     };

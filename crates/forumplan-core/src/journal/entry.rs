@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::fields::{Field, RawEntry};
 use super::state::TaskState;
+use crate::plan::Id;
 
 /// One journal line: a fact about one task, true on `date`.
 ///
@@ -22,8 +23,9 @@ pub struct JournalEntry {
     pub id: Option<Uuid>,
     /// The day on which the fact is true (not the day it was recorded).
     pub date: NaiveDate,
-    /// The id of the task in the plan.
-    pub task: String,
+    /// The id of the task in the plan (as written: a line naming no task
+    /// of the plan is reported, not refused).
+    pub task: Id,
     /// The task's state on `date`.
     pub state: TaskState,
     /// Percentage of the work done, 0–100; a `done` entry implies 100.
@@ -79,7 +81,7 @@ impl EntryError {
 impl JournalEntry {
     /// A new entry with only the required fields; the optional ones can be
     /// added with the `with_*` methods and [`JournalEntry::recorded`].
-    pub fn new(date: NaiveDate, task: impl Into<String>, state: TaskState) -> Self {
+    pub fn new(date: NaiveDate, task: impl Into<Id>, state: TaskState) -> Self {
         JournalEntry {
             id: None,
             date,

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::entry::JournalEntry;
 use super::state::{ParseTaskStateError, STATE_NAMES, TaskState};
 use crate::document::{Node, Value};
+use crate::plan::Id;
 
 /// The known entry fields, in output order, for error messages.
 const FIELD_NAMES: &str = "id, date, task, state, progress, by, note, recorded_at";
@@ -72,7 +73,8 @@ pub(super) struct RawEntry<'a> {
     id: Option<Cow<'a, str>>,
     #[serde(borrow)]
     date: Cow<'a, str>,
-    task: String,
+    #[serde(borrow)]
+    task: Cow<'a, str>,
     #[serde(borrow)]
     state: Cow<'a, str>,
     #[serde(default)]
@@ -91,7 +93,7 @@ impl RawEntry<'_> {
         let partial = PartialEntry {
             id: self.id.as_deref().map(parse_id).transpose()?,
             date: Some(parse_date(&self.date)?),
-            task: Some(self.task),
+            task: Some(Id::new(&self.task)),
             state: Some(parse_state(&self.state)?),
             progress: self
                 .progress
@@ -114,7 +116,7 @@ impl RawEntry<'_> {
 pub(super) struct PartialEntry {
     id: Option<Uuid>,
     date: Option<NaiveDate>,
-    task: Option<String>,
+    task: Option<Id>,
     state: Option<TaskState>,
     progress: Option<u8>,
     by: Option<String>,
@@ -141,7 +143,7 @@ impl PartialEntry {
         match field {
             Field::Id => self.id = optional_string(field, value)?.map(parse_id).transpose()?,
             Field::Date => self.date = Some(parse_date(required_string(field, value)?)?),
-            Field::Task => self.task = Some(required_string(field, value)?.to_owned()),
+            Field::Task => self.task = Some(Id::new(required_string(field, value)?)),
             Field::State => {
                 let Node::String(state) = &value.node else {
                     return Err(format!(
