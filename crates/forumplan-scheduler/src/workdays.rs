@@ -130,17 +130,15 @@ impl WorkCalendar {
         let first_index = self.idx(from);
         let mut idx = Vec::with_capacity(usize::try_from(to - from).unwrap_or(0));
         let mut nth = Vec::with_capacity(idx.capacity());
-        let mut exception = self.days.partition_point(|&d| d < from);
+        let mut next = self.days.partition_point(|&d| d < from);
         let mut count = first_index;
         for day in from..to {
             idx.push(count);
-            let working = if self.days.get(exception) == Some(&day) {
-                exception += 1;
-                self.working[exception - 1]
-            } else {
-                self.pattern[weekday_of(day)]
-            };
-            if working {
+            let exception = (self.days.get(next) == Some(&day)).then(|| {
+                next += 1;
+                next - 1
+            });
+            if self.is_worked(exception, day) {
                 nth.push(day);
                 count += 1;
             }
@@ -168,9 +166,15 @@ impl WorkCalendar {
 
     /// Whether `day` is a working day.
     pub fn is_working(&self, day: Day) -> bool {
-        match self.days.binary_search(&day) {
-            Ok(i) => self.working[i],
-            Err(_) => self.pattern[weekday_of(day)],
+        self.is_worked(self.days.binary_search(&day).ok(), day)
+    }
+
+    /// Whether `day`, which is the exception at `exception` if any, is
+    /// worked: as the exception says, else as the weekly rule does.
+    fn is_worked(&self, exception: Option<usize>, day: Day) -> bool {
+        match exception {
+            Some(i) => self.working[i],
+            None => self.pattern[weekday_of(day)],
         }
     }
 
