@@ -259,15 +259,15 @@ impl<'f> ForwardPass<'f> {
     /// The forecast ready day of the last run: the latest early finish of
     /// the tasks that count; `None` when none does.
     pub fn ready_day(&self) -> Option<Day> {
-        match &self.limit {
-            Some(limit) => limit
-                .counted
-                .iter()
-                .map(|&t| self.finish_day(t))
-                .max()
-                .max(limit.ready_outside),
-            None => self.counted.iter().map(|&t| self.finish_day(t)).max(),
-        }
+        let (counted, outside) = match &self.limit {
+            Some(limit) => (&limit.counted, limit.ready_outside),
+            None => (&self.counted, None),
+        };
+        counted
+            .iter()
+            .map(|&t| self.finish_day(t))
+            .max()
+            .max(outside)
     }
 
     /// The predecessors whose links set `task`'s early start in the last

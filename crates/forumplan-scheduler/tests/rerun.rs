@@ -35,6 +35,13 @@ fn assert_same_dates(forum: &Forum, limited: &ForwardPass<'_>, whole: &ForwardPa
     }
 }
 
+/// The tasks whose work as of the pass's day is `kind`, in plan order.
+fn tasks_where(pass: &ForwardPass<'_>, kind: impl Fn(Work) -> bool) -> Vec<TaskId> {
+    (0..pass.forum().tasks().len())
+        .filter(|&t| kind(pass.work(t)))
+        .collect()
+}
+
 fn is_open(work: Work) -> bool {
     matches!(
         work,
@@ -55,7 +62,7 @@ proptest! {
         let as_of = NaiveDate::from_ymd_opt(2022, 4, 25).unwrap() + Days::new(day);
         let state = journal.replay(forum, as_of);
         let mut whole = ForwardPass::new(forum, &state, as_of);
-        let open: Vec<TaskId> = (0..forum.tasks().len()).filter(|&t| is_open(whole.work(t))).collect();
+        let open = tasks_where(&whole, is_open);
         prop_assume!(!open.is_empty());
         let varied: Vec<TaskId> = picks.iter().map(|pick| *pick.get(&open)).collect();
         let mut limited = ForwardPass::new(forum, &state, as_of);
@@ -86,9 +93,7 @@ fn work_set_outside_the_limit_lifts_it() {
     let as_of = NaiveDate::from_ymd_opt(2022, 7, 1).unwrap();
     let state = journal.replay(forum, as_of);
     let mut whole = ForwardPass::new(forum, &state, as_of);
-    let open: Vec<TaskId> = (0..forum.tasks().len())
-        .filter(|&t| matches!(whole.work(t), Work::Planned { .. }))
-        .collect();
+    let open = tasks_where(&whole, |w| matches!(w, Work::Planned { .. }));
     // Limited to the last open task (in topological order), then work set
     // on the first: a task the limit does not cover.
     let order = forum.graph().order();
@@ -115,13 +120,8 @@ fn done_tasks_and_delays_keep_the_passes_equal() {
     let as_of = NaiveDate::from_ymd_opt(2022, 8, 15).unwrap();
     let state = journal.replay(forum, as_of);
     let mut whole = ForwardPass::new(forum, &state, as_of);
-    let of = |work: fn(Work) -> bool| {
-        (0..forum.tasks().len())
-            .filter(|&t| work(whole.work(t)))
-            .collect::<Vec<_>>()
-    };
-    let done = of(|w| w == Work::Done);
-    let open = of(is_open);
+    let done = tasks_where(&whole, |w| w == Work::Done);
+    let open = tasks_where(&whole, is_open);
     assert!(!done.is_empty() && open.len() > 2);
     // A task done among the varied ones changes nothing; a delay set on a
     // varied task is a change of its work like any other.
