@@ -149,8 +149,11 @@ fn the_same_seed_gives_the_same_bytes_whatever_the_threads() {
         PLAN,
         "--as-of",
         "2022-09-01",
+        // 8,000 × 138 tasks: over the million task-iterations from which
+        // the iterations are shared over threads (below, one thread runs
+        // them whatever RAYON_NUM_THREADS says).
         "--iterations",
-        "1500",
+        "8000",
         "--format",
         "json",
     ];
